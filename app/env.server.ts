@@ -1,0 +1,82 @@
+// Every environment variable the server reads, parsed once with zod. A missing or
+// bad variable stops the process with a message that names it.
+import { z } from "zod";
+
+const base64Key = z
+  .string()
+  .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded");
+
+// "id:base64key,id:base64key": the first key encrypts; every key decrypts (rotation).
+const encryptionKeys = z
+  .string()
+  .transform((raw, ctx) => {
+    const keys = raw.split(",").map((pair) => pair.trim()).filter(Boolean).map((pair) => {
+      const [id, key] = pair.split(":");
+      return { id: id ?? "", key: key ?? "" };
+    });
+    for (const { id, key } of keys) {
+      if (!/^[A-Za-z0-9_-]{1,32}$/.test(id) || Buffer.from(key, "base64").length !== 32) {
+        ctx.addIssue({ code: "custom", message: `key "${id}" must look like id:<32 bytes base64>` });
+        return z.NEVER;
+      }
+    }
+    if (keys.length === 0) {
+      ctx.addIssue({ code: "custom", message: "needs at least one id:key pair" });
+      return z.NEVER;
+    }
+    return keys;
+  });
+
+const flag = z
+  .enum(["0", "1", "true", "false", ""])
+  .optional()
+  .transform((v) => v === "1" || v === "true");
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().positive().default(3000),
+    SHOPIFY_API_KEY: z.string().min(1),
+    SHOPIFY_API_SECRET: z.string().min(1),
+    SHOPIFY_APP_URL: z.url(),
+    SCOPES: z.string().default("read_products,read_orders"),
+    SHOP_CUSTOM_DOMAIN: z.string().optional(),
+    DATABASE_URL: z.string().default("file:./prisma/dev.db"),
+    ENCRYPTION_KEYS: encryptionKeys,
+    HASH_KEY: base64Key,
+    OPENAI_API_KEY: z.string().optional(),
+    OPENAI_BASE_URL: z.url().optional(),
+    OPENAI_MODEL: z.string().default("gpt-4o-mini"),
+    OPENAI_PROVIDER_NAME: z.string().default("OpenAI"),
+    REDIS_URL: z.url().optional(),
+    // The offline demo: Admin API calls go to the local fake. Never in production.
+    DEMO_MODE: flag,
+    DEMO_ADMIN_API_ORIGIN: z.url().optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.DEMO_MODE && value.NODE_ENV === "production") {
+      ctx.addIssue({ code: "custom", path: ["DEMO_MODE"], message: "the demo cannot run with NODE_ENV=production" });
+    }
+    if (value.DEMO_MODE && !value.DEMO_ADMIN_API_ORIGIN) {
+      ctx.addIssue({ code: "custom", path: ["DEMO_ADMIN_API_ORIGIN"], message: "is required when DEMO_MODE is on" });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".") || "env"}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The parsed environment of this process (parsed on first use). */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
