@@ -1,0 +1,99 @@
+// Admin GraphQL documents of the catalog (API 2026-01). Each selects only what a
+// product answer or card needs; a test validates them against the vendored schema.
+
+export const SEARCH_PRODUCTS = /* GraphQL */ `
+  query SearchProducts($first: Int!, $query: String!) {
+    products(first: $first, query: $query) {
+      nodes {
+        id
+        handle
+        title
+        status
+        featuredMedia {
+          preview {
+            image {
+              url
+              altText
+            }
+          }
+        }
+        priceRangeV2 {
+          minVariantPrice {
+            amount
+            currencyCode
+          }
+        }
+        variants(first: 10) {
+          nodes {
+            id
+            price
+            availableForSale
+          }
+        }
+      }
+    }
+  }
+`;
+
+const PRODUCT_DETAIL_FIELDS = /* GraphQL */ `
+  fragment ProductDetailFields on Product {
+    id
+    handle
+    title
+    status
+    description(truncateAt: 600)
+    productType
+    vendor
+    options {
+      name
+      optionValues {
+        name
+      }
+    }
+    featuredMedia {
+      preview {
+        image {
+          url
+          altText
+        }
+      }
+    }
+    priceRangeV2 {
+      minVariantPrice {
+        amount
+        currencyCode
+      }
+    }
+    variants(first: 50) {
+      nodes {
+        id
+        title
+        price
+        availableForSale
+        inventoryQuantity
+        selectedOptions {
+          name
+          value
+        }
+      }
+    }
+  }
+`;
+
+export const PRODUCT_DETAILS_BY_HANDLE = /* GraphQL */ `
+  query ProductDetailsByHandle($handle: String!) {
+    productByIdentifier(identifier: { handle: $handle }) {
+      ...ProductDetailFields
+    }
+  }
+  ${PRODUCT_DETAIL_FIELDS}
+`;
+
+export const PRODUCT_DETAILS_BY_ID = /* GraphQL */ `
+  query ProductDetailsById($id: ID!) {
+    product(id: $id) {
+      ...ProductDetailFields
+    }
+  }
+  ${PRODUCT_DETAIL_FIELDS}
+`;

@@ -1,0 +1,116 @@
+// Conversations in the database: creation with a fresh id and secret token,
+// ownership checks, and the transcript read back for the browser that owns it.
+// Message bodies and cards are encrypted with the vault; the logged-in customer is
+// kept only as a keyed hash.
+import { z } from "zod";
+import type { Database } from "../db/create-database.server";
+import type { Vault } from "../privacy/crypto.server";
+import { cardSchema, type Card } from "../assistant/cards";
+import { hashConversationToken, newConversationId, newConversationToken, tokenMatches } from "./conversation-token";
+import type { ConsentState } from "./storage-policy";
+
+export interface OwnedConversation {
+  id: string;
+  shop: string;
+  consentState: ConsentState;
+  /** The order a guest verified on this conversation (decrypted Shopify order id), if any. */
+  verifiedOrderId: string | null;
+  outcome: string;
+}
+
+export interface TranscriptMessage {
+  id: string;
+  role: "shopper" | "assistant";
+  text: string;
+  cards: Card[];
+  mode: "ai" | "basic";
+  createdAt: string;
+}
+
+export interface ConversationStoreDeps {
+  db: Database;
+  vault: Vault;
+  now?: () => Date;
+}
+
+const consentStateSchema = z.enum(["pending", "accepted", "declined", "not_required"]).catch("pending");
+const cardsSchema = z.array(cardSchema).catch([]);
+const TRANSCRIPT_LIMIT = 200;
+
+export function createConversationStore({ db, vault, now = () => new Date() }: ConversationStoreDeps) {
+  return {
+    /** Creates a conversation row; the token is returned once and never stored. */
+    async create(input: {
+      shop: string;
+      customerId: string | null;
+      consentState: ConsentState;
+      consentNoticeVersion?: number;
+      locale?: string | null;
+    }): Promise<{ id: string; token: string }> {
+      const id = newConversationId();
+      const token = newConversationToken();
+      const at = now();
+      await db.conversation.create({
+        data: {
+          id,
+          shop: input.shop,
+          tokenHash: hashConversationToken(token),
+          customerIdHash: input.customerId ? vault.hash("customer", input.customerId) : null,
+          consentState: input.consentState,
+          consentAt: input.consentState === "accepted" ? at : null,
+          consentNoticeVersion: input.consentState === "accepted" ? (input.consentNoticeVersion ?? null) : null,
+          locale: input.locale ?? null,
+          createdAt: at,
+          lastMessageAt: at,
+        },
+      });
+      return { id, token };
+    },
+
+    /**
+     * The conversation if `token` owns it in this shop, else null: unknown id, wrong
+     * token, another shop, or (privacy on shared devices) a conversation that belongs
+     * to a logged-in customer other than the one on this request.
+     */
+    async findOwned(shop: string, id: string, token: string, customerId: string | null = null): Promise<OwnedConversation | null> {
+      const row = id.length <= 64 ? await db.conversation.findUnique({ where: { id } }) : null;
+      const owned = tokenMatches(token, row?.tokenHash ?? null);
+      if (!row || !owned || row.shop !== shop) return null;
+      if (row.customerIdHash && (!customerId || vault.hash("customer", customerId) !== row.customerIdHash)) return null;
+      return {
+        id: row.id,
+        shop: row.shop,
+        consentState: consentStateSchema.parse(row.consentState),
+        verifiedOrderId: row.verifiedOrderEnc ? vault.decrypt(row.verifiedOrderEnc) : null,
+        outcome: row.outcome,
+      };
+    },
+
+    /** The stored (already redacted) messages, oldest first, decrypted. */
+    async readTranscript(shop: string, conversationId: string): Promise<TranscriptMessage[]> {
+      const rows = await db.message.findMany({
+        where: { shop, conversationId },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: TRANSCRIPT_LIMIT,
+      });
+      return rows.reverse().map((row) => ({
+        id: row.id,
+        role: row.role === "assistant" ? "assistant" : "shopper",
+        text: vault.decrypt(row.bodyEnc),
+        cards: row.cardsEnc ? cardsSchema.parse(safeJson(vault.decrypt(row.cardsEnc))) : [],
+        mode: row.mode === "basic" ? "basic" : "ai",
+        createdAt: row.createdAt.toISOString(),
+      }));
+    },
+  };
+}
+
+export type ConversationStore = ReturnType<typeof createConversationStore>;
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return [];
+  }
+}

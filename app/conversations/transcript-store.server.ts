@@ -1,0 +1,81 @@
+// The assistant's TranscriptStore port (app/assistant/ports.ts), backed by Prisma.
+// It obeys the StoragePolicy decided for the turn: with nothing allowed it stores
+// nothing and still hands back message ids, so the turn runs the same either way.
+// Text arrives redacted by the assistant; card numbers are redacted once more here
+// because this is the last step before disk.
+import type { Database } from "../db/create-database.server";
+import type { Vault } from "../privacy/crypto.server";
+import { redactCardNumbers } from "../privacy/redact";
+import type { TranscriptStore } from "../assistant/ports";
+import { newRowId } from "./conversation-token";
+import type { StoragePolicy } from "./storage-policy";
+
+export interface TranscriptStoreDeps {
+  db: Database;
+  vault: Vault;
+  policy: StoragePolicy;
+  now?: () => Date;
+}
+
+export function createTranscriptStore({ db, vault, policy, now = () => new Date() }: TranscriptStoreDeps): TranscriptStore {
+  const encrypt = (text: string) => vault.encrypt(redactCardNumbers(text));
+  return {
+    async appendShopperMessage({ shop, conversationId, text }) {
+      const messageId = newRowId();
+      if (!policy.persistMessages) return { messageId };
+      const at = now();
+      await db.$transaction([
+        db.message.create({
+          data: { id: messageId, shop, conversationId, role: "shopper", bodyEnc: encrypt(text), keyId: vault.currentKeyId, createdAt: at },
+        }),
+        db.conversation.updateMany({ where: { id: conversationId, shop }, data: { lastMessageAt: at } }),
+      ]);
+      return { messageId };
+    },
+
+    async appendAssistantMessage({ shop, conversationId, text, cards, mode, topic, tokensUsed }) {
+      const messageId = newRowId();
+      if (!policy.persistConversation) return { messageId };
+      const at = now();
+      const writes = [];
+      if (policy.persistMessages) {
+        writes.push(
+          db.message.create({
+            data: {
+              id: messageId,
+              shop,
+              conversationId,
+              role: "assistant",
+              bodyEnc: encrypt(text),
+              cardsEnc: cards.length > 0 ? vault.encrypt(JSON.stringify(cards)) : null,
+              keyId: vault.currentKeyId,
+              mode,
+              topic,
+              createdAt: at,
+            },
+          }),
+        );
+      }
+      writes.push(
+        db.conversation.updateMany({
+          where: { id: conversationId, shop },
+          data: {
+            lastMessageAt: at,
+            turnCount: { increment: 1 },
+            tokensUsed: { increment: Math.max(0, Math.round(tokensUsed)) },
+            ...(mode === "basic" ? { basicMode: true } : {}),
+          },
+        }),
+        // "answered" only replaces "open": a handoff stays a handoff.
+        db.conversation.updateMany({ where: { id: conversationId, shop, outcome: "open" }, data: { outcome: "answered" } }),
+      );
+      await db.$transaction(writes);
+      return { messageId };
+    },
+
+    async recordEvent({ shop, conversationId, kind }) {
+      if (!policy.persistConversation) return;
+      await db.shopEvent.create({ data: { id: newRowId(), shop, kind, conversationId } });
+    },
+  };
+}

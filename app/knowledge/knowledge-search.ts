@@ -1,0 +1,97 @@
+// Answers from the merchant's own words: FAQ entries (KnowledgeStore) and the shop's
+// policies (Admin API). Plain keyword scoring: enough for a handful of FAQs and four
+// policies, and it works the same with or without a model.
+import { z } from "zod";
+import type { PolicyCard } from "../assistant/cards";
+import type { AdminGraphql, KnowledgeStore } from "../assistant/ports";
+import { SHOP_POLICIES } from "./operations";
+import { normalizeText, policyTypesMentioned } from "./policy-topics";
+
+export interface KnowledgeMatch {
+  source: "faq" | "policy";
+  policyType: string | null;
+  title: string;
+  text: string;
+  url: string | null;
+  score: number;
+}
+
+const policiesSchema = z.object({
+  shop: z.object({
+    shopPolicies: z.array(z.object({ type: z.string(), title: z.string(), body: z.string(), url: z.string().nullable().optional() })),
+  }),
+});
+
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, " ")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&nbsp;/g, " ")
+    .replace(/&amp;/g, "&")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Policy links stay on the shop's own origin: keep only the path. */
+function shopRelative(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const path = new URL(url, "https://shop.invalid").pathname;
+    return path.startsWith("/policies/") ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+function termsOf(text: string): string[] {
+  return normalizeText(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length >= 3);
+}
+
+function overlap(terms: string[], text: string): number {
+  const haystack = normalizeText(text);
+  return terms.reduce((n, t) => n + (haystack.includes(t) ? 1 : 0), 0);
+}
+
+export async function searchKnowledge(
+  deps: { admin: AdminGraphql; knowledge: KnowledgeStore },
+  input: { shop: string; query: string; policyType?: string },
+): Promise<{ matches: KnowledgeMatch[]; policiesUnavailable: boolean }> {
+  const terms = termsOf(input.query);
+  const wantedTypes = input.policyType ? [input.policyType] : policyTypesMentioned(input.query);
+  const matches: KnowledgeMatch[] = [];
+
+  const entries = await deps.knowledge.listEntries(input.shop).catch(() => []);
+  for (const entry of entries) {
+    const typeHit = entry.policyType && wantedTypes.includes(entry.policyType) ? 3 : 0;
+    const score = typeHit + overlap(terms, entry.question) * 2 + overlap(terms, entry.answer);
+    if (score > 0) matches.push({ source: entry.kind, policyType: entry.policyType, title: entry.question, text: entry.answer, url: shopRelative(entry.url), score });
+  }
+
+  const result = await deps.admin(SHOP_POLICIES);
+  const parsed = result.ok ? policiesSchema.safeParse(result.data) : null;
+  for (const policy of parsed?.success ? parsed.data.shop.shopPolicies : []) {
+    const text = htmlToText(policy.body);
+    const score = (wantedTypes.includes(policy.type) ? 5 : 0) + overlap(terms, policy.title) * 2 + Math.min(2, overlap(terms, text));
+    if (score > 1) matches.push({ source: "policy", policyType: policy.type, title: policy.title, text, url: shopRelative(policy.url), score });
+  }
+
+  matches.sort((a, b) => b.score - a.score);
+  return { matches: matches.slice(0, 3), policiesUnavailable: !parsed?.success };
+}
+
+export function excerptOf(text: string, max = 400): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const end = Math.max(cut.lastIndexOf(". "), cut.lastIndexOf("! "), cut.lastIndexOf("? "));
+  return (end > max / 2 ? cut.slice(0, end + 1) : cut.trimEnd() + "…").trim();
+}
+
+export function toPolicyCard(match: KnowledgeMatch): PolicyCard {
+  return { kind: "policy", title: match.title, url: match.url, excerpt: excerptOf(match.text) };
+}

@@ -1,0 +1,57 @@
+// KnowledgeStore over Prisma, plus the FAQ CRUD the admin's knowledge page uses.
+// Every query filters by shop.
+import { randomUUID } from "node:crypto";
+import type { PrismaClient } from "@prisma/client";
+import { z } from "zod";
+import type { KnowledgeEntryView, KnowledgeStore } from "../assistant/ports";
+
+export const faqInputSchema = z.object({
+  question: z.string().trim().min(3).max(300),
+  answer: z.string().trim().min(1).max(4000),
+  url: z.union([z.string().trim().regex(/^\/[^\s]*$/), z.literal("")]).optional(),
+});
+export type FaqInput = z.infer<typeof faqInputSchema>;
+
+type Db = Pick<PrismaClient, "knowledgeEntry">;
+
+function view(row: { id: string; kind: string; policyType: string | null; question: string; answer: string; url: string | null }): KnowledgeEntryView {
+  return { id: row.id, kind: row.kind === "policy" ? "policy" : "faq", policyType: row.policyType, question: row.question, answer: row.answer, url: row.url };
+}
+
+export function createPrismaKnowledgeStore(db: Db): KnowledgeStore {
+  return {
+    async listEntries(shop) {
+      const rows = await db.knowledgeEntry.findMany({ where: { shop }, orderBy: { createdAt: "asc" }, take: 500 });
+      return rows.map(view);
+    },
+  };
+}
+
+export async function listFaqEntries(db: Db, shop: string): Promise<KnowledgeEntryView[]> {
+  const rows = await db.knowledgeEntry.findMany({ where: { shop, kind: "faq" }, orderBy: { createdAt: "asc" } });
+  return rows.map(view);
+}
+
+export async function createFaqEntry(db: Db, shop: string, input: FaqInput): Promise<KnowledgeEntryView> {
+  const data = faqInputSchema.parse(input);
+  const row = await db.knowledgeEntry.create({
+    data: { id: randomUUID(), shop, kind: "faq", question: data.question, answer: data.answer, url: data.url || null },
+  });
+  return view(row);
+}
+
+export async function updateFaqEntry(db: Db, shop: string, id: string, input: FaqInput): Promise<KnowledgeEntryView | null> {
+  const data = faqInputSchema.parse(input);
+  const { count } = await db.knowledgeEntry.updateMany({
+    where: { id, shop, kind: "faq" },
+    data: { question: data.question, answer: data.answer, url: data.url || null },
+  });
+  if (count === 0) return null;
+  const row = await db.knowledgeEntry.findFirst({ where: { id, shop } });
+  return row ? view(row) : null;
+}
+
+export async function deleteFaqEntry(db: Db, shop: string, id: string): Promise<boolean> {
+  const { count } = await db.knowledgeEntry.deleteMany({ where: { id, shop, kind: "faq" } });
+  return count > 0;
+}

@@ -1,0 +1,46 @@
+// The merchant's download of a data-request export (admin). Decrypts the stored export
+// and writes the audit event; expected failures come back as values.
+import type { Database } from "../../db/create-database.server";
+import type { Vault } from "../crypto.server";
+import { recordAudit } from "../audit.server";
+import type { CustomerExport } from "./customer-export.server";
+
+export type ExportFailureCode = "DATA_REQUEST.NOT_FOUND" | "DATA_REQUEST.NOT_READY" | "DATA_REQUEST.EXPIRED" | "SHOP.PAUSED";
+
+export type ExportDownload =
+  | { ok: true; filename: string; json: string; export: CustomerExport }
+  | { ok: false; code: ExportFailureCode; message: string };
+
+export interface DownloadRequest {
+  shop: string;
+  dataRequestId: string;
+  /** staff user id from the admin session */
+  actor: string;
+  actorName?: string | null;
+}
+
+export async function downloadDataRequestExport(
+  db: Database,
+  vault: Vault,
+  request: DownloadRequest,
+  now: Date = new Date(),
+): Promise<ExportDownload> {
+  const { shop, dataRequestId } = request;
+  const [row, shopRow] = await Promise.all([
+    db.dataRequest.findFirst({ where: { id: dataRequestId, shop, topic: "customers/data_request" } }),
+    db.shop.findUnique({ where: { shop }, select: { paused: true } }),
+  ]);
+  if (!row) return { ok: false, code: "DATA_REQUEST.NOT_FOUND", message: "No such data request." };
+  if (shopRow?.paused) return { ok: false, code: "SHOP.PAUSED", message: "Exports are disabled while the assistant is paused." };
+  if (row.exportExpiresAt && row.exportExpiresAt <= now) {
+    return { ok: false, code: "DATA_REQUEST.EXPIRED", message: "This export has expired and was deleted." };
+  }
+  if (!row.exportEnc) return { ok: false, code: "DATA_REQUEST.NOT_READY", message: "The export is not ready yet." };
+  const json = vault.decrypt(row.exportEnc);
+  await recordAudit(
+    db,
+    { shop, actor: request.actor, actorName: request.actorName, action: "data_request.downloaded", targetType: "data_request", targetId: row.id },
+    now,
+  );
+  return { ok: true, filename: `customer-data-request-${row.shopifyRequestId ?? row.id}.json`, json, export: JSON.parse(json) as CustomerExport };
+}

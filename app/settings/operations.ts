@@ -1,0 +1,29 @@
+// Admin GraphQL documents of the settings module (validated against the vendored
+// Admin schema by test/admin-operations.test.ts).
+
+/** The app installation that owns the app-data metafield the theme embed reads. */
+export const CurrentAppInstallation = /* GraphQL */ `
+  query CurrentAppInstallation {
+    currentAppInstallation {
+      id
+    }
+  }
+`;
+
+/** Writes the PUBLIC widget configuration (app-data metafield, type json). */
+export const SetWidgetConfig = /* GraphQL */ `
+  mutation SetWidgetConfig($metafields: [MetafieldsSetInput!]!) {
+    metafieldsSet(metafields: $metafields) {
+      metafields {
+        id
+        namespace
+        key
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;

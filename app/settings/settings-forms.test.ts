@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { assistantFormToPatch, friendlyFieldErrors, privacyFormToPatch } from "./settings-forms";
+
+const form = (entries: [string, string][]) => {
+  const f = new FormData();
+  for (const [k, v] of entries) f.append(k, v);
+  return f;
+};
+
+describe("settings forms", () => {
+  it("reads checkboxes, numbers and lists from the privacy form", () => {
+    const patch = privacyFormToPatch(form([["retentionDays", "30"], ["consentRequired", "on"], ["transcriptViewers", "12, 34\n56"], ["orderVerification", "logged_in"]]));
+    expect(patch.privacy).toMatchObject({ retentionDays: 30, consentRequired: true, keepTranscripts: false, orderVerification: "logged_in" });
+    expect(patch.access).toEqual({ ownerOnlyTranscripts: false, transcriptViewers: ["12", "34", "56"] });
+    expect(privacyFormToPatch(form([["retentionDays", "ninety"]])).privacy!.retentionDays).toBe("ninety");
+  });
+
+  it("reads business hours, topics and lead fields from the assistant form", () => {
+    const patch = assistantFormToPatch(form([["open1", "09:00"], ["close1", "17:00"], ["blockedTopics", "politics\nmedical advice"], ["leadFields", "email"], ["leadFields", "message"]]));
+    expect(patch.handoff!.businessHours).toEqual([{ day: 1, open: "09:00", close: "17:00" }]);
+    expect(patch.content!.blockedTopics).toEqual(["politics", "medical advice"]);
+    expect(patch.privacy).toEqual({ leadFields: ["email", "message"] });
+    expect(friendlyFieldErrors({ "privacy.retentionDays": "Invalid input" })["privacy.retentionDays"]).toContain("1 to 730");
+  });
+});

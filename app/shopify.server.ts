@@ -1,0 +1,60 @@
+// The app's one Shopify configuration. Routes import the named exports below.
+import "@shopify/shopify-app-remix/adapters/node";
+import { ApiVersion, AppDistribution, shopifyApp, type Session } from "@shopify/shopify-app-remix/server";
+import prisma from "./db.server";
+import { installDemoMode } from "./demo-mode.server";
+import { env } from "./env.server";
+import { encryptedPrismaSessionStorage } from "./privacy/encrypted-session-storage.server";
+import { appVault } from "./privacy/vault.server";
+import { publishWidgetConfig } from "./settings/publish-widget-config.server";
+import { loadShopSettings } from "./settings/shop-settings.server";
+
+// Must run after the Shopify library set its default fetch (the imports above).
+installDemoMode();
+
+const config = env();
+
+const shopify = shopifyApp({
+  apiKey: config.SHOPIFY_API_KEY,
+  apiSecretKey: config.SHOPIFY_API_SECRET,
+  // The Admin API version of shopify.app.toml [webhooks] and of the vendored schema.
+  apiVersion: ApiVersion.January26,
+  scopes: config.SCOPES.split(",").map((scope) => scope.trim()).filter(Boolean),
+  appUrl: config.SHOPIFY_APP_URL,
+  authPathPrefix: "/auth",
+  sessionStorage: encryptedPrismaSessionStorage(prisma, appVault()),
+  distribution: AppDistribution.AppStore,
+  future: {
+    unstable_newEmbeddedAuthStrategy: true,
+    expiringOfflineAccessTokens: true,
+  },
+  hooks: {
+    afterAuth: async ({ session, admin }) => {
+      await recordInstall(session);
+      await shopify.registerWebhooks({ session });
+      // The storefront widget reads its configuration from this metafield; without
+      // it the widget runs on defaults, so a failure here is logged, not fatal.
+      const published = await publishWidgetConfig(admin, await loadShopSettings(prisma, session.shop));
+      if (!published.ok) console.warn(`widget config not published for ${session.shop}: ${published.code}`);
+    },
+  },
+  ...(config.SHOP_CUSTOM_DOMAIN ? { customShopDomains: [config.SHOP_CUSTOM_DOMAIN] } : {}),
+});
+
+// A (re)install clears an earlier uninstall mark; settings stay as they were.
+async function recordInstall(session: Session): Promise<void> {
+  await prisma.shop.upsert({
+    where: { shop: session.shop },
+    create: { shop: session.shop },
+    update: { uninstalledAt: null },
+  });
+}
+
+export default shopify;
+export const apiVersion = ApiVersion.January26;
+export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
+export const authenticate = shopify.authenticate;
+export const unauthenticated = shopify.unauthenticated;
+export const login = shopify.login;
+export const registerWebhooks = shopify.registerWebhooks;
+export const sessionStorage = shopify.sessionStorage;

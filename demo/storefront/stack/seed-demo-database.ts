@@ -1,0 +1,70 @@
+// Creates, migrates and seeds the demo database as an installed app would have it:
+// the Shop row, the offline session (token encrypted by the app's own session
+// storage), the shop's policies and a few FAQ entries. Idempotent: a restart keeps
+// what the merchant changed in the demo admin.
+import path from "node:path";
+import { Session } from "@shopify/shopify-api";
+import { createDatabase, type Database } from "../../../app/db/create-database.server";
+import { applyMigrations } from "../../../app/db/migrate.server";
+import { createVault } from "../../../app/privacy/crypto.server";
+import { encryptedPrismaSessionStorage } from "../../../app/privacy/encrypted-session-storage.server";
+import type { DemoStore } from "../../store/store-types";
+
+export interface SeedInput {
+  databaseUrl: string;
+  root: string;
+  store: DemoStore;
+  shop: string;
+  scopes: string;
+  accessToken: string;
+  encryptionKeys: string;
+  hashKey: string;
+}
+
+const DEMO_FAQ = [
+  { id: "demo-faq-gift-wrap", question: "Do you offer gift wrapping?", answer: "Yes: choose gift wrapping at checkout; it costs 4.00 and includes a handwritten card.", url: null },
+  { id: "demo-faq-sizes", question: "How do your sizes run?", answer: "Our clothing runs true to size. If you are between sizes, pick the larger one; exchanges are free within 30 days.", url: null },
+  { id: "demo-faq-store", question: "Do you have a physical store?", answer: "We are online only, but you can return items by post from anywhere in the EU.", url: null },
+];
+
+function parseKeys(raw: string) {
+  return raw.split(",").map((pair) => {
+    const [id, key] = pair.trim().split(":");
+    return { id: id!, key: key! };
+  });
+}
+
+const htmlToText = (html: string) => html.replace(/<[^>]*>/g, " ").replace(/&nbsp;/g, " ").replace(/&amp;/g, "&").replace(/\s+/g, " ").trim();
+
+export async function seedDemoDatabase(input: SeedInput): Promise<{ db: Database; applied: string[] }> {
+  const applied = await applyMigrations(input.databaseUrl, path.join(input.root, "prisma"));
+  const db = createDatabase(input.databaseUrl);
+  await db.shop.upsert({ where: { shop: input.shop }, create: { shop: input.shop }, update: { uninstalledAt: null } });
+
+  const vault = createVault(parseKeys(input.encryptionKeys), input.hashKey);
+  const storage = encryptedPrismaSessionStorage(db, vault);
+  const year = 365 * 24 * 3600 * 1000;
+  await storage.storeSession(
+    new Session({
+      id: `offline_${input.shop}`,
+      shop: input.shop,
+      state: "demo",
+      isOnline: false,
+      scope: input.scopes,
+      accessToken: input.accessToken,
+      expires: new Date(Date.now() + year),
+      refreshToken: `${input.accessToken}_refresh`,
+      refreshTokenExpires: new Date(Date.now() + 2 * year),
+    }),
+  );
+
+  for (const policy of input.store.policies) {
+    const data = { shop: input.shop, kind: "policy", policyType: policy.type, question: policy.title, answer: htmlToText(policy.body), url: `/policies/${policy.handle}` };
+    await db.knowledgeEntry.upsert({ where: { id: `demo-${policy.handle}` }, create: { id: `demo-${policy.handle}`, ...data }, update: data });
+  }
+  for (const faq of DEMO_FAQ) {
+    const exists = await db.knowledgeEntry.findUnique({ where: { id: faq.id } });
+    if (!exists) await db.knowledgeEntry.create({ data: { ...faq, shop: input.shop, kind: "faq" } });
+  }
+  return { db, applied };
+}

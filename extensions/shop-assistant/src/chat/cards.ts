@@ -1,0 +1,92 @@
+// Renders the assistant's cards (app/assistant/cards.ts shapes). Every field is
+// untrusted: text goes in as text, links and images pass the allow-list or are dropped.
+import { el, uid } from "./dom";
+import { safeImageUrl, safeLinkUrl } from "./safe-url";
+import type { Translate } from "./strings";
+
+export interface CardContext {
+  t: Translate;
+  origin: string;
+  locale: string;
+  addToCart(variantId: string): Promise<boolean>;
+}
+
+type Data = Record<string, any>;
+const str = (value: unknown) => (typeof value === "string" || typeof value === "number" ? String(value) : "");
+const list = (value: unknown): Data[] => (Array.isArray(value) ? value.filter((x) => x && typeof x === "object") : []);
+
+/** A link when the URL is allowed, otherwise the same text without a link. */
+function linkOrText(text: string, url: unknown, origin: string): Node {
+  const href = safeLinkUrl(url, origin);
+  return href ? el("a", { href, rel: "noopener" }, text) : document.createTextNode(text);
+}
+
+export function formatMoney(money: unknown, locale: string): string {
+  const m = (money && typeof money === "object" ? money : {}) as Data;
+  const amount = Number(m.amount);
+  try {
+    return new Intl.NumberFormat(locale || undefined, { style: "currency", currency: str(m.currencyCode) }).format(amount);
+  } catch {
+    return `${str(m.amount)} ${str(m.currencyCode)}`.trim();
+  }
+}
+
+function productCard(card: Data, ctx: CardContext): HTMLElement {
+  const { t } = ctx;
+  const titleId = uid("product");
+  const image = card.image && typeof card.image === "object" ? safeImageUrl(card.image.url, ctx.origin) : null;
+  const status = el("p", { class: "sa-card-status", role: "status" });
+  const add = el("button", { type: "button", class: "sa-button", "aria-describedby": titleId, disabled: !card.available }, t("add_to_cart"));
+  add.addEventListener("click", async () => {
+    add.disabled = true;
+    const ok = await ctx.addToCart(str(card.variantId));
+    status.textContent = t(ok ? "added" : "add_failed");
+    add.disabled = false;
+  });
+  return el(
+    "article",
+    { class: "sa-card sa-product" },
+    image && el("img", { src: image, alt: str(card.image.alt), width: 64, height: 64, loading: "lazy" }),
+    el("h3", { id: titleId }, linkOrText(str(card.title), card.url, ctx.origin)),
+    el("p", {}, formatMoney(card.price, ctx.locale), " · ", t(card.available ? "in_stock" : "sold_out")),
+    add,
+    status,
+  );
+}
+
+function orderCard(card: Data, ctx: CardContext): HTMLElement {
+  const { t } = ctx;
+  const tracking = list(card.tracking).map((item) =>
+    el("li", {}, str(item.company), " ", linkOrText(str(item.number) || t("tracking"), item.url, ctx.origin)),
+  );
+  return el(
+    "article",
+    { class: "sa-card sa-order" },
+    el("h3", {}, `${t("order")} ${str(card.name)}`),
+    el("p", {}, `${t("status")}: ${str(card.status)}`),
+    el("p", {}, `${t("items")}:`),
+    el("ul", {}, ...list(card.items).map((item) => el("li", {}, `${str(item.quantity)} × ${str(item.title)}`))),
+    tracking.length > 0 && el("p", {}, `${t("tracking")}:`),
+    tracking.length > 0 && el("ul", {}, ...tracking),
+    card.total && el("p", {}, `${t("total")}: ${formatMoney(card.total, ctx.locale)}`),
+  );
+}
+
+function policyCard(card: Data, ctx: CardContext): HTMLElement {
+  return el(
+    "article",
+    { class: "sa-card sa-policy" },
+    el("h3", {}, linkOrText(str(card.title), card.url, ctx.origin)),
+    el("p", {}, str(card.excerpt)),
+  );
+}
+
+/** The card's element, or null for an unknown kind (newer server, older widget). */
+export function renderCard(card: unknown, ctx: CardContext): HTMLElement | null {
+  if (!card || typeof card !== "object") return null;
+  const data = card as Data;
+  if (data.kind === "product") return productCard(data, ctx);
+  if (data.kind === "order") return orderCard(data, ctx);
+  if (data.kind === "policy") return policyCard(data, ctx);
+  return null;
+}

@@ -1,0 +1,91 @@
+/// <reference lib="dom" />
+// The chat UI, loaded by loader.js on the shopper's first interaction. It registers
+// `window.shopAssistantMount`; the loader calls it once with the embed's root element
+// and the launcher button and from then on just calls toggle().
+import { parseWidgetConfig } from "../config";
+import { el } from "./dom";
+import { createPanel } from "./panel";
+import { createTranslate } from "./strings";
+import { createTranscript } from "./transcript";
+import { createConversation } from "./conversation";
+import { createComposer } from "./composer";
+import { createIntro } from "./intro";
+import { createActions } from "./actions";
+
+function readJson(id: string): unknown {
+  try {
+    return JSON.parse(document.getElementById(id)?.textContent || "null");
+  } catch {
+    return null;
+  }
+}
+
+async function addToCart(url: string, variantId: string): Promise<boolean> {
+  try {
+    const id = /^\d+$/.test(variantId) ? Number(variantId) : variantId;
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify({ id, quantity: 1 }),
+      credentials: "same-origin",
+    });
+    // Themes listen for this to refresh their cart count.
+    if (response.ok) document.dispatchEvent(new CustomEvent("shop-assistant:cart-added", { detail: { variantId } }));
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+function mount(root: HTMLElement, launcher: HTMLElement): { toggle(): void } {
+  const data = root.dataset;
+  const strings = readJson("shop-assistant-i18n");
+  const t = createTranslate(strings && typeof strings === "object" ? (strings as Record<string, unknown>) : {});
+  const config = parseWidgetConfig(readJson("shop-assistant-config"), {
+    greeting: t("greeting"),
+    aiDisclosure: t("ai_disclosure"),
+    privacyNotice: t("privacy_notice"),
+    privacyPolicyUrl: data.privacyUrl || "",
+  });
+  if (data.greeting) config.greeting = data.greeting; // The theme editor setting wins.
+  const origin = location.origin;
+  const locale = data.locale || document.documentElement.lang || "en";
+  const cartUrl = (data.cartAdd || "/cart/add") + ".js";
+
+  const panel = createPanel(root, launcher, t);
+  const transcript = createTranscript(t);
+  const conversation = createConversation({
+    proxy: data.proxy || "/apps/assistant",
+    locale,
+    transcript,
+    cards: { t, origin, locale, addToCart: (variantId) => addToCart(cartUrl, variantId) },
+  });
+  const intro = createIntro(config, t, origin);
+  const composer = createComposer(t, config.maxMessageLength, async (text) => {
+    composer.busy(true);
+    await conversation.send(text);
+    composer.busy(false);
+  });
+  const actions = createActions(config, t, conversation, transcript);
+  const chat = el("div", { class: "sa-chat" }, actions.element, composer.element);
+  panel.body.append(intro.element, transcript.element, actions.forms, chat);
+
+  const needsConsent = config.consentRequired && !conversation.hasConsent(config.noticeVersion);
+  chat.hidden = needsConsent;
+  if (needsConsent) {
+    intro.askConsent(async () => {
+      const error = await conversation.consent(config.noticeVersion);
+      if (!error) {
+        chat.hidden = false;
+        composer.input.focus();
+      }
+      return error;
+    });
+  }
+  void conversation.resume();
+
+  const focusTarget = () => (chat.hidden ? intro.acceptButton() : composer.input);
+  return { toggle: () => (panel.isOpen() ? panel.close() : panel.open(focusTarget)) };
+}
+
+(window as unknown as { shopAssistantMount: typeof mount }).shopAssistantMount = mount;

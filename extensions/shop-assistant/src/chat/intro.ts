@@ -1,0 +1,50 @@
+// What the shopper sees first: greeting, AI disclosure, privacy notice with the
+// merchant's policy link, and (when the merchant requires it) the consent question.
+import type { WidgetConfig } from "../config";
+import { el } from "./dom";
+import { safeLinkUrl } from "./safe-url";
+import type { Translate } from "./strings";
+
+export interface Intro {
+  element: HTMLElement;
+  /** Shows the consent question; onAccept records it and returns an error text or null. */
+  askConsent(onAccept: () => Promise<string | null>): void;
+  acceptButton(): HTMLButtonElement | null;
+}
+
+export function createIntro(config: WidgetConfig, t: Translate, origin: string): Intro {
+  const policy = safeLinkUrl(config.privacyPolicyUrl, origin);
+  const consent = el("div", { id: "shop-assistant-consent", class: "sa-consent", hidden: true });
+  const element = el(
+    "section",
+    { id: "shop-assistant-notice", class: "sa-intro", "aria-label": t("title") },
+    el("p", { class: "sa-greeting" }, config.greeting),
+    el("p", {}, config.aiDisclosure),
+    el("p", {}, config.privacyNotice, policy && " ", policy && el("a", { href: policy, rel: "noopener", target: "_blank" }, t("privacy_link"))),
+    consent,
+  );
+  let accept: HTMLButtonElement | null = null;
+  return {
+    element,
+    acceptButton: () => accept,
+    askConsent(onAccept) {
+      accept = el("button", { type: "button", id: "shop-assistant-accept", class: "sa-button" }, t("consent_accept"));
+      const decline = el("button", { type: "button", id: "shop-assistant-decline", class: "sa-link-button" }, t("consent_decline"));
+      const status = el("p", { role: "status" });
+      consent.append(el("p", {}, t("consent_question")), el("div", { class: "sa-form-actions" }, accept, decline), status);
+      consent.hidden = false;
+      const button = accept;
+      button.addEventListener("click", async () => {
+        button.disabled = true;
+        const error = await onAccept();
+        status.textContent = error || "";
+        if (error) button.disabled = false;
+        else {
+          consent.hidden = true;
+          accept = null;
+        }
+      });
+      decline.addEventListener("click", () => (status.textContent = t("consent_declined")));
+    },
+  };
+}

@@ -1,0 +1,67 @@
+// The chat panel as a modal dialog: focus moves in on open, Tab stays inside, Escape
+// closes and focus goes back to the launcher.
+import { el } from "./dom";
+import type { Translate } from "./strings";
+
+const FOCUSABLE = "a[href],button:not([disabled]),input:not([disabled]),textarea:not([disabled]),select:not([disabled])";
+
+export interface Panel {
+  element: HTMLElement;
+  body: HTMLElement;
+  isOpen(): boolean;
+  open(focusTarget?: () => HTMLElement | null): void;
+  close(): void;
+}
+
+function focusables(root: HTMLElement): HTMLElement[] {
+  return Array.from(root.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((node) => node.getClientRects().length > 0);
+}
+
+export function createPanel(root: HTMLElement, launcher: HTMLElement, t: Translate): Panel {
+  const close = el("button", { type: "button", id: "shop-assistant-close", class: "sa-close", "aria-label": t("close") }, "×");
+  const body = el("div", { class: "sa-body" });
+  const element = el(
+    "div",
+    { id: "shop-assistant-panel", role: "dialog", "aria-modal": "true", "aria-labelledby": "shop-assistant-title", hidden: true },
+    el("div", { class: "sa-head" }, el("h2", { id: "shop-assistant-title" }, t("title")), close),
+    body,
+  );
+  root.append(element);
+  launcher.setAttribute("aria-controls", element.id);
+
+  const panel: Panel = {
+    element,
+    body,
+    isOpen: () => !element.hidden,
+    open(focusTarget) {
+      element.hidden = false;
+      launcher.setAttribute("aria-expanded", "true");
+      (focusTarget?.() || focusables(element)[0] || close).focus();
+    },
+    close() {
+      element.hidden = true;
+      launcher.setAttribute("aria-expanded", "false");
+      launcher.focus();
+    },
+  };
+
+  close.addEventListener("click", panel.close);
+  element.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") {
+      event.preventDefault();
+      panel.close();
+    } else if (event.key === "Tab") {
+      const nodes = focusables(element);
+      const first = nodes[0];
+      const last = nodes[nodes.length - 1];
+      if (event.shiftKey && document.activeElement === first) {
+        event.preventDefault();
+        last.focus();
+      } else if (!event.shiftKey && document.activeElement === last) {
+        event.preventDefault();
+        first.focus();
+      }
+    }
+  });
+  return panel;
+}

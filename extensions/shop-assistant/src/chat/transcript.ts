@@ -1,0 +1,61 @@
+// The message list: a polite ARIA live log. While an answer streams the log is
+// aria-busy, so screen readers read the finished answer once instead of every token.
+import { el } from "./dom";
+import type { Translate } from "./strings";
+
+export interface Bubble {
+  element: HTMLElement;
+  append(text: string): void;
+  addCard(card: HTMLElement | null): void;
+}
+
+export interface Transcript {
+  element: HTMLElement;
+  add(role: "user" | "assistant", text?: string, kind?: "error"): Bubble;
+  typing(on: boolean): void;
+}
+
+export function createTranscript(t: Translate): Transcript {
+  const log = el("div", { id: "shop-assistant-log", role: "log", "aria-live": "polite", "aria-label": t("log_label") });
+  const indicator = el(
+    "p",
+    { id: "shop-assistant-typing", class: "sa-typing", role: "status", hidden: true },
+    el("span", { class: "sa-dots", "aria-hidden": "true" }, el("span"), el("span"), el("span")),
+    el("span", { class: "sa-visually-hidden" }, t("typing")),
+  );
+  const element = el("div", { class: "sa-transcript" }, log, indicator);
+  const scroll = () => (element.scrollTop = element.scrollHeight);
+
+  return {
+    element,
+    add(role, text = "", kind) {
+      const body = el("span", { class: "sa-text" }, text);
+      const cards = el("div", { class: "sa-cards" });
+      const bubble = el(
+        "div",
+        { class: `sa-msg sa-${role}${kind ? " sa-" + kind : ""}` },
+        el("span", { class: "sa-visually-hidden" }, `${t(role === "user" ? "you" : "bot")}: `),
+        body,
+        cards,
+      );
+      log.append(bubble);
+      scroll();
+      return {
+        element: bubble,
+        append(more) {
+          body.textContent += more;
+          scroll();
+        },
+        addCard(card) {
+          if (card) cards.append(card);
+          scroll();
+        },
+      };
+    },
+    typing(on) {
+      indicator.hidden = !on;
+      log.setAttribute("aria-busy", String(on));
+      scroll();
+    },
+  };
+}

@@ -1,0 +1,64 @@
+// The public widget configuration, read from the app-data metafield the app writes on
+// every settings save (PLAN.md). The storefront may render `null` (metafield not yet
+// written) or an older shape, so every field falls back to a safe default; no zod here
+// because the chat bundle has a 10 KB budget.
+
+export type LeadField = "name" | "email" | "phone" | "message";
+
+export interface WidgetConfig {
+  greeting: string;
+  aiDisclosure: string;
+  privacyNotice: string;
+  privacyPolicyUrl: string;
+  noticeVersion: number;
+  consentRequired: boolean;
+  leadFields: LeadField[];
+  orderLookup: boolean;
+  orderVerification: "logged_in" | "logged_in_or_email";
+  maxMessageLength: number;
+}
+
+/** Texts used when the merchant has not set any (already in the shopper's language). */
+export interface ConfigFallback {
+  greeting: string;
+  aiDisclosure: string;
+  privacyNotice: string;
+  privacyPolicyUrl: string;
+}
+
+const LEAD_FIELDS: LeadField[] = ["name", "email", "phone", "message"];
+export const DEFAULT_MAX_MESSAGE_LENGTH = 1000;
+
+function text(value: unknown, fallback: string): string {
+  return typeof value === "string" && value.trim() ? value.trim() : fallback;
+}
+
+function flag(value: unknown, fallback: boolean): boolean {
+  return typeof value === "boolean" ? value : fallback;
+}
+
+function wholeNumber(value: unknown, min: number, max: number, fallback: number): number {
+  return typeof value === "number" && Number.isInteger(value) && value >= min && value <= max ? value : fallback;
+}
+
+function leadFields(value: unknown): LeadField[] {
+  const picked = Array.isArray(value) ? LEAD_FIELDS.filter((field) => value.includes(field)) : [];
+  return picked.length ? picked : ["name", "email", "message"];
+}
+
+export function parseWidgetConfig(raw: unknown, fallback: ConfigFallback): WidgetConfig {
+  const c = raw && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
+  return {
+    greeting: text(c.greeting, fallback.greeting),
+    aiDisclosure: text(c.aiDisclosure, fallback.aiDisclosure),
+    privacyNotice: text(c.privacyNotice, fallback.privacyNotice),
+    privacyPolicyUrl: text(c.privacyPolicyUrl, fallback.privacyPolicyUrl),
+    noticeVersion: wholeNumber(c.noticeVersion, 1, Number.MAX_SAFE_INTEGER, 1),
+    // Privacy first: without a config we ask before storing anything.
+    consentRequired: flag(c.consentRequired, true),
+    leadFields: leadFields(c.leadFields),
+    orderLookup: flag(c.orderLookup, true),
+    orderVerification: c.orderVerification === "logged_in" ? "logged_in" : "logged_in_or_email",
+    maxMessageLength: wholeNumber(c.maxMessageLength, 1, 10000, DEFAULT_MAX_MESSAGE_LENGTH),
+  };
+}

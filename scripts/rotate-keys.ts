@@ -1,0 +1,17 @@
+// Re-encrypts every stored value with the current key (the first in ENCRYPTION_KEYS).
+//
+//   1. Put the new key first:  ENCRYPTION_KEYS="k2:<new base64>,k1:<old base64>"
+//   2. npx tsx scripts/rotate-keys.ts
+//   3. When it reports 0 unreadable, remove k1 from ENCRYPTION_KEYS.
+//
+// Safe to run again (already-current values are left alone) and while the app runs.
+import prisma from "../app/db.server";
+import { appVault } from "../app/privacy/vault.server";
+import { rotateKeys } from "../app/privacy/rotate-keys.server";
+
+const vault = appVault();
+const report = await rotateKeys(prisma, vault);
+for (const [column, count] of Object.entries(report.reencrypted)) console.log(`${column}: ${count} re-encrypted`);
+console.log(`current key: ${vault.currentKeyId}; unreadable values: ${report.unreadable}`);
+await prisma.$disconnect();
+process.exit(report.unreadable > 0 ? 1 : 0);

@@ -1,0 +1,58 @@
+// `npm test`: build the widget and the app, run every test on SQLite, then again on
+// PostgreSQL when one answers (TEST_POSTGRES_URL or 127.0.0.1:5432). Extra
+// arguments go to vitest (e.g. a file filter). TEST_REQUIRE_POSTGRES=1 (CI) makes a
+// missing PostgreSQL a failure. Ends with "N passed, N failed".
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+
+const root = path.resolve(import.meta.dirname, "..");
+const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+const postgresUrl = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+
+function run(command: string, args: string[], env: Record<string, string> = {}): boolean {
+  console.log(`\n$ ${[path.basename(command), ...args].join(" ")}`);
+  return spawnSync(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } }).status === 0;
+}
+
+async function postgresAnswers(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: postgresUrl, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+function vitest(provider: "sqlite" | "postgres"): { passed: number; failed: number; ok: boolean } {
+  const report = path.join(root, "test-output", `vitest-${provider}.json`);
+  const ok = run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...process.argv.slice(2)], {
+    TEST_DATABASE_PROVIDER: provider,
+    ...(provider === "postgres" ? { TEST_POSTGRES_URL: postgresUrl } : {}),
+  });
+  if (!existsSync(report)) return { passed: 0, failed: 1, ok: false };
+  const result = JSON.parse(readFileSync(report, "utf8")) as { numPassedTests: number; numFailedTests: number };
+  return { passed: result.numPassedTests, failed: result.numFailedTests, ok };
+}
+
+mkdirSync(path.join(root, "test-output"), { recursive: true });
+if (existsSync(path.join(root, "extensions", "shop-assistant", "scripts", "build-widget.ts"))) {
+  if (!run("npm", ["run", "build:widget"])) process.exit(1);
+}
+if (!run(bin("remix"), ["build"])) process.exit(1);
+
+const runs = [{ provider: "sqlite" as const, ...vitest("sqlite") }];
+if (await postgresAnswers()) runs.push({ provider: "postgres" as const, ...vitest("postgres") });
+else if (process.env.TEST_REQUIRE_POSTGRES === "1") runs.push({ provider: "postgres", passed: 0, failed: 1, ok: false });
+else console.log(`\nPostgreSQL does not answer at ${postgresUrl}: skipping the PostgreSQL run.`);
+
+for (const r of runs) console.log(`${r.provider}: ${r.passed} passed, ${r.failed} failed${r.ok ? "" : " (run failed)"}`);
+const passed = runs.reduce((sum, r) => sum + r.passed, 0);
+const failed = runs.reduce((sum, r) => sum + r.failed, 0);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(runs.every((r) => r.ok) ? 0 : 1);
