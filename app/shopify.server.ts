@@ -14,6 +14,10 @@ installDemoMode();
 
 const config = env();
 
+// Every subscription is app-specific, declared in shopify.app.toml and managed by
+// Shopify. Shop-specific ones (rarely needed) would be added here.
+const SHOP_SPECIFIC_WEBHOOKS: NonNullable<Parameters<typeof shopifyApp>[0]["webhooks"]> = {};
+
 const shopify = shopifyApp({
   apiKey: config.SHOPIFY_API_KEY,
   apiSecretKey: config.SHOPIFY_API_SECRET,
@@ -28,14 +32,24 @@ const shopify = shopifyApp({
     unstable_newEmbeddedAuthStrategy: true,
     expiringOfflineAccessTokens: true,
   },
+  webhooks: SHOP_SPECIFIC_WEBHOOKS,
   hooks: {
+    // Runs once per install or token exchange. Shopify's library turns anything
+    // thrown here into a bare 500, so failures are logged first.
     afterAuth: async ({ session, admin }) => {
-      await recordInstall(session);
-      await shopify.registerWebhooks({ session });
-      // The storefront widget reads its configuration from this metafield; without
-      // it the widget runs on defaults, so a failure here is logged, not fatal.
-      const published = await publishWidgetConfig(admin, await loadShopSettings(prisma, session.shop));
-      if (!published.ok) console.warn(`widget config not published for ${session.shop}: ${published.code}`);
+      try {
+        await recordInstall(session);
+        // Listing a shop's subscriptions costs Admin API points; only handlers
+        // declared in code (none today) need per-shop registration.
+        if (Object.keys(SHOP_SPECIFIC_WEBHOOKS).length > 0) await shopify.registerWebhooks({ session });
+        // The storefront widget reads its configuration from this metafield; without
+        // it the widget runs on defaults, so a failure here is logged, not fatal.
+        const published = await publishWidgetConfig(admin, await loadShopSettings(prisma, session.shop));
+        if (!published.ok) console.warn(`widget config not published for ${session.shop}: ${published.code}`);
+      } catch (error) {
+        console.error(`afterAuth failed for ${session.shop}:`, error);
+        throw error;
+      }
     },
   },
   ...(config.SHOP_CUSTOM_DOMAIN ? { customShopDomains: [config.SHOP_CUSTOM_DOMAIN] } : {}),

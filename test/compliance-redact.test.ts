@@ -1,6 +1,7 @@
 // The compliance webhooks end to end below the HTTP layer: a signed delivery is
 // received (row + job), the job runs, and then every table of the database is read
 // back, plaintext and decrypted, looking for anything of the redacted customer.
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
 import { seedCustomer, seedCustomerData, testVault, type SeedCustomer } from "./support/privacy-seed";
@@ -147,6 +148,19 @@ describe("customers/redact", () => {
     expect(JSON.parse(audit.detailJson)).toMatchObject({ deleted: { conversations: 3, messages: 4, leads: 1, orderVerifications: 2 } });
   });
 
+  it("after the daily purge (VACUUM), not even the SQLite file's free pages hold the customer", async () => {
+    if (t.provider !== "sqlite") return;
+    const { RETENTION_JOB_KIND } = await import("../app/jobs/registry.server");
+    const { enqueue } = await import("../app/jobs/queue.server");
+    await enqueue(t.db, vault, { shop: "*", kind: RETENTION_JOB_KIND, payload: {} });
+    await runDueJobs({ db: t.db, vault, clock, handlers: jobHandlers });
+    await t.db.job.deleteMany({ where: { kind: RETENTION_JOB_KIND } });
+    await t.db.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
+    const bytes = readFileSync(t.file!).toString("latin1");
+    for (const needle of needlesFor(alice)) expect(bytes.includes(needle), needle).toBe(false);
+    expect(bytes).toContain(vault.hash("email", bob.email));
+  });
+
   it("does the work once when Shopify delivers the same webhook again", async () => {
     const payload = { shop_id: 1, shop_domain: SHOP, customer: { email: bob.email }, orders_to_redact: [] };
     const first = await receiveWebhook({ db: t.db, vault }, { webhookId: "replayed-1", shop: SHOP, topic: "customers/redact", payload });
@@ -157,6 +171,9 @@ describe("customers/redact", () => {
     expect(await t.db.dataRequest.count({ where: { webhookId: "replayed-1" } })).toBe(1);
     await runDueJobs({ db: t.db, vault, clock, handlers: jobHandlers });
     expect(await t.db.auditEvent.count({ where: { shop: SHOP, action: "customer.redacted" } })).toBe(2);
+    const late = await receiveWebhook({ db: t.db, vault }, { webhookId: "replayed-1", shop: SHOP, topic: "customers/redact", payload });
+    expect(late).toMatchObject({ ok: true, duplicate: true });
+    expect(await t.db.job.count({ where: { status: "queued" } })).toBe(0);
   });
 
   it("refuses a payload whose shop_domain is not the signed shop", async () => {

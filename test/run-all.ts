@@ -46,8 +46,9 @@ if (existsSync(path.join(root, "extensions", "shop-assistant", "scripts", "build
 }
 if (!run(bin("remix"), ["build"])) process.exit(1);
 
-const runs = [{ provider: "sqlite" as const, ...vitest("sqlite") }];
-if (await postgresAnswers()) runs.push({ provider: "postgres" as const, ...vitest("postgres") });
+type Run = { provider: "sqlite" | "postgres"; passed: number; failed: number; ok: boolean };
+const runs: Run[] = [{ provider: "sqlite", ...vitest("sqlite") }];
+if (await postgresAnswers()) runs.push({ provider: "postgres", ...vitest("postgres") });
 else if (process.env.TEST_REQUIRE_POSTGRES === "1") runs.push({ provider: "postgres", passed: 0, failed: 1, ok: false });
 else console.log(`\nPostgreSQL does not answer at ${postgresUrl}: skipping the PostgreSQL run.`);
 

@@ -11,8 +11,12 @@ const table = (value: unknown) => value as TomlTable;
 const subscriptions = table(toml.webhooks).subscriptions as TomlTable[];
 
 describe("shopify.app.toml", () => {
-  it("asks only for read_products and read_orders", () => {
-    expect(String(table(toml.access_scopes).scopes).split(",").sort()).toEqual(["read_orders", "read_products"]);
+  it("asks only for read_products, read_orders and read_legal_policies", () => {
+    expect(String(table(toml.access_scopes).scopes).split(",").sort()).toEqual([
+      "read_legal_policies",
+      "read_orders",
+      "read_products",
+    ]);
   });
 
   it("is an embedded app that uses the Admin API version of the vendored schema", () => {

@@ -121,8 +121,11 @@ export function sendViaRemixAdmin(admin: RemixAdminClient): SendGraphql {
       const response = await admin.graphql(operation, { variables, signal });
       return { status: response.status, body: await response.json() };
     } catch (error) {
-      const e = error as { body?: unknown; response?: { code?: number; retryAfter?: number } };
-      if (e.body && typeof e.body === "object") return { status: 200, body: e.body };
+      const e = error as { body?: { data?: unknown; errors?: { graphQLErrors?: unknown[] }; extensions?: unknown }; response?: { code?: number; retryAfter?: number } };
+      // GraphqlQueryError: the client's body keeps GraphQL errors under errors.graphQLErrors.
+      if (e.body && typeof e.body === "object") {
+        return { status: 200, body: { data: e.body.data, errors: e.body.errors?.graphQLErrors ?? [{ message: "GraphQL operation failed" }], extensions: e.body.extensions } };
+      }
       if (typeof e.response?.code === "number") {
         const retryAfterMs = e.response.retryAfter ? e.response.retryAfter * 1000 : undefined;
         return { status: e.response.code, body: null, retryAfterMs };

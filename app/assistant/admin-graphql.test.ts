@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createAdminGraphql, throttleDelayMs, type RawGraphqlResponse } from "./admin-graphql.server";
+import { createAdminGraphql, sendViaRemixAdmin, throttleDelayMs, type RawGraphqlResponse } from "./admin-graphql.server";
 import type { Clock } from "./ports";
 
 function fakeClock(): Clock & { slept: number[] } {
@@ -58,5 +58,30 @@ describe("createAdminGraphql", () => {
   it("computes a bounded backoff without cost data", () => {
     expect(throttleDelayMs(undefined, 0)).toBe(250);
     expect(throttleDelayMs(undefined, 2)).toBe(1000);
+  });
+
+  it("adapts shopify-app-remix's admin.graphql, which throws on GraphQL and HTTP errors", async () => {
+    const thrown = [
+      // GraphqlQueryError (HTTP 200 with errors) as @shopify/shopify-api throws it
+      Object.assign(new Error("Throttled"), {
+        body: {
+          errors: { networkStatusCode: 200, message: "GraphQL Client: An error occurred", graphQLErrors: [{ message: "Throttled", extensions: { code: "THROTTLED" } }] },
+          extensions: { cost: { requestedQueryCost: 10, throttleStatus: { maximumAvailable: 1000, currentlyAvailable: 0, restoreRate: 100 } } },
+        },
+      }),
+      // HttpThrottlingError (HTTP 429)
+      Object.assign(new Error("Shopify is throttling requests"), { response: { code: 429, retryAfter: 2 } }),
+    ];
+    const admin = {
+      async graphql() {
+        const next = thrown.shift();
+        if (next) throw next;
+        return new Response(JSON.stringify({ data: { shop: { name: "Demo" } } }));
+      },
+    };
+    const clock = fakeClock();
+    const result = await createAdminGraphql({ send: sendViaRemixAdmin(admin), clock })("query { shop { name } }");
+    expect(result).toEqual({ ok: true, data: { shop: { name: "Demo" } } });
+    expect(clock.slept).toEqual([100, 2000]);
   });
 });

@@ -40,7 +40,8 @@ export interface AiTurnContext {
   state: AiTurnState;
 }
 
-const BOUNDARY = /[.!?。！？:\n]\s+/g;
+const BOUNDARY = /[.!?。！？:;\n]\s+/g;
+const ECHO_WINDOW = 32;
 
 /** Everything sent to the model passes through here: no card number ever leaves. */
 function redactForModel(messages: ChatMessage[]): ChatMessage[] {
@@ -61,18 +62,24 @@ export async function* aiTurn(ctx: AiTurnContext): AsyncGenerator<TurnEvent, AiO
     let usage: number | null = null;
     let failure: ModelFailureKind | null = null;
 
-    // Emits the checked part of `pending`; returns a refusal verdict if the guard says no.
+    // Checks everything seen so far, then emits `pending` up to a sentence boundary while
+    // holding back the last ECHO_WINDOW characters: an echo of the prompt is always seen
+    // whole by the guard before any of it reaches the shopper.
     function* flush(final: boolean): Generator<TurnEvent, "blocked_topic" | "prompt_echo" | null> {
       let cut = pending.length;
       if (!final) {
+        const limit = pending.length - ECHO_WINDOW;
         cut = 0;
-        for (const match of pending.matchAll(BOUNDARY)) cut = match.index + match[0].length;
-        if (cut === 0 && pending.length > 400) cut = pending.lastIndexOf(" ") + 1;
+        for (const match of pending.matchAll(BOUNDARY)) {
+          const end = match.index + match[0].length;
+          if (end <= limit) cut = end;
+        }
+        if (cut === 0 && limit > 400) cut = pending.lastIndexOf(" ", limit) + 1;
       }
       if (cut <= 0) return null;
-      const chunk = redactCardNumbers(pending.slice(0, cut));
-      const verdict = ctx.guard.check(state.text + chunk);
+      const verdict = ctx.guard.check(state.text + pending);
       if (verdict !== "ok") return verdict;
+      const chunk = redactCardNumbers(pending.slice(0, cut));
       pending = pending.slice(cut);
       state.text += chunk;
       yield { type: "delta", text: chunk };
@@ -104,6 +111,7 @@ export async function* aiTurn(ctx: AiTurnContext): AsyncGenerator<TurnEvent, AiO
     const verdict = yield* flush(true);
     if (verdict) return { kind: "refused", verdict };
     if (calls.length === 0) return { kind: "answered" };
+    if (tools.length === 0) return { kind: "limit" }; // tool calls after the last tool round are not run
 
     ctx.messages.push({ role: "assistant", content: answerText || null, toolCalls: calls });
     for (const call of calls) {

@@ -27,7 +27,8 @@ export interface BasicInput {
 }
 
 export async function answerBasic(deps: { admin: AdminGraphql; knowledge: KnowledgeStore }, input: BasicInput): Promise<BasicAnswer> {
-  const t = BASIC_MESSAGES[detectLanguage(input.message, input.locale)];
+  const language = detectLanguage(input.message, input.locale);
+  const t = BASIC_MESSAGES[language];
   const say = (body: string, rest: Omit<BasicAnswer, "text"> = { cards: [], topic: "other", handoff: false }) => ({
     text: `${t.aiOff}\n\n${body}`,
     ...rest,
@@ -42,7 +43,7 @@ export async function answerBasic(deps: { admin: AdminGraphql; knowledge: Knowle
     if (!hasOrderScope(input.scope)) {
       return say(input.settings.privacy.orderVerification === "logged_in" ? t.loginOnly : t.verifyOrLogin, none);
     }
-    const result = await ordersInScope(deps.admin, input.scope, { orderName: orderNameIn(input.message), locale: input.locale });
+    const result = await ordersInScope(deps.admin, input.scope, { orderName: orderNameIn(input.message), locale: language });
     if (!result.ok) return say(t.unavailable, none);
     if (result.orders.length === 0) return say(orderNameIn(input.message) ? t.noSuchOrder : t.noOrders, none);
     const orders = result.orders.slice(0, 3);
@@ -55,7 +56,8 @@ export async function answerBasic(deps: { admin: AdminGraphql; knowledge: Knowle
     const best = matches[0];
     if (best && (intent === "policy" || best.score >= 3)) {
       const cards = best.source === "policy" ? [toPolicyCard(best)] : [];
-      return say(`${t.policyFound(best.title)}\n${excerptOf(best.text, 600)}`, { cards, topic: "policy", handoff: false });
+      const body = best.source === "policy" ? `${t.policyFound(best.title)}\n${excerptOf(best.text, 600)}` : `${best.title}\n${best.text}`;
+      return say(body, { cards, topic: "policy", handoff: false });
     }
     if (intent === "policy") return say(t.noPolicy, { cards: [], topic: "policy", handoff: false });
   }

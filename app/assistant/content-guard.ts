@@ -41,7 +41,7 @@ export function createOutputGuard(settings: ShopSettings, prompt: SystemPrompt):
       if (mentionsBlockedTopic(answer, settings.content.blockedTopics)) return "blocked_topic";
       const normalized = normalizeForMatch(answer);
       for (const { size, set } of windows) {
-        if (size < 16) continue;
+        if (size < 12) continue;
         for (let i = 0; i + size <= normalized.length; i++) if (set.has(normalized.slice(i, i + size))) return "prompt_echo";
       }
       return "ok";

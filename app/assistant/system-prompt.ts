@@ -40,7 +40,7 @@ export function buildSystemPrompt(settings: ShopSettings, input: { shop: string;
     text: lines.join("\n\n"),
     secrets: [
       { text: FIXED_RULES, window: 32 },
-      ...(content.instructions ? [{ text: content.instructions, window: 60 }] : []),
+      ...(content.instructions ? [{ text: content.instructions, window: 32 }] : []),
     ],
   };
 }

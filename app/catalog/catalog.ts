@@ -15,7 +15,7 @@ const productNode = z.object({
   status: z.string(),
   featuredMedia: z.object({ preview: z.object({ image }).nullable().optional() }).nullable().optional(),
   priceRangeV2: z.object({ minVariantPrice: money }),
-  variants: z.object({ nodes: z.array(z.object({ id: z.string(), price: z.string(), availableForSale: z.boolean() }).loose()) }),
+  variants: z.object({ nodes: z.array(z.object({ id: z.string(), availableForSale: z.boolean() }).loose()) }),
 });
 const detailNode = productNode.extend({
   description: z.string().nullable().optional(),
@@ -98,7 +98,7 @@ export async function searchProducts(
 ): Promise<{ ok: true; cards: ProductCard[]; summaries: ProductSummary[] } | CatalogFailure> {
   const terms = searchTermsOf(search.query);
   const query = terms.length ? terms.join(" OR ") : "*";
-  const result = await admin(SEARCH_PRODUCTS, { first: 25, query });
+  const result = await admin(SEARCH_PRODUCTS, { first: 10, query });
   if (!result.ok) return { ok: false, code: result.code };
   const parsed = z.object({ products: z.object({ nodes: z.array(productNode) }) }).safeParse(result.data);
   if (!parsed.success) return { ok: false, code: "BAD_RESPONSE" };

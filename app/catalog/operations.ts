@@ -1,5 +1,7 @@
 // Admin GraphQL documents of the catalog (API 2026-01). Each selects only what a
 // product answer or card needs; a test validates them against the vendored schema.
+// Search asks for 10 products and 5 variants each (about 110 cost points): enough to
+// filter by price and stock and show five cards without draining the shop's bucket.
 
 export const SEARCH_PRODUCTS = /* GraphQL */ `
   query SearchProducts($first: Int!, $query: String!) {
@@ -23,10 +25,9 @@ export const SEARCH_PRODUCTS = /* GraphQL */ `
             currencyCode
           }
         }
-        variants(first: 10) {
+        variants(first: 5) {
           nodes {
             id
-            price
             availableForSale
           }
         }

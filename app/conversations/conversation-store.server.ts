@@ -16,6 +16,7 @@ export interface OwnedConversation {
   /** The order a guest verified on this conversation (decrypted Shopify order id), if any. */
   verifiedOrderId: string | null;
   outcome: string;
+  tokensUsed: number;
 }
 
 export interface TranscriptMessage {
@@ -36,6 +37,8 @@ export interface ConversationStoreDeps {
 const consentStateSchema = z.enum(["pending", "accepted", "declined", "not_required"]).catch("pending");
 const cardsSchema = z.array(cardSchema).catch([]);
 const TRANSCRIPT_LIMIT = 200;
+// base64url, as newConversationId makes them; nothing else is looked up.
+const CONVERSATION_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export function createConversationStore({ db, vault, now = () => new Date() }: ConversationStoreDeps) {
   return {
@@ -73,7 +76,7 @@ export function createConversationStore({ db, vault, now = () => new Date() }: C
      * to a logged-in customer other than the one on this request.
      */
     async findOwned(shop: string, id: string, token: string, customerId: string | null = null): Promise<OwnedConversation | null> {
-      const row = id.length <= 64 ? await db.conversation.findUnique({ where: { id } }) : null;
+      const row = CONVERSATION_ID.test(id) ? await db.conversation.findUnique({ where: { id } }) : null;
       const owned = tokenMatches(token, row?.tokenHash ?? null);
       if (!row || !owned || row.shop !== shop) return null;
       if (row.customerIdHash && (!customerId || vault.hash("customer", customerId) !== row.customerIdHash)) return null;
@@ -83,6 +86,7 @@ export function createConversationStore({ db, vault, now = () => new Date() }: C
         consentState: consentStateSchema.parse(row.consentState),
         verifiedOrderId: row.verifiedOrderEnc ? vault.decrypt(row.verifiedOrderEnc) : null,
         outcome: row.outcome,
+        tokensUsed: row.tokensUsed,
       };
     },
 

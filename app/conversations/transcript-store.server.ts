@@ -23,13 +23,11 @@ export function createTranscriptStore({ db, vault, policy, now = () => new Date(
     async appendShopperMessage({ shop, conversationId, text }) {
       const messageId = newRowId();
       if (!policy.persistMessages) return { messageId };
-      const at = now();
-      await db.$transaction([
-        db.message.create({
-          data: { id: messageId, shop, conversationId, role: "shopper", bodyEnc: encrypt(text), keyId: vault.currentKeyId, createdAt: at },
-        }),
-        db.conversation.updateMany({ where: { id: conversationId, shop }, data: { lastMessageAt: at } }),
-      ]);
+      // One insert; lastMessageAt moves with the answer (appendAssistantMessage), which
+      // saves a write per turn on the hot path.
+      await db.message.create({
+        data: { id: messageId, shop, conversationId, role: "shopper", bodyEnc: encrypt(text), keyId: vault.currentKeyId, createdAt: now() },
+      });
       return { messageId };
     },
 

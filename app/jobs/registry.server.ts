@@ -17,6 +17,9 @@ export const jobHandlers: JobHandlers = {
   [RETENTION_JOB_KIND]: async (_payload, { db, vault, clock }) => {
     const counts = await purgeExpired(db, clock);
     console.info(`retention purge: ${Object.entries(counts).map(([k, n]) => `${k}=${n}`).join(" ")}`);
+    // SQLite keeps the bytes of deleted rows (redactions included) in free pages until
+    // VACUUM rewrites the file; PostgreSQL's VACUUM makes dead rows' space reusable.
+    await db.$executeRawUnsafe("VACUUM");
     // The next run, a day later. Two workers may both schedule one; the purge is idempotent.
     await enqueue(db, vault, { shop: ALL_SHOPS, kind: RETENTION_JOB_KIND, payload: {}, runAt: new Date(clock.now().getTime() + DAY_MS) }, clock.now());
   },

@@ -55,11 +55,15 @@ export function startJobWorker(options: { clock?: Clock; intervalMs?: number } =
   return globalThis.__jobWorker;
 }
 
-/**
- * Called by webhook routes after enqueueing: runs the job soon, in the background.
- * Not under test (NODE_ENV=test): tests run jobs themselves with runDueJobs.
- */
+/** Vitest runs jobs itself (runDueJobs with its own clock); a built server under test still runs its worker. */
+const insideVitest = () => Boolean(process.env.VITEST);
+
+/** Starts the worker with the server (see webhook-route-deps.server.ts); idempotent. */
+export function startJobWorkerWithServer(): void {
+  if (!insideVitest()) startJobWorker();
+}
+
+/** Called by webhook routes after enqueueing: runs the job now, in the background. */
 export function kickJobWorker(): void {
-  if (process.env.NODE_ENV === "test") return;
-  void startJobWorker().kick();
+  if (!insideVitest()) void startJobWorker().kick();
 }

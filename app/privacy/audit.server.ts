@@ -36,13 +36,15 @@ export const auditInputSchema = z.object({
   targetId: rowId.optional(),
   detail: auditDetailSchema.default({}),
 });
-export type AuditInput = z.input<typeof auditInputSchema>;
+/** What callers pass; the detail's shape is checked at run time (see auditDetailSchema). */
+export type AuditInput = Omit<z.input<typeof auditInputSchema>, "detail"> & { detail?: Record<string, unknown> };
 
 /**
- * Writes one audit event. Throws when the input breaks the schema: that is a bug in
- * the caller (personal data on its way into the log), never an expected failure.
+ * The row for one audit event, for callers that write it inside their own batch.
+ * Throws when the input breaks the schema: that is a bug in the caller (personal data
+ * on its way into the log), never an expected failure.
  */
-export async function recordAudit(db: Database, input: AuditInput, now: Date = new Date()): Promise<string> {
+export function auditEventRow(input: AuditInput, now: Date) {
   const parsed = auditInputSchema.safeParse(input);
   if (!parsed.success) {
     // The message names the offending paths only, never the values.
@@ -50,19 +52,22 @@ export async function recordAudit(db: Database, input: AuditInput, now: Date = n
     throw new Error(`audit event refused (not allowed in the audit log): ${paths}`);
   }
   const { shop, actor, actorName, action, targetType, targetId, detail } = parsed.data;
-  const id = randomId();
-  await db.auditEvent.create({
-    data: {
-      id,
-      shop,
-      actor,
-      actorName: actorName ?? null,
-      action,
-      targetType: targetType ?? null,
-      targetId: targetId ?? null,
-      detailJson: JSON.stringify(detail),
-      createdAt: now,
-    },
-  });
-  return id;
+  return {
+    id: randomId(),
+    shop,
+    actor,
+    actorName: actorName ?? null,
+    action,
+    targetType: targetType ?? null,
+    targetId: targetId ?? null,
+    detailJson: JSON.stringify(detail),
+    createdAt: now,
+  };
+}
+
+/** Writes one audit event; returns its id. Throws on personal data (see auditEventRow). */
+export async function recordAudit(db: Database, input: AuditInput, now: Date = new Date()): Promise<string> {
+  const row = auditEventRow(input, now);
+  await db.auditEvent.create({ data: row });
+  return row.id;
 }

@@ -52,7 +52,8 @@ export function assistantFormToPatch(form: FormData): SettingsPatch {
       refusalText: str(form, "refusalText"),
     },
     handoff: { handoffEmail: str(form, "handoffEmail").trim(), businessHours, timeZone: str(form, "timeZone").trim() || "UTC" },
-    privacy: { leadFields: form.getAll("leadFields").map(String) },
+    // Polaris ChoiceList (allowMultiple) names its checkboxes "leadFields[]".
+    privacy: { leadFields: [...form.getAll("leadFields"), ...form.getAll("leadFields[]")].map(String) },
   };
 }
 

@@ -17,6 +17,8 @@ export interface ChatTurnInput {
   conversationId: string;
   /** The earlier messages of this conversation, oldest first (empty when nothing is stored). */
   history: TranscriptMessage[];
+  /** Conversation.tokensUsed before this turn (0 for a new or unstored conversation). */
+  conversationTokensUsed: number;
   message: string;
   locale: string | null;
   /** From the signed proxy query and the conversation's verified order; never from the body. */

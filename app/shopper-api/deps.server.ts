@@ -9,22 +9,42 @@ import { rateLimitConfigFrom } from "../ratelimit/rate-limit-config";
 import { connectRateLimitRedis } from "../ratelimit/redis-client.server";
 import { createShopperLimits } from "../ratelimit/shopper-limits.server";
 import { authenticate } from "../shopify.server";
-import { assistantChatTurn } from "./assistant-chat-turn.server";
+import { createPrismaKnowledgeStore } from "../knowledge/knowledge-store.server";
+import { createCircuitBreaker } from "../model/circuit-breaker";
+import { createOpenAiChatModel } from "../model/openai-chat-model.server";
+import { createAssistantChatTurn } from "./assistant-chat-turn.server";
 import type { ShopperApiDeps } from "./deps";
+import { z } from "zod";
 
 let deps: ShopperApiDeps | undefined;
 
+// The SSE heartbeat interval (default 15 s); tests and the stream benchmark shorten it.
+const heartbeatSchema = z.coerce.number().int().min(10).max(60_000).optional();
+
 export function shopperApiDeps(): ShopperApiDeps {
-  deps ??= {
+  deps ??= build();
+  return deps;
+}
+
+function build(): ShopperApiDeps {
+  const config = env();
+  return {
     authenticateAppProxy: (request) => authenticate.public.appProxy(request),
     adminFor: (auth) => (auth.admin ? createAdminGraphql({ send: sendViaRemixAdmin(auth.admin) }) : null),
     db: prisma,
     vault: appVault(),
     limits: createShopperLimits({
       config: rateLimitConfigFrom(process.env),
-      redis: env().REDIS_URL ? connectRateLimitRedis(env().REDIS_URL!) : undefined,
+      redis: config.REDIS_URL ? connectRateLimitRedis(config.REDIS_URL) : undefined,
     }),
-    chatTurn: assistantChatTurn,
+    heartbeatMs: heartbeatSchema.parse(process.env.SSE_HEARTBEAT_MS || undefined),
+    chatTurn: createAssistantChatTurn({
+      // No OPENAI_API_KEY: basic mode only (the assistant says AI answers are off).
+      model: config.OPENAI_API_KEY
+        ? createOpenAiChatModel({ apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, model: config.OPENAI_MODEL })
+        : null,
+      breaker: createCircuitBreaker(),
+      knowledge: createPrismaKnowledgeStore(prisma),
+    }),
   };
-  return deps;
 }

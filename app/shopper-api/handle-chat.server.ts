@@ -18,7 +18,7 @@ import type { ChatTurnEvent } from "./chat-turn";
 import type { ShopperApiDeps } from "./deps";
 import { conversationNotFound, methodNotAllowed, rateLimited } from "./errors";
 import { guardRoute } from "./guard.server";
-import { conversationIdField, conversationStoreOf, conversationTokenField } from "./owned-conversation.server";
+import { conversationIdField, conversationStoreOf, conversationTokenField, localeField } from "./owned-conversation.server";
 import { resolveProxyContext, type ProxyContext } from "./proxy-context.server";
 import { readJsonBody } from "./read-json-body";
 import { sseResponse } from "./sse";
@@ -31,7 +31,7 @@ export const chatBodySchema = z
     conversationId: conversationIdField.nullish(),
     conversationToken: conversationTokenField.nullish(),
     message: z.string().trim().min(1, "must not be empty").max(MAX_MESSAGE_LENGTH, `must be at most ${MAX_MESSAGE_LENGTH} characters`),
-    locale: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/, "must be a language tag like en or pt-BR").nullish(),
+    locale: localeField.nullish(),
   })
   .refine((body) => !body.conversationId === !body.conversationToken, {
     message: "conversationId and conversationToken go together",
@@ -103,6 +103,7 @@ export function handleChat(request: Request, deps: ShopperApiDeps): Promise<Resp
           shop: context.shop,
           conversationId: turnConversationId,
           history,
+          conversationTokensUsed: conversation?.tokensUsed ?? 0,
           message,
           locale: locale ?? null,
           scope: verifiedScope(context, conversation),

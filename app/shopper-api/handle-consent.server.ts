@@ -7,7 +7,7 @@ import { recordConsent } from "../conversations/consent.server";
 import type { ShopperApiDeps } from "./deps";
 import { conversationNotFound, jsonResponse, methodNotAllowed } from "./errors";
 import { guardRoute } from "./guard.server";
-import { conversationIdField, conversationStoreOf, conversationTokenField } from "./owned-conversation.server";
+import { conversationIdField, conversationStoreOf, conversationTokenField, localeField } from "./owned-conversation.server";
 import { resolveProxyContext } from "./proxy-context.server";
 import { readJsonBody } from "./read-json-body";
 
@@ -16,7 +16,7 @@ export const consentBodySchema = z
     conversationId: conversationIdField.nullish(),
     token: conversationTokenField.nullish(),
     accepted: z.boolean({ error: "must be true or false" }),
-    locale: z.string().max(35).nullish(),
+    locale: localeField.nullish(),
   })
   .refine((body) => !body.conversationId === !body.token, { message: "conversationId and token go together", path: ["token"] });
 

@@ -4,8 +4,11 @@ import { createConversationStore, type OwnedConversation } from "../conversation
 import type { ShopperApiDeps } from "./deps";
 import type { ProxyContext } from "./proxy-context.server";
 
-export const conversationIdField = z.string().trim().min(1).max(100);
-export const conversationTokenField = z.string().trim().min(1).max(200);
+// Ids and tokens are base64url; anything else never reaches the database (a lone
+// surrogate or NUL would make the driver fail, and a 5xx must not be reachable).
+export const conversationIdField = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "must be a conversation id");
+export const conversationTokenField = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, "must be a conversation token");
+export const localeField = z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/, "must be a language tag like en or pt-BR");
 
 export function conversationStoreOf(deps: ShopperApiDeps) {
   return createConversationStore({ db: deps.db, vault: deps.vault, now: deps.now });

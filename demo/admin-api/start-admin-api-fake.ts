@@ -1,14 +1,7 @@
 // The Admin GraphQL fake over real HTTP. Shopify's endpoints:
 //   POST /admin/api/2026-01/graphql.json   (X-Shopify-Access-Token)
 //   POST /admin/oauth/access_token         (token exchange, refresh, client credentials)
-// and a control API for tests and the demo:
-//   GET  /__fake/requests        what was asked (operation, query, variables, status; never the token)
-//   DELETE /__fake/requests      forget them
-//   POST /__fake/faults          {kind: throttled|error500|error502|slow|disconnect, count?, delayMs?}
-//   DELETE /__fake/faults        clear queued faults
-//   POST /__fake/bucket          {currentlyAvailable}: set what is left in the cost bucket
-//   GET  /__fake/app-metafields  app-data metafields as Liquid's app.metafields sees them
-//   POST /__fake/reset           requests, faults, buckets and metafields back to the start
+// and a control API for tests and the demo under /__fake/ (control-api.ts).
 // Run alone: tsx demo/admin-api/start-admin-api-fake.ts [--port 4010] [--token shpat_demo]
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -18,7 +11,8 @@ import type { DemoStore } from "../store/store-types";
 import { ADMIN_API_VERSION, loadAdminSchema } from "./admin-schema";
 import { createAdminQueryExecutor, throttledBody } from "./execute-admin-query";
 import { indexStore, type FakeContext } from "./fake-context";
-import { createFaultQueue, FaultSchema, type FaultInput } from "./faults";
+import { handleControl } from "./control-api";
+import { createFaultQueue, type FaultInput } from "./faults";
 import { scopesFromAppToml } from "./granted-scopes";
 import { parseJsonObject, readBody, sendJson } from "./http-helpers";
 import { createBucketsByKey } from "./leaky-bucket";
@@ -118,27 +112,7 @@ export async function startAdminApiFake(options: AdminApiFakeOptions): Promise<A
     if (fault?.kind === "slow") await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
     const answer = await run({ query: body.query, variables: body.variables as Record<string, unknown> | null,
       operationName: body.operationName as string | null }, ctx, bucket);
-    sendJson(res, 200, answer);
-  }
-
-  async function control(req: IncomingMessage, res: ServerResponse, route: string) {
-    if (route === "GET /__fake/requests") return sendJson(res, 200, { requests: recorded });
-    if (route === "DELETE /__fake/requests") { recorded = []; return sendJson(res, 200, { ok: true }); }
-    if (route === "GET /__fake/app-metafields") return sendJson(res, 200, appMetafields());
-    if (route === "DELETE /__fake/faults") { faults.clear(); return sendJson(res, 200, { ok: true }); }
-    if (route === "POST /__fake/reset") { handle.reset(); return sendJson(res, 200, { ok: true }); }
-    const body = parseJsonObject((await readBody(req)) ?? "");
-    if (route === "POST /__fake/faults") {
-      const parsed = FaultSchema.safeParse(body);
-      if (!parsed.success) return sendJson(res, 400, { error: { code: "BAD_REQUEST", message: parsed.error.message } });
-      faults.add(parsed.data);
-      return sendJson(res, 200, { queued: faults.pending() });
-    }
-    if (route === "POST /__fake/bucket" && typeof body?.currentlyAvailable === "number") {
-      buckets.for(options.accessToken).setAvailable(body.currentlyAvailable);
-      return sendJson(res, 200, buckets.for(options.accessToken).status());
-    }
-    return sendJson(res, 404, { error: { code: "NOT_FOUND", message: `No fake route ${route}` } });
+    sendJson(res, 200, answer, { "X-Shopify-API-Version": ADMIN_API_VERSION });
   }
 
   const server = createServer((req, res) => {
@@ -156,7 +130,13 @@ export async function startAdminApiFake(options: AdminApiFakeOptions): Promise<A
         sendJson(res, answer.status, answer.body);
       }).catch(done);
     }
-    if (url.pathname.startsWith("/__fake/")) return void control(req, res, route).catch(done);
+    if (url.pathname.startsWith("/__fake/")) {
+      return void handleControl(req, res, route, { requests: () => recorded, clearRequests: handle.clearRequests, faults,
+        appMetafields, reset: () => handle.reset(), setBucketAvailable: (points) => {
+          buckets.for(options.accessToken).setAvailable(points);
+          return buckets.for(options.accessToken).status();
+        } }).catch(done);
+    }
     sendJson(res, 404, { errors: "Not Found" });
   });
 

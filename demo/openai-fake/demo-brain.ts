@@ -19,6 +19,11 @@ const SAY: Record<Language, Record<string, string>> = {
   es: { products: "Estos productos coinciden:", none: "No encontré ningún producto.", inStock: "disponible", soldOut: "agotado", order: "Su pedido {name}: {status}.", tracking: "Seguimiento: {t}.", noOrder: "No encuentro ese pedido entre sus pedidos verificados.", verify: "Para ver su pedido, inicie sesión o verifíquelo con su número y su correo en el chat.", policy: "Esto dice nuestra tienda:", handoff: "Una persona de nuestro equipo le responderá. Rellene el formulario de contacto.", failed: "Lo siento, no puedo consultarlo ahora. Una persona puede ayudarle.", hello: "¡Hola! Puedo ayudarle con productos, pedidos y nuestras políticas.", details: "{title} cuesta {price}. Opciones: {options}." },
 };
 
+function both(a: FakeReply | null, b: FakeReply | null): FakeReply | null {
+  const calls = [a, b].flatMap((r) => (r && "toolCalls" in r ? r.toolCalls : []));
+  return calls.length ? { toolCalls: calls } : null;
+}
+
 function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? "");
 }
@@ -42,7 +47,9 @@ export function demoBrain(body: ChatCompletionBody): FakeReply {
     (intent === "human" && call("request_human", {})) ||
     (intent === "order" && (orderName ? call("order_status", { orderName }) : call("my_orders", {}))) ||
     (intent === "policy" && call("store_policies", { question: userText.slice(0, 300) })) ||
-    ((intent === "product" || terms) && terms && call("search_products", { query: terms })) ||
+    (intent === "product" && terms && call("search_products", { query: terms })) ||
+    // Not obviously a product question: look in the FAQ and the catalog at once.
+    (terms && both(call("store_policies", { question: userText.slice(0, 300) }), call("search_products", { query: terms }))) ||
     null;
   return reply ?? { text: say.hello! };
 }
@@ -56,7 +63,10 @@ function wordResults(body: ChatCompletionBody, say: Record<string, string>): str
       results.unshift(null);
     }
   }
-  return results.map((r) => wordOne(r as Record<string, any>, say)).join(" ");
+  // Say what was found; mention "nothing found" only when nothing was.
+  const isEmpty = (r: any) => !r || r.error === "NO_MATCH" || (Array.isArray(r.products) && r.products.length === 0);
+  const useful = results.filter((r) => !isEmpty(r));
+  return (useful.length ? useful : results.slice(0, 1)).map((r) => wordOne(r as Record<string, any>, say)).join(" ");
 }
 
 function wordOne(result: Record<string, any> | null, say: Record<string, string>): string {

@@ -98,7 +98,9 @@ export async function startOpenAiFake(options: OpenAiFakeOptions = {}): Promise<
           return apiError(res, reply.status, reply.status === 429 ? "Rate limit reached" : "The server had an error", reply.status === 429 ? "requests" : "server_error", headers);
         }
         case "cut":
-          return writeStream(res, { text: reply.text ?? "Let me check that for you and then I will" }, { ...body, stream_options: {} }, 4);
+          return writeStream(res, { text: reply.text ?? "Let me check that for you and then I will" }, { ...body, stream_options: {} }, { after: 4, drop: true });
+        case "stall":
+          return writeStream(res, { text: reply.text ?? "Let me check that for you and then I will" }, { ...body, stream_options: {} }, { after: 4, drop: false });
         case "malformed_tool_call":
           return body.stream
             ? writeStream(res, { toolCalls: [{ name: "search_products", arguments: '{"query": "tee", ' }] }, body)

@@ -42,8 +42,11 @@ export function writeJson(res: ServerResponse, reply: Answer, body: ChatCompleti
   res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(payload));
 }
 
-/** Streams the reply; with `cutAfter` the socket is destroyed after that many chunks. */
-export function writeStream(res: ServerResponse, reply: Answer, body: ChatCompletionBody, cutAfter?: number): void {
+/**
+ * Streams the reply. With `stop`, only the first `after` chunks are sent, then the socket
+ * is dropped (`drop`) or left open with nothing more coming (a stalled stream).
+ */
+export function writeStream(res: ServerResponse, reply: Answer, body: ChatCompletionBody, stop?: { after: number; drop: boolean }): void {
   const id = `chatcmpl-fake-${++counter}`;
   const created = Math.floor(Date.now() / 1000);
   const chunk = (delta: Record<string, unknown>, finish: string | null = null) => ({
@@ -66,11 +69,10 @@ export function writeStream(res: ServerResponse, reply: Answer, body: ChatComple
   if (body.stream_options?.include_usage && usage) chunks.push({ id, object: "chat.completion.chunk", created, model: body.model, choices: [], usage });
 
   res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
-  const limit = cutAfter ?? chunks.length;
-  for (const c of chunks.slice(0, limit)) res.write(`data: ${JSON.stringify(c)}\n\n`);
-  if (cutAfter !== undefined) {
-    // Give the client the partial answer, then drop the connection without [DONE].
-    setTimeout(() => res.socket?.destroy(), 10);
+  for (const c of chunks.slice(0, stop?.after ?? chunks.length)) res.write(`data: ${JSON.stringify(c)}\n\n`);
+  if (stop) {
+    // Give the client the partial answer, then drop the connection without [DONE] (or stall).
+    if (stop.drop) setTimeout(() => res.socket?.destroy(), 10);
     return;
   }
   res.end("data: [DONE]\n\n");

@@ -15,6 +15,8 @@ export type FakeReply =
   | { fault: "status"; status: number; retryAfter?: number }
   /** Starts streaming `text`, then drops the connection mid-answer. */
   | { fault: "cut"; text?: string }
+  /** Starts streaming `text`, then sends nothing more and keeps the connection open. */
+  | { fault: "stall"; text?: string }
   /** A tool call whose arguments are not valid JSON. */
   | { fault: "malformed_tool_call" };
 

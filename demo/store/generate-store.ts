@@ -19,7 +19,7 @@ function svgFor(label: string, color: string): string {
     `<text x="200" y="330" font-family="sans-serif" font-size="32" fill="#fff" text-anchor="middle">${text}</text></svg>\n`;
 }
 
-function buildProducts(): DemoProduct[] {
+function buildProducts(images: Map<string, string>): DemoProduct[] {
   const products: DemoProduct[] = [];
   FAMILIES.forEach((family, f) => family.products.forEach((seed, p) => {
     const index = f * 5 + p;
@@ -49,7 +49,7 @@ function buildProducts(): DemoProduct[] {
         };
       }),
     });
-    writeFileSync(path.join(imageDir, `${handle}.svg`), svgFor(family.productType, family.color));
+    images.set(`${handle}.svg`, svgFor(family.productType, family.color));
   }));
   HOSTILE_PRODUCTS.forEach((seed, h) => {
     const legacyId = 1041 + h;
@@ -67,7 +67,7 @@ function buildProducts(): DemoProduct[] {
         selectedOptions: [{ name: "Title", value: "Default Title" }] }],
       hostileFixture: true,
     });
-    writeFileSync(path.join(imageDir, `${seed.handle}.svg`), svgFor("Test", "#999999"));
+    images.set(`${seed.handle}.svg`, svgFor("Test", "#999999"));
   });
   return products;
 }
@@ -97,9 +97,10 @@ function buildCustomers(): DemoCustomer[] {
   }));
 }
 
-function main() {
-  mkdirSync(imageDir, { recursive: true });
-  const products = buildProducts();
+/** The whole fixture in memory: store.json's content and the SVG files by name. */
+export function buildStore(): { store: DemoStore; images: Map<string, string> } {
+  const images = new Map<string, string>();
+  const products = buildProducts(images);
   const customers = buildCustomers();
   const store: DemoStore = {
     generatedAt: GENERATED_AT,
@@ -116,7 +117,18 @@ function main() {
     customers,
     orders: buildOrders(products, customers, CURRENCY),
   };
-  writeFileSync(path.join(import.meta.dirname, "store.json"), JSON.stringify(store, null, 1) + "\n");
+  return { store, images };
+}
+
+export const storeJsonText = (store: DemoStore) => JSON.stringify(store, null, 1) + "\n";
+export const IMAGE_DIR = imageDir;
+
+function main() {
+  const { store, images } = buildStore();
+  mkdirSync(imageDir, { recursive: true });
+  for (const [name, svg] of images) writeFileSync(path.join(imageDir, name), svg);
+  writeFileSync(path.join(import.meta.dirname, "store.json"), storeJsonText(store));
+  const { products, customers } = store;
   console.log(`store.json: ${products.length} products, ${store.collections.length} collections, ` +
     `${customers.length} customers, ${store.orders.length} orders`);
 }

@@ -101,7 +101,7 @@ export function createStorefrontHandler(options: StorefrontOptions) {
       const policy = options.store.policies.find((x) => x.handle === match![1]);
       if (policy) ok("policy", policy.title, pages.policyContent(policy));
     } else if (p === "/account/login") {
-      ok("login", "Log in", pages.loginContent(options.store.customers, href, url.searchParams.get("return_to") ?? "/"), "customers");
+      ok("login", "Log in", pages.loginContent(options.store.customers, href, url.searchParams.get("return_to") ?? ""), "customers");
     } else if (p === "/account") {
       const customer = state.customerId === null ? undefined : catalog.customerByLegacyId(state.customerId);
       if (!customer) return redirect(res, href("/account/login"));

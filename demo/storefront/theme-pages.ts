@@ -76,7 +76,7 @@ export function policyContent(policy: DemoPolicy): string {
 
 export function loginContent(customers: DemoCustomer[], href: Href, returnTo: string): string {
   const buttons = customers
-    .map((c) => `<li><form method="post" action="${esc(href("/account/login"))}"><input type="hidden" name="customer_id" value="${c.legacyId}"><input type="hidden" name="return_to" value="${esc(returnTo)}">
+    .map((c) => `<li><form method="post" action="${esc(href("/account/login"))}"><input type="hidden" name="customer_id" value="${c.legacyId}">${returnTo ? `<input type="hidden" name="return_to" value="${esc(returnTo)}">` : ""}
 <button type="submit" data-customer-email="${esc(c.email)}">Log in as ${esc(c.firstName)} ${esc(c.lastName)}</button> <span>${esc(c.email)}</span></form></li>`)
     .join("");
   return `<h1>Log in</h1><p>Demo customers: pick one. (No passwords: this storefront is a local stand-in for Shopify's customer accounts.)</p>

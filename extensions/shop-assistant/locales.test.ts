@@ -24,7 +24,7 @@ describe("locales", () => {
     for (const [key, text] of Object.entries(strings)) {
       expect(text.trim(), key).not.toBe("");
       expect(text, key).not.toMatch(/\{\{|\}\}/); // Liquid's t filter would interpolate these.
-      expect(text.match(/\{\w+\}/g) ?? [], key).toEqual(english[key].match(/\{\w+\}/g) ?? []);
+      expect(text.match(/\{\w+\}/g) ?? [], key).toEqual(english[key]?.match(/\{\w+\}/g) ?? []);
     }
   });
 });

@@ -101,7 +101,7 @@ export function signedRequest(path: string, options: SignedRequestOptions = {}):
   const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   return new Request(`https://app.example.test/proxy${path}?${query}`, {
     method,
-    body: method === "GET" || method === "HEAD" ? undefined : body,
+    body: method === "GET" || method === "HEAD" ? undefined : (body as BodyInit | undefined),
     headers: { "content-type": "application/json", "x-forwarded-for": `${options.ip ?? "203.0.113.9"}, 10.0.0.1`, ...options.headers },
     signal: options.signal,
   });

@@ -51,23 +51,33 @@ export function verificationMatch(keys: CustomerKeys, conversationIds: string[] 
 }
 
 /**
- * The customer's conversations: owned while logged in, verified with their email or one
- * of the named orders, or the conversation a lead with their contact details came from.
+ * The customer's conversations, with how many messages each holds: owned while logged
+ * in, verified with their email or one of the named orders, or the conversation a lead
+ * with their contact details came from. Two indexed queries.
  */
-export async function findCustomerConversationIds(db: Db, shop: string, keys: CustomerKeys): Promise<string[]> {
-  const direct = [
+export async function findCustomerConversations(
+  db: Db,
+  shop: string,
+  keys: CustomerKeys,
+): Promise<Array<{ id: string; messages: number }>> {
+  const leadConditions = leadMatch(keys);
+  const fromLeads = leadConditions.length
+    ? await db.lead.findMany({ where: { shop, OR: leadConditions, conversationId: { not: null } }, select: { conversationId: true } })
+    : [];
+  const conditions = [
     ...(keys.customerIdHash ? [{ customerIdHash: keys.customerIdHash }] : []),
     ...(keys.emailHash ? [{ verifiedEmailHash: keys.emailHash }] : []),
     ...chunks(keys.orderHashes).map((hashes) => ({ verifiedOrderHash: { in: hashes } })),
+    ...chunks([...new Set(fromLeads.map((l) => l.conversationId!))]).map((ids) => ({ id: { in: ids } })),
   ];
-  const leadConditions = leadMatch(keys);
-  const [conversations, leads] = await Promise.all([
-    direct.length ? db.conversation.findMany({ where: { shop, OR: direct }, select: { id: true } }) : [],
-    leadConditions.length
-      ? db.lead.findMany({ where: { shop, OR: leadConditions, conversationId: { not: null } }, select: { conversationId: true } })
-      : [],
-  ]);
-  const ids = new Set(conversations.map((c) => c.id));
-  for (const lead of leads) if (lead.conversationId) ids.add(lead.conversationId);
-  return [...ids];
+  if (conditions.length === 0) return [];
+  const rows = await db.conversation.findMany({
+    where: { shop, OR: conditions },
+    select: { id: true, _count: { select: { messages: true } } },
+  });
+  return rows.map((row) => ({ id: row.id, messages: row._count.messages }));
+}
+
+export async function findCustomerConversationIds(db: Db, shop: string, keys: CustomerKeys): Promise<string[]> {
+  return (await findCustomerConversations(db, shop, keys)).map((c) => c.id);
 }

@@ -3,8 +3,8 @@
 // (a few indexed deleteMany calls, not row by row), in one transaction.
 import type { Database } from "../../db/create-database.server";
 import type { Vault } from "../crypto.server";
-import { recordAudit } from "../audit.server";
-import { chunks, customerKeys, findCustomerConversationIds, leadMatch, verificationMatch } from "./customer-footprint.server";
+import { auditEventRow } from "../audit.server";
+import { chunks, customerKeys, findCustomerConversations, leadMatch, verificationMatch } from "./customer-footprint.server";
 import type { CustomerRef } from "./payloads";
 
 export interface CustomerRedactRequest {
@@ -32,15 +32,19 @@ export async function redactCustomer(
 ): Promise<RedactCounts> {
   const { shop } = request;
   const keys = customerKeys(vault, request.customer, request.orderIds);
-  const counts = await db.$transaction(
+  // One transaction, so one commit (the fsync is most of the cost on SQLite): the look-up,
+  // the set-based deletes, the request's summary and the audit event.
+  return db.$transaction(
     async (tx) => {
-      const conversationIds = await findCustomerConversationIds(tx, shop, keys);
+      const conversations = await findCustomerConversations(tx, shop, keys);
+      const conversationIds = conversations.map((conversation) => conversation.id);
       const c: RedactCounts = { conversations: 0, messages: 0, leads: 0, orderVerifications: 0, dataRequestsCleared: 0, eventsUnlinked: 0 };
+      // Messages go with their conversation: onDelete: Cascade in the schema, enforced by
+      // both databases (libSQL switches SQLite's foreign keys on); the tests check it.
+      c.messages = conversations.reduce((total, conversation) => total + conversation.messages, 0);
       for (const ids of chunks(conversationIds)) {
-        // Messages first: the foreign key cascades too, but SQLite only when foreign_keys is on.
-        c.messages += (await tx.message.deleteMany({ where: { shop, conversationId: { in: ids } } })).count;
         c.conversations += (await tx.conversation.deleteMany({ where: { shop, id: { in: ids } } })).count;
-        // Analytics keep their counts; only the link to the deleted conversation goes.
+        // Analytics keep their counts; only the link to a deleted conversation goes.
         c.eventsUnlinked += (await tx.shopEvent.updateMany({ where: { shop, conversationId: { in: ids } }, data: { conversationId: null } })).count;
       }
       const leads = leadMatch(keys, conversationIds);
@@ -61,27 +65,23 @@ export async function redactCustomer(
           })
         ).count;
       }
+      if (request.dataRequestId) {
+        await tx.dataRequest.updateMany({
+          where: { id: request.dataRequestId, shop },
+          data: { status: "done", summaryJson: JSON.stringify(c), completedAt: now },
+        });
+      }
+      const audit = {
+        shop,
+        actor: "system",
+        action: "customer.redacted",
+        targetType: request.dataRequestId ? "data_request" : undefined,
+        targetId: request.dataRequestId,
+        detail: { deleted: { ...c } },
+      };
+      await tx.auditEvent.create({ data: auditEventRow(audit, now) });
       return c;
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },
   );
-  if (request.dataRequestId) {
-    await db.dataRequest.updateMany({
-      where: { id: request.dataRequestId, shop },
-      data: { status: "done", summaryJson: JSON.stringify(counts), completedAt: now },
-    });
-  }
-  await recordAudit(
-    db,
-    {
-      shop,
-      actor: "system",
-      action: "customer.redacted",
-      targetType: request.dataRequestId ? "data_request" : undefined,
-      targetId: request.dataRequestId,
-      detail: { deleted: { ...counts } },
-    },
-    now,
-  );
-  return counts;
 }

@@ -28,10 +28,13 @@ export async function buildWidgetAssets(): Promise<Map<string, string>> {
       format: isCss ? undefined : "iife",
       target: isCss ? ["chrome90", "firefox90", "safari14"] : "es2019",
       legalComments: "none",
-      charset: "utf8",
+      // ASCII output: non-ASCII text is \u-escaped, so no CDN charset header can garble it.
+      charset: "ascii",
       logLevel: "silent",
     });
-    assets.set(to, result.outputFiles[0].text);
+    const [output] = result.outputFiles;
+    if (!output) throw new Error(`esbuild wrote nothing for ${from}`);
+    assets.set(to, output.text);
   }
   return assets;
 }

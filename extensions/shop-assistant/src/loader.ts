@@ -9,11 +9,11 @@ const root = document.getElementById("shop-assistant");
 
 /** Black or white text, whichever reads better on the merchant's accent colour. */
 function textOn(hex: string): string {
-  const rgb = (hex.match(/^#?([\da-f]{2})([\da-f]{2})([\da-f]{2})$/i) || []).slice(1).map((h) => {
+  const [r = 0, g = 0, b = 0] = (hex.match(/^#?([\da-f]{2})([\da-f]{2})([\da-f]{2})$/i) || []).slice(1).map((h) => {
     const c = parseInt(h, 16) / 255;
     return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
   });
-  return rgb.length && 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2] > 0.179 ? "#000" : "#fff";
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.179 ? "#000" : "#fff";
 }
 
 function add<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]>, parent: Node = document.head) {

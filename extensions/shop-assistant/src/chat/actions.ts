@@ -12,6 +12,7 @@ type Submit = (values: Record<string, string | boolean>) => Promise<string | nul
 export function createActions(config: WidgetConfig, t: Translate, conversation: Conversation, transcript: Transcript) {
   const forms = el("div", { id: "shop-assistant-forms" });
   const element = el("div", { class: "sa-actions" });
+  const buttons: Record<string, HTMLButtonElement> = {};
 
   function action(id: string, label: string, formId: string, intro: string, fields: FieldSpec[], submitLabel: string, submit: Submit) {
     const button = el("button", { type: "button", id, class: "sa-link-button", "aria-expanded": "false" }, label);
@@ -34,9 +35,11 @@ export function createActions(config: WidgetConfig, t: Translate, conversation: 
       });
       forms.append(form.element);
       button.setAttribute("aria-expanded", "true");
+      form.element.scrollIntoView({ block: "nearest" });
       form.first()?.focus();
     });
     element.append(button);
+    buttons[id] = button;
   }
 
   action("shop-assistant-handoff", t("handoff"), "shop-assistant-lead", t("lead_intro"), leadFieldSpecs(config.leadFields, t), t("lead_submit"), async (values) => {
@@ -50,10 +53,22 @@ export function createActions(config: WidgetConfig, t: Translate, conversation: 
   if (config.orderLookup && config.orderVerification === "logged_in_or_email") {
     action("shop-assistant-verify-open", t("verify_open"), "shop-assistant-verify", t("verify_intro"), verifyFieldSpecs(t), t("verify_submit"), async (values) => {
       const { error, failure } = await conversation.verifyOrder(String(values.orderNumber), String(values.email));
-      if (error) return failure && failure.status !== 429 && failure.status !== 0 ? t("verify_failed") : error;
+      // One generic line for a wrong number or email: no hint which field was wrong.
+      if (error) return failure && failure.status >= 400 && failure.status < 429 ? t("verify_failed") : error;
       transcript.add("assistant", t("verify_ok"));
       return null;
     });
   }
-  return { element, forms };
+  return {
+    element,
+    forms,
+    /** Verification binds an order to a conversation, so it is offered once one exists. */
+    refresh() {
+      const verify = buttons["shop-assistant-verify-open"];
+      if (verify) verify.hidden = !conversation.hasConversation();
+    },
+    openLead() {
+      if (!document.getElementById("shop-assistant-lead")) buttons["shop-assistant-handoff"]?.click();
+    },
+  };
 }

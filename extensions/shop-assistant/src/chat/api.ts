@@ -25,11 +25,11 @@ async function failureOf(response: Response): Promise<Failure> {
 const NETWORK: Failure = { status: 0, code: "NETWORK", retryAfter: null };
 const JSON_HEADERS = { "Content-Type": "application/json", Accept: "application/json" };
 
-export async function requestJson<T = unknown>(url: string, body?: unknown): Promise<Result<T>> {
+export async function requestJson<T = unknown>(url: string, body?: unknown, headers?: Record<string, string>): Promise<Result<T>> {
   try {
     const response = await fetch(url, {
       method: body === undefined ? "GET" : "POST",
-      headers: JSON_HEADERS,
+      headers: { ...JSON_HEADERS, ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
       credentials: "same-origin",
     });

@@ -11,11 +11,15 @@ export interface ConversationDeps {
   locale: string;
   transcript: Transcript;
   cards: CardContext;
+  /** Called when this browser gains or loses its conversation. */
+  onSession(): void;
+  /** Called when the assistant hands the shopper over to a person (done {handoff: true}). */
+  onHandoff(): void;
 }
 
 type Data = Record<string, any>;
 
-export function createConversation({ proxy, locale, transcript, cards }: ConversationDeps) {
+export function createConversation({ proxy, locale, transcript, cards, onSession, onHandoff }: ConversationDeps) {
   let session: Session = loadSession();
   const describe = (failure: Failure) => describeFailure(failure, cards.t);
 
@@ -25,6 +29,7 @@ export function createConversation({ proxy, locale, transcript, cards }: Convers
     if (typeof c.id === "string" && typeof c.token === "string") {
       session = { ...session, id: c.id, token: c.token };
       saveSession(session);
+      onSession();
     }
   }
 
@@ -33,6 +38,7 @@ export function createConversation({ proxy, locale, transcript, cards }: Convers
     if (failure.status === 404) {
       session = { consent: session.consent };
       saveSession(session);
+      onSession();
     }
   }
 
@@ -47,6 +53,7 @@ export function createConversation({ proxy, locale, transcript, cards }: Convers
 
   return {
     hasConsent: (version: number) => session.consent === version,
+    hasConversation: () => !!session.id,
 
     async consent(noticeVersion: number): Promise<string | null> {
       const { error } = await post("/consent", { accepted: true, noticeVersion, locale });
@@ -54,6 +61,14 @@ export function createConversation({ proxy, locale, transcript, cards }: Convers
       session = { ...session, consent: noticeVersion };
       saveSession(session);
       return null;
+    },
+
+    /** Declining a newer notice tells the server (it deletes the stored messages) and forgets the conversation. */
+    async decline(): Promise<void> {
+      if (session.id) await post("/consent", { accepted: false, locale });
+      session = {};
+      saveSession(session);
+      onSession();
     },
 
     async send(message: string): Promise<void> {
@@ -65,6 +80,7 @@ export function createConversation({ proxy, locale, transcript, cards }: Convers
         if (name === "conversation") remember(d);
         else if (name === "delta" && typeof d.text === "string") bubble.append(d.text);
         else if (name === "card") bubble.addCard(renderCard(d, cards));
+        else if (name === "done" && d.handoff === true) onHandoff();
         else if (name === "error") {
           const retryAfter = typeof d.retryAfter === "number" ? d.retryAfter : null;
           bubble.append(describe({ status: d.code === "RATE_LIMITED" ? 429 : 500, code: String(d.code), retryAfter }));
@@ -82,12 +98,12 @@ export function createConversation({ proxy, locale, transcript, cards }: Convers
     /** Shows the transcript kept for this browser; silently starts fresh if it is gone. */
     async resume(): Promise<void> {
       if (!session.id || !session.token) return;
-      const url = `${proxy}/conversations/${encodeURIComponent(session.id)}?token=${encodeURIComponent(session.token)}`;
-      const result = await requestJson<Data>(url);
+      const url = `${proxy}/conversations/${encodeURIComponent(session.id)}`;
+      const result = await requestJson<Data>(url, undefined, { "X-Conversation-Token": session.token });
       if (!result.ok) return forget(result.failure);
       const messages = Array.isArray(result.value.messages) ? result.value.messages : [];
       for (const m of messages as Data[]) {
-        const bubble = transcript.add(m.role === "user" ? "user" : "assistant", String(m.text ?? m.content ?? ""));
+        const bubble = transcript.add(m.role === "assistant" ? "assistant" : "user", typeof m.text === "string" ? m.text : "");
         if (Array.isArray(m.cards)) m.cards.forEach((card: unknown) => bubble.addCard(renderCard(card, cards)));
       }
     },

@@ -11,6 +11,7 @@ import { createConversation } from "./conversation";
 import { createComposer } from "./composer";
 import { createIntro } from "./intro";
 import { createActions } from "./actions";
+import { safeLinkUrl } from "./safe-url";
 
 function readJson(id: string): unknown {
   try {
@@ -49,16 +50,21 @@ function mount(root: HTMLElement, launcher: HTMLElement): { toggle(): void } {
   });
   if (data.greeting) config.greeting = data.greeting; // The theme editor setting wins.
   const origin = location.origin;
+  // A policy URL on another host (say the .myshopify.com domain) may not be linked: use the theme's own.
+  if (!safeLinkUrl(config.privacyPolicyUrl, origin)) config.privacyPolicyUrl = data.privacyUrl || "";
   const locale = data.locale || document.documentElement.lang || "en";
   const cartUrl = (data.cartAdd || "/cart/add") + ".js";
 
   const panel = createPanel(root, launcher, t);
   const transcript = createTranscript(t);
+  let actions: ReturnType<typeof createActions> | undefined;
   const conversation = createConversation({
     proxy: data.proxy || "/apps/assistant",
     locale,
     transcript,
     cards: { t, origin, locale, addToCart: (variantId) => addToCart(cartUrl, variantId) },
+    onSession: () => actions?.refresh(),
+    onHandoff: () => actions?.openLead(),
   });
   const intro = createIntro(config, t, origin);
   const composer = createComposer(t, config.maxMessageLength, async (text) => {
@@ -66,9 +72,11 @@ function mount(root: HTMLElement, launcher: HTMLElement): { toggle(): void } {
     await conversation.send(text);
     composer.busy(false);
   });
-  const actions = createActions(config, t, conversation, transcript);
+  actions = createActions(config, t, conversation, transcript);
+  actions.refresh();
   const chat = el("div", { class: "sa-chat" }, actions.element, composer.element);
-  panel.body.append(intro.element, transcript.element, actions.forms, chat);
+  panel.body.append(intro.element, transcript.element, actions.forms);
+  panel.footer.append(chat);
 
   const needsConsent = config.consentRequired && !conversation.hasConsent(config.noticeVersion);
   chat.hidden = needsConsent;
@@ -80,7 +88,7 @@ function mount(root: HTMLElement, launcher: HTMLElement): { toggle(): void } {
         composer.input.focus();
       }
       return error;
-    });
+    }, conversation.decline);
   }
   void conversation.resume();
 

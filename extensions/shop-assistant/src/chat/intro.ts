@@ -8,7 +8,7 @@ import type { Translate } from "./strings";
 export interface Intro {
   element: HTMLElement;
   /** Shows the consent question; onAccept records it and returns an error text or null. */
-  askConsent(onAccept: () => Promise<string | null>): void;
+  askConsent(onAccept: () => Promise<string | null>, onDecline: () => Promise<void>): void;
   acceptButton(): HTMLButtonElement | null;
 }
 
@@ -27,7 +27,7 @@ export function createIntro(config: WidgetConfig, t: Translate, origin: string):
   return {
     element,
     acceptButton: () => accept,
-    askConsent(onAccept) {
+    askConsent(onAccept, onDecline) {
       accept = el("button", { type: "button", id: "shop-assistant-accept", class: "sa-button" }, t("consent_accept"));
       const decline = el("button", { type: "button", id: "shop-assistant-decline", class: "sa-link-button" }, t("consent_decline"));
       const status = el("p", { role: "status" });
@@ -44,7 +44,10 @@ export function createIntro(config: WidgetConfig, t: Translate, origin: string):
           accept = null;
         }
       });
-      decline.addEventListener("click", () => (status.textContent = t("consent_declined")));
+      decline.addEventListener("click", async () => {
+        await onDecline();
+        status.textContent = t("consent_declined");
+      });
     },
   };
 }

@@ -7,7 +7,8 @@ const FOCUSABLE = "a[href],button:not([disabled]),input:not([disabled]),textarea
 
 export interface Panel {
   element: HTMLElement;
-  body: HTMLElement;
+  body: HTMLElement; // scrolls
+  footer: HTMLElement; // stays in view
   isOpen(): boolean;
   open(focusTarget?: () => HTMLElement | null): void;
   close(): void;
@@ -18,13 +19,21 @@ function focusables(root: HTMLElement): HTMLElement[] {
 }
 
 export function createPanel(root: HTMLElement, launcher: HTMLElement, t: Translate): Panel {
-  const close = el("button", { type: "button", id: "shop-assistant-close", class: "sa-close", "aria-label": t("close") }, "×");
+  // The visible × is hidden from assistive tech; the name comes from the hidden text.
+  const close = el(
+    "button",
+    { type: "button", id: "shop-assistant-close", class: "sa-close" },
+    el("span", { "aria-hidden": "true" }, "×"),
+    el("span", { class: "sa-visually-hidden" }, t("close")),
+  );
   const body = el("div", { class: "sa-body" });
+  const footer = el("div", { class: "sa-footer" });
   const element = el(
     "div",
     { id: "shop-assistant-panel", role: "dialog", "aria-modal": "true", "aria-labelledby": "shop-assistant-title", hidden: true },
     el("div", { class: "sa-head" }, el("h2", { id: "shop-assistant-title" }, t("title")), close),
     body,
+    footer,
   );
   root.append(element);
   launcher.setAttribute("aria-controls", element.id);
@@ -32,6 +41,7 @@ export function createPanel(root: HTMLElement, launcher: HTMLElement, t: Transla
   const panel: Panel = {
     element,
     body,
+    footer,
     isOpen: () => !element.hidden,
     open(focusTarget) {
       element.hidden = false;
@@ -54,6 +64,7 @@ export function createPanel(root: HTMLElement, launcher: HTMLElement, t: Transla
       const nodes = focusables(element);
       const first = nodes[0];
       const last = nodes[nodes.length - 1];
+      if (!first || !last) return;
       if (event.shiftKey && document.activeElement === first) {
         event.preventDefault();
         last.focus();

@@ -24,7 +24,11 @@ export function createTranscript(t: Translate): Transcript {
     el("span", { class: "sa-visually-hidden" }, t("typing")),
   );
   const element = el("div", { class: "sa-transcript" }, log, indicator);
-  const scroll = () => (element.scrollTop = element.scrollHeight);
+  // The panel body around the transcript is what scrolls.
+  const scroll = () => {
+    const scroller = element.parentElement;
+    if (scroller) scroller.scrollTop = scroller.scrollHeight;
+  };
 
   return {
     element,

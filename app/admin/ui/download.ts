@@ -1,0 +1,22 @@
+// Downloads a file from one of our resource routes. A plain link would carry no
+// session token inside the admin iframe, so we POST with fetch (App Bridge adds the
+// Authorization header) and save the answer as a file. POST, because every export
+// is an audited action, not a harmless read.
+export async function downloadFromAction(url: string, body: Record<string, string>, fallbackName: string): Promise<string | null> {
+  const response = await fetch(url, { method: "POST", body: new URLSearchParams(body) });
+  if (!response.ok) {
+    const problem = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+    return problem?.error?.message ?? `The download failed (HTTP ${response.status}).`;
+  }
+  const disposition = response.headers.get("Content-Disposition") ?? "";
+  const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName;
+  const href = URL.createObjectURL(await response.blob());
+  const link = document.createElement("a");
+  link.href = href;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+  return null;
+}

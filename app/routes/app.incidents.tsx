@@ -1,0 +1,146 @@
+// Incident response: alerts on unusual activity, a one-click pause (the assistant
+// stores nothing and exports stop), and an assessment of what a time window touched.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Badge, Banner, BlockStack, Button, Card, DataTable, InlineStack, Layout, List, Text, TextField } from "@shopify/polaris";
+import { useState } from "react";
+import { z } from "zod";
+import { adminDeps, staffOf } from "../admin/context.server";
+import { assessWindow } from "../admin/incident-assessment.server";
+import { detectAlerts, incidentWindowSchema, setPaused } from "../admin/incidents.server";
+import { ALERT_LOOKBACK_HOURS } from "../admin/incident-rules";
+import { AdminPage, ErrorBanner } from "../admin/ui/admin-page";
+import { EmptyNotice } from "../admin/ui/empty";
+import { formatDateTime } from "../admin/ui/format";
+import { useFilterParams } from "../admin/ui/pagination";
+import { loadShopState } from "../settings/shop-settings.server";
+import { authenticate } from "../shopify.server";
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const deps = adminDeps();
+  const params = new URL(request.url).searchParams;
+  const [alerts, state] = await Promise.all([detectAlerts(deps, session.shop), loadShopState(deps.db, session.shop)]);
+  let assessment = null;
+  let windowError: string | null = null;
+  if (params.has("from") || params.has("to")) {
+    const window = incidentWindowSchema.safeParse({ from: params.get("from"), to: params.get("to") });
+    if (window.success) assessment = await assessWindow(deps.db, session.shop, window.data);
+    else windowError = window.error.issues[0]?.message ?? "Choose a valid time window.";
+  }
+  return json({ alerts, paused: state.paused, assessment, windowError, from: params.get("from") ?? "", to: params.get("to") ?? "" });
+};
+
+const actionSchema = z.object({ intent: z.enum(["pause", "resume"]) });
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { session, sessionToken } = await authenticate.admin(request);
+  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return json({ ok: false as const, message: "That request was not understood." }, { status: 400 });
+  const staff = await staffOf({ session, sessionToken });
+  await setPaused(adminDeps(), { shop: session.shop, staff, paused: parsed.data.intent === "pause" });
+  return json({ ok: true as const, message: null });
+};
+
+const toLocalInput = (iso: string) => iso.slice(0, 16);
+
+export default function Incidents() {
+  const { alerts, paused, assessment, windowError, from, to } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const { set } = useFilterParams();
+  const [windowFrom, setWindowFrom] = useState(toLocalInput(from));
+  const [windowTo, setWindowTo] = useState(toLocalInput(to));
+  return (
+    <AdminPage title="Incidents" subtitle="Detect, contain, assess, notify.">
+      <Layout>
+        <Layout.Section>
+          <ErrorBanner message={result && !result.ok ? result.message : null} />
+          <Card>
+            <BlockStack gap="300">
+              <InlineStack gap="200" blockAlign="center">
+                <Text as="h2" variant="headingMd">Containment</Text>
+                <Badge tone={paused ? "critical" : "success"}>{paused ? "Paused" : "Running"}</Badge>
+              </InlineStack>
+              <Text as="p">
+                {paused
+                  ? "The assistant is paused: it answers nothing new, stores nothing, and lead exports and data downloads are disabled."
+                  : "Pausing stops the assistant storing anything and disables exports at once. It is recorded in the audit log."}
+              </Text>
+              <Form method="post">
+                <input type="hidden" name="intent" value={paused ? "resume" : "pause"} />
+                <Button submit variant="primary" tone={paused ? undefined : "critical"} loading={busy}>
+                  {paused ? "Resume the assistant" : "Pause the assistant"}
+                </Button>
+              </Form>
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="300">
+              <Text as="h2" variant="headingMd">Alerts (last {ALERT_LOOKBACK_HOURS} hours)</Text>
+              {alerts.length === 0 ? (
+                <EmptyNotice heading="No unusual activity">
+                  <p>We watch for bulk exports and downloads, many transcripts opened by one person, bursts of failed order verifications, and spikes of blocked card numbers or rate-limited shoppers.</p>
+                </EmptyNotice>
+              ) : (
+                alerts.map((a) => (
+                  <Banner key={`${a.kind}-${a.actor ?? ""}-${a.windowStart}`} tone="warning" title={a.title}
+                    action={{ content: "Assess this window", onAction: () => set({ from: a.windowStart, to: new Date(new Date(a.windowEnd).getTime() + 60_000).toISOString() }) }}>
+                    <p>{a.description} ({formatDateTime(a.windowStart)} – {formatDateTime(a.windowEnd)})</p>
+                  </Banner>
+                ))
+              )}
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="300">
+              <Text as="h2" variant="headingMd">Assess a time window</Text>
+              <Text as="p" tone="subdued">Which conversations and shoppers a period touched, to decide whom to notify. Shoppers are listed by keyed hash only (times in UTC).</Text>
+              <Form method="get" onSubmit={(e) => { e.preventDefault(); set({ from: windowFrom ? `${windowFrom}:00Z` : undefined, to: windowTo ? `${windowTo}:00Z` : undefined }); }}>
+                <InlineStack gap="300" blockAlign="end">
+                  <TextField label="From (UTC)" type="datetime-local" autoComplete="off" value={windowFrom} onChange={setWindowFrom} />
+                  <TextField label="To (UTC)" type="datetime-local" autoComplete="off" value={windowTo} onChange={setWindowTo} />
+                  <Button submit>Assess</Button>
+                </InlineStack>
+              </Form>
+              <ErrorBanner title="Check the window" message={windowError} />
+              {assessment ? (
+                <BlockStack gap="300">
+                  <Text as="h3" variant="headingSm">
+                    {formatDateTime(assessment.from)} – {formatDateTime(assessment.to)}: {assessment.conversations.count} conversations, {assessment.shoppers.count} identifiable shoppers
+                  </Text>
+                  {assessment.dataKinds.length === 0 ? (
+                    <Text as="p">Nothing was stored or touched in this window.</Text>
+                  ) : (
+                    <DataTable columnContentTypes={["text", "numeric"]} headings={["Data touched", "Count"]} rows={assessment.dataKinds.map((k) => [k.kind, k.count])} />
+                  )}
+                  {assessment.staffActions.length > 0 ? (
+                    <DataTable columnContentTypes={["text", "text", "numeric"]} headings={["Staff action", "Staff id", "Count"]} rows={assessment.staffActions.map((s) => [s.action, s.actor, s.count])} />
+                  ) : null}
+                  {assessment.shoppers.hashes.length > 0 ? (
+                    <BlockStack gap="100">
+                      <Text as="h3" variant="headingSm">Shoppers (keyed hashes)</Text>
+                      <List>
+                        {assessment.shoppers.hashes.map((h) => (
+                          <List.Item key={`${h.kind}:${h.hash}`}><Text as="span" breakWord>{h.kind}: <code>{h.hash}</code></Text></List.Item>
+                        ))}
+                      </List>
+                    </BlockStack>
+                  ) : null}
+                  {assessment.conversations.ids.length > 0 ? (
+                    <Text as="p" tone="subdued" breakWord>Conversation ids: {assessment.conversations.ids.join(", ")}</Text>
+                  ) : null}
+                </BlockStack>
+              ) : null}
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+      </Layout>
+    </AdminPage>
+  );
+}

@@ -1,0 +1,25 @@
+// Resource route: the leads CSV. POST only (an export is an audited action).
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { adminDeps, staffOf } from "../admin/context.server";
+import { exportLeadsCsv, leadFilterSchema } from "../admin/leads.server";
+import { authenticate } from "../shopify.server";
+
+export const loader = () => json({ error: { code: "METHOD_NOT_ALLOWED", message: "Use POST to export." } }, { status: 405 });
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { session, sessionToken } = await authenticate.admin(request);
+  const form = Object.fromEntries(await request.formData());
+  const { status } = leadFilterSchema.pick({ status: true }).parse(form);
+  const staff = await staffOf({ session, sessionToken });
+  const result = await exportLeadsCsv(adminDeps(), { shop: session.shop, staff, status });
+  if (!result.ok) return json({ error: { code: result.code, message: result.message } }, { status: 409 });
+  const date = new Date().toISOString().slice(0, 10);
+  return new Response(result.csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="leads-${date}.csv"`,
+      "Cache-Control": "no-store",
+    },
+  });
+};

@@ -1,0 +1,158 @@
+// chat-overhead: what the shopper API adds to a chat turn. With the OpenAI-compatible
+// fake answering at once, a POST /proxy/chat turn (signature check, shop state, rate
+// limits, conversation row, encrypted transcript, SSE) is timed against GET /healthz
+// (a bare JSON route) in the same run on the same server; then throughput with a few
+// turns in flight, and how many SSE streams the app holds open (kept alive by
+// heartbeats while the model stays silent) with its memory at that point.
+// Loopback only, bounded in count and time. Needs the built app (`npm run build`).
+// Prints `name value` lines. Env: BENCH_SAMPLES (300), BENCH_STREAMS (1000).
+import { readdirSync, readFileSync } from "node:fs";
+import { startOpenAiFake } from "../demo/openai-fake/server";
+import { startAppServer, TEST_APP_ENV } from "../test/support/app-server";
+import { appProxyParams, signAppProxyQuery } from "../test/support/shopify-signing";
+import { createTestDatabase } from "../test/support/test-database";
+
+const SHOP = "demo-shop.myshopify.com";
+// Requires consent (the default) and the bench never gives it: its turns store nothing,
+// which separates the cost of storage from the cost of the route and the stream.
+const UNSTORED_SHOP = "consent-shop.myshopify.com";
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 300);
+const STREAMS = Number(process.env.BENCH_STREAMS ?? 1000);
+const THROUGHPUT_TURNS = 400;
+const THROUGHPUT_CONCURRENCY = 16;
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+};
+const round = (n: number) => Math.round(n * 100) / 100;
+
+/** RSS of the app server: our child process running server.ts. */
+function serverRssMb(): number {
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, "utf8");
+      const ppid = Number(/PPid:\s+(\d+)/.exec(status)?.[1]);
+      if (ppid !== process.pid || !readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("server.ts")) continue;
+      return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]) / 1024;
+    } catch {
+      // the process went away while we looked
+    }
+  }
+  return NaN;
+}
+
+const database = await createTestDatabase();
+await database.db.shop.create({ data: { shop: SHOP, settingsJson: JSON.stringify({ privacy: { consentRequired: false } }) } });
+await database.db.shop.create({ data: { shop: UNSTORED_SHOP } });
+const fake = await startOpenAiFake({
+  brain: (body) => {
+    const last = body.messages.filter((m) => m.role === "user").at(-1)?.content ?? "";
+    return /hold/.test(last) ? { fault: "hang" } : { text: "We have the trail boots in sizes 38 to 46.", usage: { prompt: 50, completion: 12 } };
+  },
+});
+const server = await startAppServer({
+  DATABASE_URL: database.url,
+  OPENAI_API_KEY: "sk-bench",
+  OPENAI_BASE_URL: fake.baseUrl,
+  SSE_HEARTBEAT_MS: "2000",
+  RATE_LIMIT_IP_PER_MINUTE: "100000000",
+  RATE_LIMIT_SHOP_PER_MINUTE: "100000000",
+  RATE_LIMIT_CONVERSATION_PER_MINUTE: "100000000",
+});
+
+const chatUrl = (shop = SHOP) => `${server.url}/proxy/chat?${signAppProxyQuery(appProxyParams({ shop }), TEST_APP_ENV.SHOPIFY_API_SECRET)}`;
+const chatInit = (message: string, signal?: AbortSignal): RequestInit => ({
+  method: "POST",
+  headers: { "content-type": "application/json", "x-forwarded-for": "203.0.113.77" },
+  body: JSON.stringify({ message }),
+  signal,
+});
+
+async function chatTurn(shop = SHOP): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(chatUrl(shop), chatInit("Do you have trail boots?"));
+  const text = await response.text();
+  if (response.status !== 200 || !text.includes("event: done")) throw new Error(`chat turn failed: ${response.status} ${text.slice(0, 200)}`);
+  return performance.now() - started;
+}
+
+async function healthz(): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(`${server.url}/healthz`);
+  await response.text();
+  if (response.status !== 200) throw new Error(`healthz answered ${response.status}`);
+  return performance.now() - started;
+}
+
+/** Opens one stream and resolves once it has carried a heartbeat (held open, not answered). */
+async function holdStream(signal: AbortSignal): Promise<boolean> {
+  try {
+    const response = await fetch(chatUrl(), chatInit("please hold the line", signal));
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = "";
+    while (!text.includes(": ping")) {
+      const { done, value } = await reader.read();
+      if (done) return false;
+      text += decoder.decode(value, { stream: true });
+    }
+    return !text.includes("event: done");
+  } catch {
+    return false;
+  }
+}
+
+try {
+  for (let i = 0; i < 30; i++) {
+    await healthz();
+    await chatTurn();
+  }
+  const chat: number[] = [];
+  const unstored: number[] = [];
+  const baseline: number[] = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    baseline.push(await healthz());
+    chat.push(await chatTurn());
+    unstored.push(await chatTurn(UNSTORED_SHOP));
+  }
+
+  const throughputStart = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: THROUGHPUT_CONCURRENCY }, async () => {
+      while (next++ < THROUGHPUT_TURNS) await chatTurn();
+    }),
+  );
+  const turnsPerSecond = THROUGHPUT_TURNS / ((performance.now() - throughputStart) / 1000);
+
+  const streams = new AbortController();
+  const held: boolean[] = [];
+  for (let opened = 0; opened < STREAMS; opened += 100) {
+    const batch = Array.from({ length: Math.min(100, STREAMS - opened) }, () => holdStream(streams.signal));
+    held.push(...(await Promise.all(batch)));
+  }
+  const heldCount = held.filter(Boolean).length;
+  const rss = serverRssMb();
+  streams.abort();
+
+  const p50 = percentile(chat, 50);
+  const p99 = percentile(chat, 99);
+  const b50 = percentile(baseline, 50);
+  const b99 = percentile(baseline, 99);
+  console.log(`chat_p50_ms ${round(p50)}`);
+  console.log(`chat_p99_ms ${round(p99)}`);
+  console.log(`baseline_p50_ms ${round(b50)}`);
+  console.log(`baseline_p99_ms ${round(b99)}`);
+  console.log(`p50_ratio ${round(p50 / b50)}`);
+  console.log(`p99_ratio ${round(p99 / b99)}`);
+  console.log(`chat_unstored_p50_ms ${round(percentile(unstored, 50))}`);
+  console.log(`chat_unstored_p99_ms ${round(percentile(unstored, 99))}`);
+  console.log(`turns_per_second ${round(turnsPerSecond)}`);
+  console.log(`concurrent_sse_streams ${heldCount}`);
+  console.log(`rss_mb_at_streams ${round(rss)}`);
+} finally {
+  await server.close();
+  await fake.close();
+  await database.cleanup();
+}

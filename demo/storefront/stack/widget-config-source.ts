@@ -1,0 +1,31 @@
+// The widget configuration's two sources in the demo: the app-data metafield the
+// app publishes (through the Admin API fake, exactly as on install), and, as a
+// fallback, the shop's settings in the database.
+import type { Database } from "../../../app/db/create-database.server";
+import type { AdminGraphql } from "../../../app/admin/ports";
+import { publishWidgetConfig } from "../../../app/settings/publish-widget-config.server";
+import { loadShopSettings } from "../../../app/settings/shop-settings.server";
+import { widgetConfigFromSettings } from "../../../app/settings/widget-config";
+
+const API_VERSION = "2026-01";
+
+export function fakeAdminClient(adminApiUrl: string, accessToken: string): AdminGraphql {
+  return {
+    graphql: (query, options) =>
+      fetch(`${adminApiUrl}/admin/api/${API_VERSION}/graphql.json`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-shopify-access-token": accessToken },
+        body: JSON.stringify({ query, variables: options?.variables }),
+      }),
+  };
+}
+
+export async function publishDemoWidgetConfig(input: { db: Database; shop: string; adminApiUrl: string; accessToken: string; log: (line: string) => void }): Promise<void> {
+  const settings = await loadShopSettings(input.db, input.shop);
+  const result = await publishWidgetConfig(fakeAdminClient(input.adminApiUrl, input.accessToken), settings);
+  if (!result.ok) input.log(`warning: widget config not published to the Admin API fake (${result.code}); the storefront uses the saved settings`);
+}
+
+export async function widgetConfigFromDatabase(db: Database, shop: string): Promise<unknown> {
+  return widgetConfigFromSettings(await loadShopSettings(db, shop));
+}

@@ -1,0 +1,119 @@
+// Every admin page loader through the built app, as the embedded admin calls it:
+// a valid session token, the offline session seeded, the Admin API fake behind
+// demo mode. First with an empty shop (empty states), then with hostile strings in
+// every stored field (escaped by React, never executed), then the actions.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startAdminApiFake, type AdminApiFake } from "../demo/admin-api/start-admin-api-fake";
+import { createVault } from "../app/privacy/crypto.server";
+import { BROWSER_HEADERS, startAppServer, TEST_APP_ENV, TEST_ENCRYPTION_KEYS, TEST_HASH_KEY, type AppServer } from "./support/app-server";
+import { embeddedAdminQuery, sessionToken } from "./support/shopify-signing";
+import { seedOfflineSession } from "./support/shopify-session";
+import { createTestDatabase, type TestDatabase } from "./support/test-database";
+import { newId, seedConversation, seedLead, SHOP } from "./support/admin-fixtures";
+
+const HOSTILE = `<script>alert("x")</script><img src=x onerror=alert(1)>`;
+const PAGES = [
+  ["/app", "Set-up"],
+  ["/app/assistant", "Greeting"],
+  ["/app/privacy", "Privacy notice"],
+  ["/app/knowledge", "FAQ"],
+  ["/app/conversations", "Conversations"],
+  ["/app/leads", "Leads"],
+  ["/app/data-requests", "Data requests"],
+  ["/app/analytics", "Conversations per day|No conversations in this period"],
+  ["/app/audit", "Audit log"],
+  ["/app/dashboard", "What we hold"],
+  ["/app/incidents", "Pause the assistant"],
+] as const;
+
+describe("admin pages", () => {
+  let database: TestDatabase;
+  let fake: AdminApiFake;
+  let server: AppServer;
+  const vault = createVault(TEST_ENCRYPTION_KEYS, TEST_HASH_KEY);
+  const token = (userId = "1001") => sessionToken({ shop: SHOP, apiKey: TEST_APP_ENV.SHOPIFY_API_KEY, secret: TEST_APP_ENV.SHOPIFY_API_SECRET, userId });
+  const page = (path: string) => fetch(`${server.url}${path}?${embeddedAdminQuery({ shop: SHOP, token: token() })}`, { headers: BROWSER_HEADERS });
+  const post = (path: string, form: Record<string, string | string[]>) => {
+    const body = new URLSearchParams();
+    for (const [k, v] of Object.entries(form)) for (const item of [v].flat()) body.append(k, item);
+    return fetch(`${server.url}${path}`, { method: "POST", headers: { ...BROWSER_HEADERS, Authorization: `Bearer ${token()}` }, body });
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    fake = await startAdminApiFake({ accessToken: "shpat_admin_pages", apiKey: TEST_APP_ENV.SHOPIFY_API_KEY, apiSecret: TEST_APP_ENV.SHOPIFY_API_SECRET });
+    await seedOfflineSession(database.db, { shop: SHOP, accessToken: "shpat_admin_pages", keys: TEST_ENCRYPTION_KEYS, hashKey: TEST_HASH_KEY });
+    await database.db.shop.create({ data: { shop: SHOP } });
+    server = await startAppServer({ DATABASE_URL: database.url, DEMO_MODE: "1", DEMO_ADMIN_API_ORIGIN: fake.origin });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await fake?.close();
+    await database?.cleanup();
+  });
+
+  it("renders every page for a new shop, with empty states", async () => {
+    for (const [path, expected] of PAGES) {
+      const response = await page(path);
+      const html = await response.text();
+      expect(response.status, `${path}\n${server.output()}`).toBe(200);
+      expect(html, path).toMatch(new RegExp(expected));
+    }
+    expect(await (await page("/app/conversations")).text()).toContain("No conversations yet");
+    expect(await (await page("/app/leads")).text()).toContain("No leads yet");
+    const home = await (await page("/app")).text();
+    expect(home).toContain(`activateAppId=${TEST_APP_ENV.SHOPIFY_API_KEY}/assistant-embed`);
+    expect(home).toContain("read_themes"); // the embed check says "unknown" and why
+  });
+
+  it("escapes hostile stored strings on every page", async () => {
+    const id = await seedConversation(database.db, vault, { messages: [{ role: "shopper", text: HOSTILE, topic: "other" }, { role: "assistant", text: HOSTILE, cards: [{ kind: "policy", title: HOSTILE }] }] });
+    await seedLead(database.db, vault, { name: HOSTILE, email: "a@example.com", message: HOSTILE });
+    await database.db.knowledgeEntry.create({ data: { id: newId(), shop: SHOP, kind: "faq", question: HOSTILE, answer: HOSTILE } });
+    await database.db.auditEvent.create({ data: { id: newId(), shop: SHOP, actor: "1001", actorName: HOSTILE, action: "settings.updated", detailJson: JSON.stringify({ fields: [HOSTILE] }) } });
+    await database.db.dataRequest.create({ data: { id: newId(), shop: SHOP, webhookId: "w1", topic: HOSTILE, status: HOSTILE, summaryJson: JSON.stringify({ [HOSTILE]: 1 }) } });
+    for (const path of [...PAGES.map(([p]) => p), `/app/conversations/${id}`]) {
+      const response = await page(path);
+      const html = await response.text();
+      expect(response.status, `${path}\n${server.output()}`).toBe(200);
+      expect(html, path).not.toContain(`<img src=x onerror`);
+      expect(html.match(/<script>alert/g), path).toBeNull();
+    }
+    const transcript = await (await page(`/app/conversations/${id}`)).text();
+    expect(transcript).toContain("&lt;script&gt;alert");
+    const views = await database.db.auditEvent.count({ where: { shop: SHOP, action: "transcript.viewed", targetId: id } });
+    expect(views).toBe(2);
+  });
+
+  it("saves privacy settings (audited, widget config published) and shows field errors", async () => {
+    const bad = await post("/app/privacy", { retentionDays: "9999", aiDisclosure: "AI here", orderVerification: "logged_in" });
+    expect(await bad.text()).toContain("1 to 730");
+    const ok = await post("/app/privacy", {
+      aiDisclosure: "You are chatting with an AI.", privacyNotice: "We keep chats 30 days.", privacyPolicyUrl: "",
+      consentRequired: "on", keepTranscripts: "on", retentionDays: "30", redactEmails: "on", redactPhones: "on",
+      orderLookup: "on", orderVerification: "logged_in", aiEnabled: "on", transcriptViewers: "",
+    });
+    expect(ok.status, server.output()).toBe(200);
+    const saved = JSON.parse((await database.db.shop.findUniqueOrThrow({ where: { shop: SHOP } })).settingsJson);
+    expect(saved.privacy).toMatchObject({ retentionDays: 30, orderVerification: "logged_in", noticeVersion: 2 });
+    const config = fake.appMetafields().shop_assistant?.widget_config;
+    expect(config?.jsonValue).toMatchObject({ privacyNotice: "We keep chats 30 days.", noticeVersion: 2, consentRequired: true, maxMessageLength: 1000 });
+    const audit = await database.db.auditEvent.findFirstOrThrow({ where: { shop: SHOP, action: "settings.updated", actor: "1001", targetType: "settings" } });
+    expect(audit.detailJson).toContain("privacy.retentionDays");
+  });
+
+  it("exports leads as CSV (audited) and refuses while paused; pause is one click", async () => {
+    const csv = await post("/app/leads/export", { status: "all" });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    expect(await csv.text()).toContain("a@example.com");
+    expect(await database.db.auditEvent.count({ where: { shop: SHOP, action: "leads.exported" } })).toBe(1);
+    await post("/app/incidents", { intent: "pause" });
+    expect((await database.db.shop.findUniqueOrThrow({ where: { shop: SHOP } })).paused).toBe(true);
+    const refused = await post("/app/leads/export", { status: "all" });
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toMatchObject({ error: { code: "SHOP.PAUSED" } });
+    await post("/app/incidents", { intent: "resume" });
+    expect(await database.db.auditEvent.count({ where: { shop: SHOP, action: { in: ["assistant.paused", "assistant.resumed"] } } })).toBe(2);
+  });
+});

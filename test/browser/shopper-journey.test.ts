@@ -1,0 +1,177 @@
+// Issue 3's "Done when", in Chromium on the demo storefront with the whole stack
+// (built app, Admin API fake, basic mode so every answer is deterministic):
+// consent, a streamed product answer with a card, add to cart, a logged-in
+// customer's order with tracking, a guest order verified by number and email, a
+// lead; then the same panel by keyboard alone, and axe-core on it.
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDatabase, type Database } from "../../app/db/create-database.server";
+import { testDatabaseProvider } from "../support/test-database";
+import { startBrowserDemo, type BrowserDemo } from "./support/browser-demo";
+import { seriousAxeViolations } from "./support/axe";
+import { blockExternalRequests, chromiumAvailable, launchChromium, screenshot } from "./support/chromium";
+
+// The demo stack keeps its own SQLite database; running it again on PostgreSQL adds nothing.
+const run = chromiumAvailable() && testDatabaseProvider() === "sqlite";
+
+let demo: BrowserDemo;
+let browser: Browser;
+let db: Database;
+const external: string[] = [];
+
+async function shopperPage(context: BrowserContext, pathname = "/"): Promise<Page> {
+  const page = await context.newPage();
+  await blockExternalRequests(page, external);
+  await page.goto(`${demo.storefrontUrl}${pathname}`);
+  await page.locator("#shop-assistant-launcher").waitFor({ state: "visible" });
+  return page;
+}
+
+async function openPanel(page: Page): Promise<void> {
+  if (await page.locator("#shop-assistant-panel:not([hidden])").count()) return;
+  await page.locator("#shop-assistant-launcher").click();
+  await page.locator("#shop-assistant-panel:not([hidden])").waitFor();
+}
+
+async function ask(page: Page, text: string): Promise<void> {
+  const answers = await page.locator("#shop-assistant-log .sa-assistant").count();
+  await page.locator("#shop-assistant-input").fill(text);
+  await page.locator("#shop-assistant-input").press("Enter");
+  // The answer bubble exists, has text, and the typing indicator went away.
+  await expect.poll(() => page.locator("#shop-assistant-log .sa-assistant").count(), { timeout: 20_000 }).toBeGreaterThan(answers);
+  await page.locator("#shop-assistant-typing[hidden]").waitFor({ state: "attached", timeout: 20_000 });
+}
+
+const lastAnswer = (page: Page) => page.locator("#shop-assistant-log .sa-assistant").last();
+
+describe.skipIf(!run)("the shopper's journey on the demo storefront", () => {
+  beforeAll(async () => {
+    demo = await startBrowserDemo({ model: { kind: "basic" } });
+    db = createDatabase(demo.databaseUrl);
+    browser = await launchChromium();
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await db?.$disconnect();
+    await demo?.dispose();
+  });
+
+  it("consent, product answer streamed with a card, add to cart, customer order, guest order, lead", async () => {
+    const context = await browser.newContext();
+    const page = await shopperPage(context);
+    const streams: string[] = [];
+    page.on("response", (r) => {
+      if (r.url().includes("/apps/assistant/chat")) streams.push(r.headers()["content-type"] ?? "");
+    });
+
+    await openPanel(page);
+    await page.locator("#shop-assistant-accept").click();
+    await page.locator("#shop-assistant-consent").waitFor({ state: "hidden" });
+
+    await ask(page, "Do you have merino hiking socks?");
+    expect(streams.at(-1)).toContain("text/event-stream");
+    expect((await lastAnswer(page).locator(".sa-text").textContent())?.length).toBeGreaterThan(0);
+    const card = lastAnswer(page).locator(".sa-card.sa-product").first();
+    await card.waitFor();
+    expect(await card.textContent()).toMatch(/Merino Hiking Socks/);
+    await screenshot(page, "journey-1-product-card");
+
+    expect(await page.locator("#cart-count").textContent()).toBe("0");
+    await card.locator("button.sa-button").click();
+    await expect.poll(() => page.locator("#cart-count").textContent(), { timeout: 10_000 }).toBe("1");
+    const cart = await page.evaluate(async () => (await fetch("/cart.js")).json());
+    expect(cart.items[0].handle).toBe("merino-hiking-socks");
+
+    // Bruno logs in (customer 7002); his latest order #1005 is in transit with DHL tracking.
+    await page.goto(`${demo.storefrontUrl}/account/login`);
+    await page.locator("button[data-customer-email='bruno@example.com']").click();
+    await page.waitForURL(/\/account$/);
+    await page.goto(`${demo.storefrontUrl}/`);
+    await openPanel(page);
+    await ask(page, "where is my order");
+    const order = page.locator("#shop-assistant-log .sa-card.sa-order").filter({ hasText: "#1005" }).first();
+    await order.waitFor({ timeout: 10_000 });
+    expect(await order.textContent()).toContain("DHL1005100042");
+    expect(await page.locator("#shop-assistant-log").textContent()).not.toContain("#1001"); // Alice's order
+    await screenshot(page, "journey-2-customer-order");
+
+    // Logged out, a guest proves an order by number and email.
+    await page.goto(`${demo.storefrontUrl}/account/logout`);
+    await page.locator("#shop-assistant-launcher").waitFor();
+    await openPanel(page);
+    await page.locator("#shop-assistant-verify-open").click();
+    await page.locator("#shop-assistant-verify-orderNumber").fill("#1029");
+    await page.locator("#shop-assistant-verify-email").fill("guest.shopper@example.org");
+    await page.locator("#shop-assistant-verify button[type=submit]").click();
+    await expect.poll(() => page.locator("#shop-assistant-log").textContent(), { timeout: 10_000 }).toContain("Order found");
+    await ask(page, "where is my order");
+    await page.locator("#shop-assistant-log .sa-card.sa-order").filter({ hasText: "#1029" }).first().waitFor({ timeout: 10_000 });
+    await screenshot(page, "journey-3-guest-order");
+
+    // Talk to a person: the lead form with its consent box.
+    const leadsBefore = await db.lead.count();
+    await page.locator("#shop-assistant-handoff").click();
+    await page.locator("#shop-assistant-lead-name").fill("Gina Guest");
+    await page.locator("#shop-assistant-lead-email").fill("gina@example.org");
+    await page.locator("#shop-assistant-lead-message").fill("Can someone call me about sizes?");
+    await page.locator("#shop-assistant-lead-consent").check();
+    await page.locator("#shop-assistant-lead button[type=submit]").click();
+    await expect.poll(() => page.locator("#shop-assistant-log").textContent(), { timeout: 10_000 }).toContain("A person will get back to you");
+    expect(await db.lead.count()).toBe(leadsBefore + 1);
+    await screenshot(page, "journey-4-lead");
+    await context.close();
+  }, 120_000);
+
+  it("works by keyboard alone: focus moves in, stays in, and returns to the launcher", async () => {
+    const context = await browser.newContext();
+    const page = await shopperPage(context, "/products/classic-cotton-tee");
+    const active = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName || "");
+    const inPanel = () => page.evaluate(() => Boolean(document.activeElement?.closest("#shop-assistant-panel")));
+
+    for (let i = 0; i < 80 && (await active()) !== "shop-assistant-launcher"; i++) await page.keyboard.press("Tab");
+    expect(await active()).toBe("shop-assistant-launcher");
+    await page.keyboard.press("Enter");
+    await page.locator("#shop-assistant-panel:not([hidden])").waitFor();
+    await expect.poll(inPanel).toBe(true);
+
+    for (let i = 0; i < 10 && (await active()) !== "shop-assistant-accept"; i++) await page.keyboard.press("Tab");
+    expect(await active()).toBe("shop-assistant-accept");
+    await page.keyboard.press("Enter");
+    await page.locator("#shop-assistant-consent").waitFor({ state: "hidden" });
+
+    for (let i = 0; i < 10 && (await active()) !== "shop-assistant-input"; i++) await page.keyboard.press("Tab");
+    expect(await active()).toBe("shop-assistant-input");
+    await page.keyboard.type("Do you have a rain jacket?");
+    await page.keyboard.press("Enter");
+    await lastAnswer(page).locator(".sa-card").first().waitFor({ timeout: 20_000 });
+
+    // Tab never leaves the open dialog.
+    for (let i = 0; i < 25; i++) {
+      await page.keyboard.press("Tab");
+      expect(await inPanel()).toBe(true);
+    }
+    await screenshot(page, "keyboard-panel");
+    const violations = await seriousAxeViolations(page);
+    expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+
+    await page.keyboard.press("Escape");
+    await page.locator("#shop-assistant-panel").waitFor({ state: "hidden" });
+    expect(await active()).toBe("shop-assistant-launcher");
+    await context.close();
+  }, 90_000);
+
+  it("axe-core finds no serious or critical problem on the storefront with the launcher", async () => {
+    const context = await browser.newContext();
+    for (const pathname of ["/", "/collections/tops", "/products/classic-cotton-tee"]) {
+      const page = await shopperPage(context, pathname);
+      const violations = await seriousAxeViolations(page);
+      expect(violations, `${pathname}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
+      await page.close();
+    }
+    await context.close();
+  }, 60_000);
+
+  it("made no request off the machine", () => {
+    expect(external).toEqual([]);
+  });
+});

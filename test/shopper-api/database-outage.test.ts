@@ -1,0 +1,54 @@
+// The database away for a moment: every shopper route answers 503 JSON with
+// Retry-After (never a 500 or a stack), writes nothing, and works again as soon as
+// the database is back.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDatabase } from "../../app/db/create-database.server";
+import { isDatabaseUnavailable } from "../../app/shopper-api/guard.server";
+import { handleChat } from "../../app/shopper-api/handle-chat.server";
+import { handleConsent } from "../../app/shopper-api/handle-consent.server";
+import { handleConversationRead } from "../../app/shopper-api/handle-conversation-read.server";
+import { handleLead } from "../../app/shopper-api/handle-lead.server";
+import { handleVerifyOrder } from "../../app/shopper-api/handle-verify-order.server";
+import { createHarness, signedRequest, type Harness } from "./harness";
+
+describe("database outage", () => {
+  let h: Harness;
+  // Nothing listens on port 1: every query fails to connect, as during a failover.
+  const down = createDatabase("postgresql://postgres@127.0.0.1:1/unreachable");
+  beforeAll(async () => {
+    h = await createHarness();
+    await h.setShopSettings({ privacy: { consentRequired: false } });
+  });
+  afterAll(async () => {
+    await down.$disconnect().catch(() => undefined);
+    await h.cleanup();
+  });
+
+  it("answers 503 with Retry-After on every route, then recovers", async () => {
+    const deps = { ...h.deps, db: down };
+    const id = "AAAAAAAAAAAAAAAAAAAAAA";
+    const calls = [
+      () => handleChat(signedRequest("/chat", { body: { message: "hi" } }), deps),
+      () => handleConsent(signedRequest("/consent", { body: { accepted: true } }), deps),
+      () => handleLead(signedRequest("/lead", { body: { email: "a@example.com", consent: true } }), deps),
+      () => handleVerifyOrder(signedRequest("/verify-order", { body: { conversationId: id, token: "t", orderNumber: "1", email: "a@example.com" } }), deps),
+      () => handleConversationRead(signedRequest(`/conversations/${id}`, { query: { token: "t" } }), id, deps),
+    ];
+    for (const call of calls) {
+      const response = await call();
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toMatch(/^\d+$/);
+      const json = await response.json();
+      expect(json.error.code).toBe("UNAVAILABLE");
+      expect(json.error.message).not.toMatch(/postgres|prisma|ECONN/i);
+    }
+    const recovered = await handleConsent(signedRequest("/consent", { body: { accepted: true } }), h.deps);
+    expect(recovered.status).toBe(200);
+  });
+
+  it("recognises connection failures as an outage", async () => {
+    const error = await down.shop.findUnique({ where: { shop: "x" } }).catch((e: unknown) => e);
+    expect(isDatabaseUnavailable(error)).toBe(true);
+    expect(isDatabaseUnavailable(new Error("Unique constraint failed"))).toBe(false);
+  });
+});
