@@ -61,7 +61,9 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-async function measure(url: string, port: number): Promise<{ score: number; cls: number }> {
+interface Measurement { score: number; cls: number; lcp: number; tbt: number }
+
+async function measure(url: string, port: number): Promise<Measurement> {
   const result = await lighthouse(url, { port, onlyCategories: ["performance"], output: "json", logLevel: "error" });
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
   const { lhr } = result;
@@ -69,6 +71,8 @@ async function measure(url: string, port: number): Promise<{ score: number; cls:
   return {
     score: Math.round((lhr.categories.performance?.score ?? 0) * 100),
     cls: lhr.audits["cumulative-layout-shift"]?.numericValue ?? Number.NaN,
+    lcp: lhr.audits["largest-contentful-paint"]?.numericValue ?? Number.NaN,
+    tbt: lhr.audits["total-blocking-time"]?.numericValue ?? Number.NaN,
   };
 }
 
@@ -89,8 +93,8 @@ async function main() {
     if (!check.includes('id="shop-assistant"')) throw new Error("the storefront did not render the app embed: nothing to compare");
     let weightedLoss = 0;
     for (const page of PAGES) {
-      const without: { score: number; cls: number }[] = [];
-      const withEmbed: { score: number; cls: number }[] = [];
+      const without: Measurement[] = [];
+      const withEmbed: Measurement[] = [];
       for (let run = 0; run < RUNS; run++) {
         without.push(await measure(`${storefront.url}${page.path}?embed=0`, chrome.port));
         withEmbed.push(await measure(`${storefront.url}${page.path}`, chrome.port));
@@ -104,6 +108,10 @@ async function main() {
       console.log(`${page.name}_loss ${loss}`);
       console.log(`${page.name}_cls_without ${median(without.map((r) => r.cls)).toFixed(3)}`);
       console.log(`${page.name}_cls_with ${median(withEmbed.map((r) => r.cls)).toFixed(3)}`);
+      console.log(`${page.name}_lcp_ms_without ${Math.round(median(without.map((r) => r.lcp)))}`);
+      console.log(`${page.name}_lcp_ms_with ${Math.round(median(withEmbed.map((r) => r.lcp)))}`);
+      console.log(`${page.name}_tbt_ms_without ${Math.round(median(without.map((r) => r.tbt)))}`);
+      console.log(`${page.name}_tbt_ms_with ${Math.round(median(withEmbed.map((r) => r.tbt)))}`);
     }
     console.log(`weighted_loss ${weightedLoss.toFixed(2)}`);
     console.log(`lighthouse_runs_per_figure ${RUNS}`);

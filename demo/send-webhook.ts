@@ -8,9 +8,11 @@
 //
 // Topics: customers/data_request, customers/redact, shop/redact, app/uninstalled, app/scopes_update.
 // Options: --shop, --customer-email, --customer-id, --customer-phone, --order (repeatable),
-// --url (default http://127.0.0.1:$PORT or 3000), --secret (default $SHOPIFY_API_SECRET),
-// --webhook-id (to replay one delivery).
+// --url (default http://127.0.0.1:$DEMO_APP_PORT, else $PORT, else 3000), --secret (default
+// $SHOPIFY_API_SECRET, else the demo's .demo/keys.env), --webhook-id (to replay one delivery).
 import { randomInt, randomUUID } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import { webhookHmac } from "../test/support/shopify-signing";
@@ -80,6 +82,13 @@ export function signedWebhook(options: WebhookOptions): { body: string; headers:
   };
 }
 
+/** The API secret `npm run demo` generated (.demo/keys.env), when there is one. */
+function demoSecret(): string | undefined {
+  const file = path.resolve(import.meta.dirname, "..", ".demo", "keys.env");
+  if (!existsSync(file)) return undefined;
+  return /^SHOPIFY_API_SECRET=(.+)$/m.exec(readFileSync(file, "utf8"))?.[1]?.trim();
+}
+
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -90,8 +99,8 @@ async function main(argv: string[]): Promise<number> {
       "customer-id": { type: "string" },
       "customer-phone": { type: "string" },
       order: { type: "string", multiple: true },
-      url: { type: "string", default: `http://127.0.0.1:${process.env.PORT ?? "3000"}` },
-      secret: { type: "string", default: process.env.SHOPIFY_API_SECRET },
+      url: { type: "string", default: `http://127.0.0.1:${process.env.DEMO_APP_PORT ?? process.env.PORT ?? "3000"}` },
+      secret: { type: "string", default: process.env.SHOPIFY_API_SECRET ?? demoSecret() },
       "webhook-id": { type: "string" },
     },
   });

@@ -102,6 +102,22 @@ describe("admin pages", () => {
     expect(audit.detailJson).toContain("privacy.retentionDays");
   });
 
+  it("saves assistant settings from the form (Polaris ChoiceList names, business hours)", async () => {
+    const response = await post("/app/assistant", {
+      greeting: "Hello!", tone: "concise", instructions: "Mention free returns.", allowedTopics: "", blockedTopics: "politics\nmedical advice",
+      refusalText: "Sorry, not here.", handoffEmail: "help@example.com", timeZone: "Europe/Berlin", "leadFields[]": ["email", "message"],
+      open1: "09:00", close1: "17:00",
+    });
+    expect(response.status, server.output()).toBe(200);
+    const saved = JSON.parse((await database.db.shop.findUniqueOrThrow({ where: { shop: SHOP } })).settingsJson);
+    expect(saved.privacy.leadFields).toEqual(["email", "message"]);
+    expect(saved.content.blockedTopics).toEqual(["politics", "medical advice"]);
+    expect(saved.handoff).toMatchObject({ handoffEmail: "help@example.com", businessHours: [{ day: 1, open: "09:00", close: "17:00" }] });
+    expect(fake.appMetafields().shop_assistant?.widget_config?.jsonValue).toMatchObject({ greeting: "Hello!", leadFields: ["email", "message"] });
+    const bad = await post("/app/assistant", { greeting: "", tone: "shouty", refusalText: "x", "leadFields[]": [] });
+    expect(await bad.text()).toContain("Write a greeting of 1 to 300 characters.");
+  });
+
   it("exports leads as CSV (audited) and refuses while paused; pause is one click", async () => {
     const csv = await post("/app/leads/export", { status: "all" });
     expect(csv.status).toBe(200);

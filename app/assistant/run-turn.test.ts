@@ -46,12 +46,12 @@ function setup(steps: Step[], options: { settings?: Record<string, Record<string
     limits: options.limits,
   };
   const settings: ShopSettings = shopSettingsSchema.parse(options.settings ?? {});
-  const run = async (message: string, extra: { conversationTokensUsed?: number; signal?: AbortSignal } = {}) => {
+  const run = async (message: string, extra: { conversationTokensUsed?: number; signal?: AbortSignal; scope?: { customerId?: string; orderId?: string } } = {}) => {
     const events: TurnEvent[] = [];
     for await (const e of runTurn(deps, {
       shop: "demo-shop.myshopify.com",
       conversationId: "c1",
-      scope: {},
+      scope: extra.scope ?? {},
       message,
       settings,
       history: [],
@@ -184,5 +184,28 @@ describe("runTurn", () => {
     };
     const r = await run("hi");
     expect(r.events).toEqual([{ type: "error", code: "UNAVAILABLE", message: expect.any(String) }]);
+  });
+
+  it("falls back to a basic answer when the model says nothing at all", async () => {
+    const { run } = setup([[{ type: "text", text: "" }]]);
+    const r = await run("linen shirt");
+    expect(r.done).toMatchObject({ mode: "basic" });
+    expect(r.text).toMatch(/Linen Shirt/);
+  });
+
+  it("ignores a guest-verified order when the merchant allows logged-in customers only", async () => {
+    const seen: Array<Record<string, unknown>> = [];
+    const { run } = setup(
+      [
+        [{ type: "tool_calls", calls: [{ id: "o", name: "my_orders", arguments: "{}" }] }],
+        (request) => {
+          seen.push(JSON.parse(request.messages.at(-1)!.content!));
+          return [{ type: "text", text: "Okay." }];
+        },
+      ],
+      { settings: { privacy: { orderVerification: "logged_in" } } },
+    );
+    await run("my order", { scope: { orderId: "gid://shopify/Order/5029" } });
+    expect(seen[0]).toMatchObject({ error: "NOT_VERIFIED" });
   });
 });

@@ -10,7 +10,7 @@ import { answerBasic } from "./basic-engine";
 import { BASIC_MESSAGES } from "./basic-messages";
 import { createOutputGuard, mentionsBlockedTopic } from "./content-guard";
 import { detectLanguage } from "./intents";
-import type { AdminGraphql, AssistantEventKind, ChatMessage, ChatModel, Clock, KnowledgeStore, TranscriptStore } from "./ports";
+import type { AdminGraphql, AssistantEventKind, ChatMessage, ChatModel, KnowledgeStore, TranscriptStore } from "./ports";
 import { buildSystemPrompt } from "./system-prompt";
 import { DEFAULT_LIMITS, type TurnLimits } from "./token-budget";
 import { toolsFor } from "./tools/index";
@@ -26,7 +26,6 @@ export interface TurnDeps {
   admin: AdminGraphql;
   knowledge: KnowledgeStore;
   transcript: TranscriptStore;
-  clock?: Clock;
   limits?: Partial<TurnLimits>;
 }
 
@@ -67,6 +66,8 @@ export function redactShopperText(text: string, settings: ShopSettings): string 
 
 export async function* runTurn(deps: TurnDeps, input: TurnInput): AsyncGenerator<TurnEvent> {
   const { shop, conversationId, settings } = input;
+  // A guest-verified order counts only where the merchant allows guest verification.
+  const scope = settings.privacy.orderVerification === "logged_in" ? { customerId: input.scope.customerId } : input.scope;
   const limits = { ...DEFAULT_LIMITS, ...deps.limits };
   const message = redactShopperText(input.message, settings);
   const state: AiTurnState = { text: "", cards: [], topic: "other", handoff: false, tokens: 0, events: [] };
@@ -82,7 +83,7 @@ export async function* runTurn(deps: TurnDeps, input: TurnInput): AsyncGenerator
   const basic = async function* (): AsyncGenerator<TurnEvent> {
     mode = "basic";
     state.events.push("basic_mode");
-    const answer = await answerBasic(deps, { shop, scope: input.scope, message, locale: input.locale, settings });
+    const answer = await answerBasic(deps, { shop, scope, message, locale: input.locale, settings });
     yield say(state.text ? `\n\n${answer.text}` : answer.text);
     for (const card of answer.cards) {
       state.cards.push(card);
@@ -95,12 +96,12 @@ export async function* runTurn(deps: TurnDeps, input: TurnInput): AsyncGenerator
 
   try {
     await deps.transcript.appendShopperMessage({ shop, conversationId, text: message });
-    const reason = basicModeReason(deps, input);
     if (mentionsBlockedTopic(message, settings.content.blockedTopics)) {
-      if (reason) mode = "basic";
+      // Refused before any model call (so no half-open breaker trial is spent on it).
+      if (!deps.model || !settings.privacy.aiEnabled) mode = "basic";
       state.events.push("blocked_topic");
       yield say(settings.content.refusalText);
-    } else if (reason) {
+    } else if (basicModeReason(deps, input)) {
       yield* basic();
     } else {
       const prompt = buildSystemPrompt(settings, { shop, locale: input.locale });
@@ -116,7 +117,7 @@ export async function* runTurn(deps: TurnDeps, input: TurnInput): AsyncGenerator
         model: deps.model!,
         breaker: deps.breaker,
         tools: toolsFor(settings),
-        toolContext: { shop, scope: input.scope, locale: input.locale, settings, admin: deps.admin, knowledge: deps.knowledge },
+        toolContext: { shop, scope, locale: input.locale, settings, admin: deps.admin, knowledge: deps.knowledge },
         messages,
         guard: createOutputGuard(settings, prompt),
         limits,
@@ -135,6 +136,8 @@ export async function* runTurn(deps: TurnDeps, input: TurnInput): AsyncGenerator
       } else if (outcome.kind === "failed") {
         state.events.push("model_failure");
         yield* basic();
+      } else if (!state.text.trim() && state.cards.length === 0) {
+        yield* basic(); // the model said nothing at all: the shopper still gets an answer
       }
     }
     const stored = await deps.transcript.appendAssistantMessage({

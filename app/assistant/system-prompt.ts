@@ -28,7 +28,8 @@ export interface SystemPrompt {
 export function buildSystemPrompt(settings: ShopSettings, input: { shop: string; locale?: string }): SystemPrompt {
   const { content, widget } = settings;
   const lines = [FIXED_RULES, TONES[widget.tone]];
-  if (input.locale) lines.push(`The storefront language is "${input.locale}", but the shopper's own language wins.`);
+  // The locale comes from the shopper's request: only a well-formed tag gets into the prompt.
+  if (input.locale && /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8}){0,2}$/.test(input.locale)) lines.push(`The storefront language is "${input.locale}", but the shopper's own language wins.`);
   if (content.allowedTopics.length) {
     lines.push(`Only help with these topics besides the store's products, orders and policies: ${content.allowedTopics.join("; ")}.`);
   }

@@ -58,7 +58,11 @@ function sameHash(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-function refusal(shop: ShopState, conversation: OwnedConversation): VerifyOrderResult | null {
+/** Why guest verification is refused here (settings, pause, consent), or null. */
+export function guestVerificationRefusal(
+  shop: ShopState,
+  conversation: Pick<OwnedConversation, "consentState">,
+): Extract<VerifyOrderResult, { code: "FORBIDDEN" | "CONSENT_REQUIRED" }> | null {
   const privacy = shop.settings.privacy;
   if (!privacy.orderLookup) return { ok: false, code: "FORBIDDEN", message: "Order lookup is not available in this shop." };
   if (privacy.orderVerification === "logged_in") {
@@ -74,7 +78,7 @@ function refusal(shop: ShopState, conversation: OwnedConversation): VerifyOrderR
 
 export async function verifyGuestOrder(deps: VerifyOrderDeps, input: VerifyOrderInput): Promise<VerifyOrderResult> {
   const { db, vault, limits } = deps;
-  const refused = refusal(input.shop, input.conversation);
+  const refused = guestVerificationRefusal(input.shop, input.conversation);
   if (refused) return refused;
   const keys = { conversationId: input.conversation.id, ipKey: input.ipKey };
   const gate = await limits.checkVerifyFailures(keys);

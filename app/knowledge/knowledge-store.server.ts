@@ -55,3 +55,24 @@ export async function deleteFaqEntry(db: Db, shop: string, id: string): Promise<
   const { count } = await db.knowledgeEntry.deleteMany({ where: { id, shop, kind: "faq" } });
   return count > 0;
 }
+
+export const policyTypeSchema = z.enum(["REFUND_POLICY", "SHIPPING_POLICY", "PRIVACY_POLICY", "TERMS_OF_SERVICE", "CONTACT_INFORMATION", "LEGAL_NOTICE", "SUBSCRIPTION_POLICY"]);
+
+/**
+ * Stores one policy text as a knowledge entry (kind "policy"), replacing the shop's
+ * previous text of that type. For shops (and the demo) where the Admin API cannot read
+ * shop.shopPolicies (no read_legal_policies scope): the assistant answers from these.
+ */
+export async function savePolicyEntry(
+  db: Db,
+  shop: string,
+  input: { policyType: z.infer<typeof policyTypeSchema>; title: string; body: string; url?: string | null },
+): Promise<KnowledgeEntryView> {
+  const policyType = policyTypeSchema.parse(input.policyType);
+  const data = { question: input.title.trim().slice(0, 300), answer: input.body.trim().slice(0, 20_000), url: input.url?.startsWith("/") ? input.url : null };
+  const existing = await db.knowledgeEntry.findFirst({ where: { shop, kind: "policy", policyType } });
+  const row = existing
+    ? await db.knowledgeEntry.update({ where: { id: existing.id }, data })
+    : await db.knowledgeEntry.create({ data: { id: randomUUID(), shop, kind: "policy", policyType, ...data } });
+  return view(row);
+}

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/support/test-database";
-import { createFaqEntry, createPrismaKnowledgeStore, deleteFaqEntry, listFaqEntries, updateFaqEntry } from "./knowledge-store.server";
+import { createInMemoryKnowledgeStore } from "./in-memory-knowledge-store";
+import { searchKnowledge } from "./knowledge-search";
+import { createFaqEntry, createPrismaKnowledgeStore, deleteFaqEntry, listFaqEntries, savePolicyEntry, updateFaqEntry } from "./knowledge-store.server";
 
 describe("FAQ entries in the database", () => {
   let t: TestDatabase;
@@ -28,5 +30,19 @@ describe("FAQ entries in the database", () => {
 
   it("refuses links off the shop's own origin", async () => {
     await expect(createFaqEntry(t.db, "a.myshopify.com", { question: "Link?", answer: "x", url: "https://evil.example" })).rejects.toThrow();
+  });
+
+  it("keeps one policy text per type, which answers policy questions when the Admin API cannot", async () => {
+    await savePolicyEntry(t.db, "c.myshopify.com", { policyType: "REFUND_POLICY", title: "Refund policy", body: "Old text.", url: "/policies/refund-policy" });
+    await savePolicyEntry(t.db, "c.myshopify.com", { policyType: "REFUND_POLICY", title: "Refund policy", body: "Returns within 30 days.", url: "/policies/refund-policy" });
+    const entries = await createPrismaKnowledgeStore(t.db).listEntries("c.myshopify.com");
+    expect(entries).toEqual([expect.objectContaining({ kind: "policy", policyType: "REFUND_POLICY", answer: "Returns within 30 days." })]);
+
+    const noPolicyScope = async () => ({ ok: false as const, code: "GRAPHQL_ERROR" as const, message: "read_legal_policies" });
+    const { matches } = await searchKnowledge(
+      { admin: noPolicyScope, knowledge: createInMemoryKnowledgeStore({ "c.myshopify.com": entries }) },
+      { shop: "c.myshopify.com", query: "Puis-je retourner un article ? remboursement" },
+    );
+    expect(matches[0]).toMatchObject({ source: "policy", title: "Refund policy", url: "/policies/refund-policy" });
   });
 });

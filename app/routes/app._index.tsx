@@ -58,7 +58,7 @@ export default function Home() {
               {checklist.items.map((item) => (
                 <InlineStack key={item.id} align="space-between" blockAlign="center" gap="400" wrap={false}>
                   <BlockStack gap="100">
-                    <InlineStack gap="200" blockAlign="center">
+                    <InlineStack gap="200" align="start" blockAlign="center">
                       <Badge tone={BADGES[item.state].tone}>{BADGES[item.state].label}</Badge>
                       <Text as="h3" variant="headingSm">{TITLES[item.id]}</Text>
                     </InlineStack>

@@ -2,8 +2,8 @@
 // list shows no message text; opening a transcript is audited.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData, useNavigate } from "@remix-run/react";
-import { Badge, Card, IndexTable, InlineStack, Layout, Select, Text, TextField } from "@shopify/polaris";
+import { useLoaderData } from "@remix-run/react";
+import { Badge, Card, IndexTable, InlineStack, Layout, Link, Select, Text, TextField } from "@shopify/polaris";
 import { adminDeps, searchParamsOf } from "../admin/context.server";
 import { conversationFilterSchema, listConversations } from "../admin/conversations.server";
 import { AdminPage } from "../admin/ui/admin-page";
@@ -23,7 +23,6 @@ export default function Conversations() {
   const { page, filter } = useLoaderData<typeof loader>();
   const pagination = useCursorPagination(page);
   const { set } = useFilterParams();
-  const navigate = useNavigate();
   const filtered = filter.outcome !== "all" || filter.from || filter.to;
   return (
     <AdminPage title="Conversations" subtitle="Opening a transcript is recorded in the audit log.">
@@ -53,9 +52,12 @@ export default function Conversations() {
                 pagination={pagination}
               >
                 {page.items.map((c, index) => (
-                  <IndexTable.Row id={c.id} key={c.id} position={index} onClick={() => navigate(`/app/conversations/${encodeURIComponent(c.id)}`)}>
+                  <IndexTable.Row id={c.id} key={c.id} position={index}>
                     <IndexTable.Cell>
-                      <Text as="span" fontWeight="semibold">{formatDateTime(c.createdAt)}</Text>
+                      {/* The row's primary link: the whole row opens it, and keyboard users reach it. */}
+                      <Link dataPrimaryLink url={`/app/conversations/${encodeURIComponent(c.id)}`} monochrome removeUnderline>
+                        <Text as="span" fontWeight="semibold">{formatDateTime(c.createdAt)}</Text>
+                      </Link>
                     </IndexTable.Cell>
                     <IndexTable.Cell>
                       <Badge tone={c.outcome === "handed_off" ? "attention" : c.outcome === "answered" ? "success" : undefined}>{OUTCOME_LABELS[c.outcome] ?? c.outcome}</Badge>

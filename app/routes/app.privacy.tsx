@@ -38,7 +38,7 @@ export default function PrivacySettings() {
   });
   const set = <K extends keyof typeof v>(key: K) => (value: (typeof v)[K]) => setV((old) => ({ ...old, [key]: value }));
   const check = (name: "consentRequired" | "keepTranscripts" | "redactEmails" | "redactPhones" | "orderLookup" | "aiEnabled" | "ownerOnlyTranscripts", label: string, help: string) => (
-    <Checkbox name={name} label={label} helpText={help} checked={v[name]} onChange={set(name)} error={errors[`privacy.${name}`] ?? errors[`access.${name}`]} />
+    <Checkbox name={name} value="on" label={label} helpText={help} checked={v[name]} onChange={set(name)} error={errors[`privacy.${name}`] ?? errors[`access.${name}`]} />
   );
   return (
     <AdminPage title="Privacy" subtitle={`Notice version ${privacy.noticeVersion}: shoppers are asked again when the notice or disclosure changes.`}>

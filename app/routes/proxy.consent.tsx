@@ -1,8 +1,8 @@
 // POST /proxy/consent: the shopper's answer to the privacy notice.
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { shopperApiDeps } from "../shopper-api/deps.server";
-import { methodNotAllowed } from "../shopper-api/errors";
 import { handleConsent } from "../shopper-api/handle-consent.server";
 
 export const action = ({ request }: ActionFunctionArgs) => handleConsent(request, shopperApiDeps());
-export const loader = () => methodNotAllowed("POST");
+// GET and HEAD: the handler verifies the signature, then answers 405.
+export const loader = ({ request }: LoaderFunctionArgs) => handleConsent(request, shopperApiDeps());

@@ -1,8 +1,8 @@
 // POST /proxy/lead: "talk to a person", with the shopper's consent to be contacted.
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { shopperApiDeps } from "../shopper-api/deps.server";
-import { methodNotAllowed } from "../shopper-api/errors";
 import { handleLead } from "../shopper-api/handle-lead.server";
 
 export const action = ({ request }: ActionFunctionArgs) => handleLead(request, shopperApiDeps());
-export const loader = () => methodNotAllowed("POST");
+// GET and HEAD: the handler verifies the signature, then answers 405.
+export const loader = ({ request }: LoaderFunctionArgs) => handleLead(request, shopperApiDeps());

@@ -23,3 +23,10 @@ describe("settings forms", () => {
     expect(friendlyFieldErrors({ "privacy.retentionDays": "Invalid input" })["privacy.retentionDays"]).toContain("1 to 730");
   });
 });
+
+describe("checkboxes", () => {
+  it("treats a present checkbox as checked whatever its value, an absent one as unchecked", () => {
+    const patch = privacyFormToPatch(form([["consentRequired", ""], ["keepTranscripts", "on"], ["redactEmails", "false"]]));
+    expect(patch.privacy).toMatchObject({ consentRequired: true, keepTranscripts: true, redactEmails: false, redactPhones: false });
+  });
+});

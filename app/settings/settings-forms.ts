@@ -5,7 +5,9 @@ import { z } from "zod";
 import type { SettingsPatch } from "./save-settings.server";
 
 const text = z.string().max(10_000);
-const checkbox = (form: FormData, name: string) => form.get(name) === "on";
+// An unchecked box is absent from the post; a checked one is present (its value is
+// "on", or "" when a component renders value="").
+const checkbox = (form: FormData, name: string) => form.has(name) && !["false", "off", "0"].includes(String(form.get(name)));
 const str = (form: FormData, name: string) => text.catch("").parse(form.get(name) ?? "");
 const lines = (value: string) => value.split(/[\n,]/).map((v) => v.trim()).filter(Boolean);
 /** A number when the field holds one, else the raw text (the schema then reports it). */

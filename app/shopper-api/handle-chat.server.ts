@@ -9,7 +9,7 @@
 // /consent creates the conversation), so this only happens to a shopper who chats
 // without answering, or after declining.
 import { z } from "zod";
-import type { OwnedConversation } from "../conversations/conversation-store.server";
+import type { OwnedConversation, TranscriptMessage } from "../conversations/conversation-store.server";
 import { newConversationId } from "../conversations/conversation-token";
 import { initialConsentState, storagePolicy, type StoragePolicy } from "../conversations/storage-policy";
 import { createTranscriptStore } from "../conversations/transcript-store.server";
@@ -61,60 +61,74 @@ function eventData(event: ChatTurnEvent): [string, unknown] {
   }
 }
 
+interface PreparedTurn {
+  conversation: OwnedConversation | null;
+  /** Set when this request created (and stored) the conversation: sent as `event: conversation`. */
+  created: { id: string; token: string } | null;
+  conversationId: string;
+  policy: StoragePolicy;
+  history: TranscriptMessage[];
+}
+
+/** Finds or starts the conversation and decides what this turn may store; a Response when refused. */
+async function prepareTurn(
+  deps: ShopperApiDeps,
+  context: ProxyContext,
+  body: z.infer<typeof chatBodySchema>,
+): Promise<PreparedTurn | Response> {
+  const conversations = conversationStoreOf(deps);
+  let conversation: OwnedConversation | null = null;
+  if (body.conversationId && body.conversationToken) {
+    conversation = await conversations.findOwned(context.shop.shop, body.conversationId, body.conversationToken, context.customerId);
+    if (!conversation) return conversationNotFound();
+  }
+  const turnGate = await deps.limits.consumeTurn(conversation?.id ?? `ip:${context.ipKey}`);
+  if (!turnGate.ok) return rateLimited(turnGate.retryAfterSeconds);
+
+  const initial = initialConsentState(context.shop.settings);
+  const policy = storagePolicy(context.shop, conversation?.consentState ?? initial);
+  const created =
+    !conversation && policy.persistConversation
+      ? await conversations.create({ shop: context.shop.shop, customerId: context.customerId, consentState: initial, locale: body.locale ?? null })
+      : null;
+  const history = conversation && policy.persistMessages ? await conversations.readTranscript(context.shop.shop, conversation.id) : [];
+  // Before consent the turn runs on an id that is never written anywhere.
+  const conversationId = conversation?.id ?? created?.id ?? newConversationId();
+  return { conversation, created, conversationId, policy, history };
+}
+
 export function handleChat(request: Request, deps: ShopperApiDeps): Promise<Response> {
   return guardRoute("chat", async () => {
-    if (request.method !== "POST") return methodNotAllowed("POST");
     const resolved = await resolveProxyContext(request, deps);
     if (!resolved.ok) return resolved.response;
+    if (request.method !== "POST") return methodNotAllowed("POST");
     const { context } = resolved;
     const body = await readJsonBody(request, chatBodySchema, { tooLargeFields: ["message"] });
     if (!body.ok) return body.response;
-    const { conversationId, conversationToken, message, locale } = body.data;
-
-    const conversations = conversationStoreOf(deps);
-    let conversation: OwnedConversation | null = null;
-    if (conversationId && conversationToken) {
-      conversation = await conversations.findOwned(context.shop.shop, conversationId, conversationToken, context.customerId);
-      if (!conversation) return conversationNotFound();
-    }
-    const turnGate = await deps.limits.consumeTurn(conversation?.id ?? `ip:${context.ipKey}`);
-    if (!turnGate.ok) return rateLimited(turnGate.retryAfterSeconds);
-
-    const policy: StoragePolicy = storagePolicy(context.shop, conversation?.consentState ?? initialConsentState(context.shop.settings));
-    let created: { id: string; token: string } | null = null;
-    if (!conversation && policy.persistConversation) {
-      created = await conversations.create({
-        shop: context.shop.shop,
-        customerId: context.customerId,
-        consentState: initialConsentState(context.shop.settings),
-        locale: locale ?? null,
-      });
-    }
-    const turnConversationId = conversation?.id ?? created?.id ?? newConversationId();
-    const history = conversation && policy.persistMessages ? await conversations.readTranscript(context.shop.shop, conversation.id) : [];
-    const store = createTranscriptStore({ db: deps.db, vault: deps.vault, policy, now: deps.now });
+    const turn = await prepareTurn(deps, context, body.data);
+    if (turn instanceof Response) return turn;
+    const store = createTranscriptStore({ db: deps.db, vault: deps.vault, policy: turn.policy, now: deps.now });
 
     return sseResponse({
       signal: request.signal,
       heartbeatMs: deps.heartbeatMs,
       async run(sink) {
-        if (created) sink.send("conversation", created);
+        if (turn.created) sink.send("conversation", turn.created);
         const events = deps.chatTurn({
           shop: context.shop,
-          conversationId: turnConversationId,
-          history,
-          conversationTokensUsed: conversation?.tokensUsed ?? 0,
-          message,
-          locale: locale ?? null,
-          scope: verifiedScope(context, conversation),
+          conversationId: turn.conversationId,
+          history: turn.history,
+          conversationTokensUsed: turn.conversation?.tokensUsed ?? 0,
+          message: body.data.message,
+          locale: body.data.locale ?? null,
+          scope: verifiedScope(context, turn.conversation),
           store,
           admin: context.admin,
           signal: sink.signal,
         });
         for await (const event of events) {
           if (sink.signal.aborted) break;
-          const [name, data] = eventData(event);
-          sink.send(name, data);
+          sink.send(...eventData(event));
         }
       },
       onUnexpectedError(_error, sink) {

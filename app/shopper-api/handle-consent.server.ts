@@ -22,9 +22,9 @@ export const consentBodySchema = z
 
 export function handleConsent(request: Request, deps: ShopperApiDeps): Promise<Response> {
   return guardRoute("consent", async () => {
-    if (request.method !== "POST") return methodNotAllowed("POST");
     const resolved = await resolveProxyContext(request, deps);
     if (!resolved.ok) return resolved.response;
+    if (request.method !== "POST") return methodNotAllowed("POST");
     const { context } = resolved;
     const body = await readJsonBody(request, consentBodySchema);
     if (!body.ok) return body.response;

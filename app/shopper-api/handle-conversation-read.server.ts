@@ -10,9 +10,9 @@ import { resolveProxyContext } from "./proxy-context.server";
 
 export function handleConversationRead(request: Request, id: string | undefined, deps: ShopperApiDeps): Promise<Response> {
   return guardRoute("conversations", async () => {
-    if (request.method !== "GET") return methodNotAllowed("GET");
     const resolved = await resolveProxyContext(request, deps);
     if (!resolved.ok) return resolved.response;
+    if (request.method !== "GET") return methodNotAllowed("GET");
     const { context } = resolved;
     const token = request.headers.get("x-conversation-token") ?? new URL(request.url).searchParams.get("token");
     const idOk = conversationIdField.safeParse(id);

@@ -19,9 +19,9 @@ export const leadBodySchema = leadContactSchema
 
 export function handleLead(request: Request, deps: ShopperApiDeps): Promise<Response> {
   return guardRoute("lead", async () => {
-    if (request.method !== "POST") return methodNotAllowed("POST");
     const resolved = await resolveProxyContext(request, deps);
     if (!resolved.ok) return resolved.response;
+    if (request.method !== "POST") return methodNotAllowed("POST");
     const { context } = resolved;
     const body = await readJsonBody(request, leadBodySchema);
     if (!body.ok) return body.response;

@@ -8,7 +8,8 @@ import type { ProxyContext } from "./proxy-context.server";
 // surrogate or NUL would make the driver fail, and a 5xx must not be reachable).
 export const conversationIdField = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "must be a conversation id");
 export const conversationTokenField = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, "must be a conversation token");
-export const localeField = z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/, "must be a language tag like en or pt-BR");
+// Shopify's locale iso codes ("en", "pt-BR"); "pt_BR" is accepted too.
+export const localeField = z.string().regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8}){0,3}$/, "must be a language tag like en or pt-BR");
 
 export function conversationStoreOf(deps: ShopperApiDeps) {
   return createConversationStore({ db: deps.db, vault: deps.vault, now: deps.now });

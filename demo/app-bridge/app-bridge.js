@@ -159,6 +159,16 @@
       for (var i = 0; i < links.length; i++) {
         if (links[i].getAttribute("href") === event.data.href) {
           links[i].dispatchEvent(new CustomEvent("shopify:navigate", { bubbles: true }));
+          // Before the app has hydrated nobody listens yet: load the page instead
+          // (without the stale id_token; the bounce page fetches a fresh one).
+          var target = new URL(event.data.href, location.href);
+          setTimeout(function () {
+            if (location.pathname === target.pathname) return;
+            var params = new URLSearchParams(location.search);
+            params.delete("id_token");
+            target.search = params.toString();
+            location.assign(target.toString());
+          }, 1500);
           return;
         }
       }

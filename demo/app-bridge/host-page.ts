@@ -38,7 +38,7 @@ iframe{flex:1;border:0;width:100%;background:#fff}
     nav.textContent = "";
     links.forEach(function(link){
       var a = document.createElement("a");
-      a.href = "#"; a.textContent = link.home ? "Home" : link.label;
+      a.href = "/admin/apps/shop-assistant" + link.href; a.textContent = link.home ? "Home" : link.label;
       a.dataset.href = link.href;
       if (current === link.href) a.setAttribute("aria-current", "page");
       a.addEventListener("click", function(e){ e.preventDefault(); send({ type: "navigate", href: link.href }); current = link.href; renderNav(links); });

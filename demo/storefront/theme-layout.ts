@@ -35,7 +35,7 @@ header.site .wrap{display:flex;align-items:center;gap:24px;min-height:64px}
 .logo{font-weight:700;font-size:20px;text-decoration:none;color:#1f2328;margin-right:auto}
 nav.site a{margin-left:16px;text-decoration:none}
 .cart-link{font-weight:600}
-main{padding:32px 0 48px}
+main.wrap{padding-top:32px;padding-bottom:48px}
 h1{font-size:32px;line-height:1.2;margin:0 0 16px}
 .hero{background:#e9efe6;border-radius:12px;padding:40px;margin-bottom:32px}
 .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(220px,1fr));gap:20px;list-style:none;padding:0;margin:0}

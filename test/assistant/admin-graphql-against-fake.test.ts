@@ -12,7 +12,7 @@ describe("AdminGraphql against the Admin API fake", () => {
   const clock: Clock = { now: () => Date.now(), sleep: async (ms) => void slept.push(ms) };
   const admin = () => createAdminGraphql({ send: sendViaFetch({ shopOrigin: fake.origin, accessToken: "shpat_x" }), clock, timeoutMs: 500 });
   beforeAll(async () => {
-    fake = await startAdminApiFake({ accessToken: "shpat_x" });
+    fake = await startAdminApiFake({ accessToken: "shpat_x", scopes: ["read_products", "read_orders"] });
   });
   afterAll(() => fake.close());
 

@@ -27,7 +27,12 @@ export async function startAssistantHarness(
   options: { model?: boolean; limits?: Partial<TurnLimits>; breakerThreshold?: number; modelTimeoutMs?: number; now?: () => number } = {},
 ) {
   // read_legal_policies: shop.shopPolicies needs it (asked of the lead for shopify.app.toml).
-  const adminFake = await startAdminApiFake({ accessToken: TOKEN, scopes: ["read_products", "read_orders", "read_legal_policies"] });
+  // A Shopify Plus-sized bucket, so a test of many quick turns does not wait on throttling.
+  const adminFake = await startAdminApiFake({
+    accessToken: TOKEN,
+    scopes: ["read_products", "read_orders", "read_legal_policies"],
+    bucket: { maximumAvailable: 10_000, restoreRate: 1_000 },
+  });
   const openai = await startOpenAiFake();
   const transcript = createInMemoryTranscriptStore();
   const breaker = createCircuitBreaker({ failureThreshold: options.breakerThreshold ?? 100, coolDownMs: 60_000, now: options.now });

@@ -122,6 +122,22 @@ describe.skipIf(!run)("the shopper's journey on the demo storefront", () => {
     await context.close();
   }, 120_000);
 
+  it("resumes the conversation after a page change, in order, even when the shopper types at once", async () => {
+    const context = await browser.newContext();
+    const page = await shopperPage(context);
+    await openPanel(page);
+    await page.locator("#shop-assistant-accept").click();
+    await ask(page, "Do you have merino hiking socks?");
+    await page.goto(`${demo.storefrontUrl}/collections/tops`);
+    await page.locator("#shop-assistant-launcher").waitFor();
+    await openPanel(page);
+    await ask(page, "what is your refund policy");
+    await expect.poll(() => page.locator("#shop-assistant-log .sa-user").count(), { timeout: 10_000 }).toBe(2);
+    const asked = await page.locator("#shop-assistant-log .sa-user .sa-text").allTextContents();
+    expect(asked).toEqual(["Do you have merino hiking socks?", "what is your refund policy"]);
+    await context.close();
+  }, 60_000);
+
   it("works by keyboard alone: focus moves in, stays in, and returns to the launcher", async () => {
     const context = await browser.newContext();
     const page = await shopperPage(context, "/products/classic-cotton-tee");

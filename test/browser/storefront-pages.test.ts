@@ -100,6 +100,22 @@ describe.skipIf(!chromiumAvailable())("demo storefront in Chromium", () => {
     await page.close();
   });
 
+  it("renders the fixture's hostile product titles as text (no script runs)", async () => {
+    const dialogs: string[] = [];
+    for (const pathname of ["/products/hostile-test-sock", "/products/hostile-trail-bottle", "/collections/all"]) {
+      const page = await browser.newPage();
+      page.on("dialog", (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+      await blockExternalRequests(page, external);
+      await page.goto(`${storefront.url}${pathname}`, { waitUntil: "load" });
+      expect(await page.locator("main img[src='x'], main svg[onload]").count()).toBe(0);
+      await page.close();
+    }
+    expect(dialogs).toEqual([]);
+  });
+
   it("made no request off the machine", () => {
     expect(external).toEqual([]);
   });

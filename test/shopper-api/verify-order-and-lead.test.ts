@@ -94,6 +94,23 @@ describe("guest order verification and leads", () => {
     expect(await h.database.db.orderVerification.count({ where: { conversationId: c.id } })).toBe(0);
   });
 
+  it("starts a conversation for a guest who verifies before chatting, only when storing is allowed", async () => {
+    const body = { orderNumber: "#1001", email: "alice@example.com" };
+    const before = await h.database.db.conversation.count();
+    const refused = await handleVerifyOrder(signedRequest("/verify-order", { body, ip: "192.0.2.150" }), h.deps);
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).error.code).toBe("CONSENT_REQUIRED");
+    expect(await h.database.db.conversation.count()).toBe(before);
+
+    await h.setShopSettings({ privacy: { consentRequired: false } });
+    const ok = await handleVerifyOrder(signedRequest("/verify-order", { body, ip: "192.0.2.150" }), h.deps);
+    expect(ok.status).toBe(200);
+    const answer = await ok.json();
+    expect(answer.order).toEqual({ name: "#1001" });
+    const row = await h.database.db.conversation.findUniqueOrThrow({ where: { id: answer.conversation.id } });
+    expect(row.verifiedOrderHash).toBe(h.deps.vault.hash("order", "5001"));
+  });
+
   it("stores a lead with only the enabled fields, encrypted, with hashes, a handoff event and the outcome", async () => {
     await h.setShopSettings({ privacy: { consentRequired: true, leadFields: ["name", "email"] } });
     const c = await newConversation();

@@ -4,7 +4,7 @@
 import type { Database } from "../../db/create-database.server";
 import type { Vault } from "../crypto.server";
 import { recordAudit } from "../audit.server";
-import { customerKeys, findCustomerConversationIds, leadMatch, verificationMatch } from "./customer-footprint.server";
+import { customerKeys, findCustomerConversationIds, findCustomerRowIds } from "./customer-footprint.server";
 import type { CustomerRef } from "./payloads";
 
 export const EXPORT_TTL_DAYS = 30;
@@ -48,8 +48,7 @@ export async function buildCustomerExport(
   const keys = customerKeys(vault, input.customer, input.orderIds);
   const conversationIds = await findCustomerConversationIds(db, shop, keys);
   const open = (value: string | null) => (value ? vault.decrypt(value) : null);
-  const leadConditions = leadMatch(keys, conversationIds);
-  const verificationConditions = verificationMatch(keys, conversationIds);
+  const { leadIds, verificationIds } = await findCustomerRowIds(db, shop, keys, conversationIds);
   const [conversations, leads, verifications] = await Promise.all([
     conversationIds.length
       ? db.conversation.findMany({
@@ -58,10 +57,8 @@ export async function buildCustomerExport(
           orderBy: { createdAt: "asc" },
         })
       : [],
-    leadConditions.length ? db.lead.findMany({ where: { shop, OR: leadConditions }, orderBy: { createdAt: "asc" } }) : [],
-    verificationConditions.length
-      ? db.orderVerification.findMany({ where: { shop, OR: verificationConditions }, orderBy: { createdAt: "asc" } })
-      : [],
+    leadIds.length ? db.lead.findMany({ where: { shop, id: { in: leadIds } }, orderBy: { createdAt: "asc" } }) : [],
+    verificationIds.length ? db.orderVerification.findMany({ where: { shop, id: { in: verificationIds } }, orderBy: { createdAt: "asc" } }) : [],
   ]);
   const body = {
     conversations: conversations.map((c) => ({

@@ -1,10 +1,19 @@
 // customers/redact: deletes every row that refers to the customer in this shop (by
 // customer id, email or phone keyed hash, and the orders Shopify lists), set-based
-// (a few indexed deleteMany calls, not row by row), in one transaction.
+// (a few indexed DELETE statements, never row by row), in one transaction.
+import { Prisma } from "@prisma/client";
 import type { Database } from "../../db/create-database.server";
 import type { Vault } from "../crypto.server";
 import { auditEventRow } from "../audit.server";
-import { chunks, customerKeys, findCustomerConversations, leadMatch, verificationMatch } from "./customer-footprint.server";
+import {
+  chunks,
+  customerKeys,
+  dataRequestByCustomer,
+  findCustomerConversations,
+  inList,
+  leadByCustomer,
+  verificationByCustomer,
+} from "./customer-footprint.server";
 import type { CustomerRef } from "./payloads";
 
 export interface CustomerRedactRequest {
@@ -32,8 +41,20 @@ export async function redactCustomer(
 ): Promise<RedactCounts> {
   const { shop } = request;
   const keys = customerKeys(vault, request.customer, request.orderIds);
-  // One transaction, so one commit (the fsync is most of the cost on SQLite): the look-up,
-  // the set-based deletes, the request's summary and the audit event.
+  const audit = (counts: RedactCounts) =>
+    auditEventRow(
+      {
+        shop,
+        actor: "system",
+        action: "customer.redacted",
+        targetType: request.dataRequestId ? "data_request" : undefined,
+        targetId: request.dataRequestId,
+        detail: { deleted: { ...counts } },
+      },
+      now,
+    );
+  // One transaction, so one commit: the look-up, the set-based deletes, the request's
+  // summary and the audit event. SQL for the reason given in customer-footprint.server.ts.
   return db.$transaction(
     async (tx) => {
       const conversations = await findCustomerConversations(tx, shop, keys);
@@ -43,43 +64,27 @@ export async function redactCustomer(
       // both databases (libSQL switches SQLite's foreign keys on); the tests check it.
       c.messages = conversations.reduce((total, conversation) => total + conversation.messages, 0);
       for (const ids of chunks(conversationIds)) {
-        c.conversations += (await tx.conversation.deleteMany({ where: { shop, id: { in: ids } } })).count;
+        c.conversations += await tx.$executeRaw(Prisma.sql`DELETE FROM "Conversation" WHERE "shop" = ${shop} AND ${inList("id", ids)}`);
         // Analytics keep their counts; only the link to a deleted conversation goes.
-        c.eventsUnlinked += (await tx.shopEvent.updateMany({ where: { shop, conversationId: { in: ids } }, data: { conversationId: null } })).count;
+        c.eventsUnlinked += await tx.$executeRaw(Prisma.sql`UPDATE "ShopEvent" SET "conversationId" = NULL WHERE "shop" = ${shop} AND ${inList("conversationId", ids)}`);
+        c.leads += await tx.$executeRaw(Prisma.sql`DELETE FROM "Lead" WHERE "shop" = ${shop} AND ${inList("conversationId", ids)}`);
+        c.orderVerifications += await tx.$executeRaw(Prisma.sql`DELETE FROM "OrderVerification" WHERE "shop" = ${shop} AND ${inList("conversationId", ids)}`);
       }
-      const leads = leadMatch(keys, conversationIds);
-      if (leads.length) c.leads = (await tx.lead.deleteMany({ where: { shop, OR: leads } })).count;
-      const verifications = verificationMatch(keys, conversationIds);
-      if (verifications.length) c.orderVerifications = (await tx.orderVerification.deleteMany({ where: { shop, OR: verifications } })).count;
+      c.leads += await tx.$executeRaw(Prisma.sql`DELETE FROM "Lead" WHERE "shop" = ${shop} AND ${leadByCustomer(keys)}`);
+      c.orderVerifications += await tx.$executeRaw(Prisma.sql`DELETE FROM "OrderVerification" WHERE "shop" = ${shop} AND ${verificationByCustomer(keys)}`);
       // Earlier data requests of this customer: the export holds their data, the hashes point at them.
-      const requests = [
-        ...(keys.customerIdHash ? [{ customerIdHash: keys.customerIdHash }] : []),
-        ...(keys.emailHash ? [{ emailHash: keys.emailHash }] : []),
-        ...(keys.phoneHash ? [{ phoneHash: keys.phoneHash }] : []),
-      ];
-      if (requests.length) {
-        c.dataRequestsCleared = (
-          await tx.dataRequest.updateMany({
-            where: { shop, OR: requests },
-            data: { customerIdHash: null, emailHash: null, phoneHash: null, exportEnc: null, exportExpiresAt: null },
-          })
-        ).count;
-      }
+      c.dataRequestsCleared = await tx.$executeRaw(Prisma.sql`
+        UPDATE "DataRequest" SET "customerIdHash" = NULL, "emailHash" = NULL, "phoneHash" = NULL, "exportEnc" = NULL, "exportExpiresAt" = NULL
+        WHERE "shop" = ${shop} AND ${dataRequestByCustomer(keys)}`);
       if (request.dataRequestId) {
-        await tx.dataRequest.updateMany({
-          where: { id: request.dataRequestId, shop },
-          data: { status: "done", summaryJson: JSON.stringify(c), completedAt: now },
-        });
+        await tx.$executeRaw(Prisma.sql`
+          UPDATE "DataRequest" SET "status" = 'done', "summaryJson" = ${JSON.stringify(c)}, "completedAt" = ${now}
+          WHERE "id" = ${request.dataRequestId} AND "shop" = ${shop}`);
       }
-      const audit = {
-        shop,
-        actor: "system",
-        action: "customer.redacted",
-        targetType: request.dataRequestId ? "data_request" : undefined,
-        targetId: request.dataRequestId,
-        detail: { deleted: { ...c } },
-      };
-      await tx.auditEvent.create({ data: auditEventRow(audit, now) });
+      const row = audit(c);
+      await tx.$executeRaw(Prisma.sql`
+        INSERT INTO "AuditEvent" ("id", "shop", "actor", "actorName", "action", "targetType", "targetId", "detailJson", "createdAt")
+        VALUES (${row.id}, ${row.shop}, ${row.actor}, ${row.actorName}, ${row.action}, ${row.targetType}, ${row.targetId}, ${row.detailJson}, ${row.createdAt})`);
       return c;
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },

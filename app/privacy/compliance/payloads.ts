@@ -50,8 +50,6 @@ export const WEBHOOK_TOPICS = [
 ] as const;
 export type WebhookTopic = (typeof WEBHOOK_TOPICS)[number];
 
-export const COMPLIANCE_TOPICS: readonly WebhookTopic[] = ["customers/data_request", "customers/redact", "shop/redact"];
-
 /** "CUSTOMERS_DATA_REQUEST" (how shopify-api reports it) or "customers/data_request" → our topic. */
 export function parseTopic(raw: string): WebhookTopic | undefined {
   const key = raw.toLowerCase().replace(/[/_.]/g, "");

@@ -1,7 +1,7 @@
 // The demo serves the BUILT app (server.ts + build/). Build first when build/ is
 // missing or older than the sources, so `npm run demo` after a pull just works.
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 
 const SOURCE_DIRS = ["app", path.join("extensions", "shop-assistant", "src")];
@@ -47,9 +47,34 @@ export function runBuild(root: string, log: (line: string) => void): Promise<voi
   });
 }
 
+// Browser test files start stacks in parallel: one build at a time (mkdir is atomic),
+// and whoever waited checks again, because the build it waited for may be enough.
+async function withBuildLock<T>(root: string, fn: () => Promise<T>): Promise<T> {
+  const lock = path.join(root, ".cache", "demo-build.lock");
+  mkdirSync(path.dirname(lock), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      const since = statSync(lock, { throwIfNoEntry: false })?.mtimeMs;
+      if (since !== undefined && Date.now() - since > 10 * 60_000) rmSync(lock, { recursive: true, force: true });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 export async function buildIfStale(root: string, log: (line: string) => void): Promise<void> {
-  const reason = buildStaleness(root);
-  if (!reason) return;
-  log(`building the app (${reason}): npm run build …`);
-  await runBuild(root, log);
+  if (!buildStaleness(root)) return;
+  await withBuildLock(root, async () => {
+    const reason = buildStaleness(root);
+    if (!reason) return;
+    log(`building the app (${reason}): npm run build …`);
+    await runBuild(root, log);
+  });
 }

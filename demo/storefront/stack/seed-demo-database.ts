@@ -7,6 +7,7 @@ import { Session } from "@shopify/shopify-api";
 import { createDatabase, type Database } from "../../../app/db/create-database.server";
 import { applyMigrations } from "../../../app/db/migrate.server";
 import { createVault } from "../../../app/privacy/crypto.server";
+import { savePolicyEntry } from "../../../app/knowledge/knowledge-store.server";
 import { encryptedPrismaSessionStorage } from "../../../app/privacy/encrypted-session-storage.server";
 import type { DemoStore } from "../../store/store-types";
 
@@ -58,9 +59,11 @@ export async function seedDemoDatabase(input: SeedInput): Promise<{ db: Database
     }),
   );
 
+  // The app's scopes cannot read shop.shopPolicies, so the policies are knowledge
+  // entries (as a merchant would paste them); a policy edited in the demo admin stays.
   for (const policy of input.store.policies) {
-    const data = { shop: input.shop, kind: "policy", policyType: policy.type, question: policy.title, answer: htmlToText(policy.body), url: `/policies/${policy.handle}` };
-    await db.knowledgeEntry.upsert({ where: { id: `demo-${policy.handle}` }, create: { id: `demo-${policy.handle}`, ...data }, update: data });
+    const exists = await db.knowledgeEntry.findFirst({ where: { shop: input.shop, kind: "policy", policyType: policy.type } });
+    if (!exists) await savePolicyEntry(db, input.shop, { policyType: policy.type, title: policy.title, body: htmlToText(policy.body), url: `/policies/${policy.handle}` });
   }
   for (const faq of DEMO_FAQ) {
     const exists = await db.knowledgeEntry.findUnique({ where: { id: faq.id } });

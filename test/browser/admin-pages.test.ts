@@ -1,0 +1,137 @@
+// The embedded admin in Chromium, inside the demo admin host (App Bridge stand-in):
+// every page opens and is screenshotted; switching "Ask for consent" in Privacy
+// settings takes effect in the storefront widget (the consent step disappears and
+// comes back), through the same widget-config metafield a real shop uses.
+import type { Browser, FrameLocator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seriousAxeViolations } from "./support/axe";
+import { blockExternalRequests, chromiumAvailable, launchChromium, screenshot } from "./support/chromium";
+import { startBrowserDemo, type BrowserDemo } from "./support/browser-demo";
+
+const PAGES = [
+  ["home", "/app", "Set-up"],
+  ["assistant", "/app/assistant", "Greeting"],
+  ["privacy", "/app/privacy", "Privacy notice"],
+  ["knowledge", "/app/knowledge", "Store policies"],
+  ["conversations", "/app/conversations", "Outcome"],
+  ["leads", "/app/leads", "Status"],
+  ["data-requests", "/app/data-requests", "forwarded under privacy law"],
+  ["analytics", "/app/analytics", "Answered without a person"],
+  ["audit", "/app/audit", "Staff member"],
+  ["dashboard", "/app/dashboard", "What we hold"],
+  ["incidents", "/app/incidents", "Containment"],
+] as const;
+
+let demo: BrowserDemo;
+let browser: Browser;
+const external: string[] = [];
+
+async function openAdmin(path: string): Promise<{ page: Page; app: FrameLocator }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await blockExternalRequests(page, external);
+  const response = await page.goto(`${demo.adminUrl}/apps/shop-assistant${path}`);
+  expect(response?.status(), path).toBe(200);
+  return { page, app: page.frameLocator("#app") };
+}
+
+/** Waits until the app frame's stylesheets are applied, so screenshots show the real page. */
+async function settled(page: Page, app: FrameLocator): Promise<void> {
+  await page.waitForLoadState("networkidle");
+  await app.locator("body").evaluate(() =>
+    new Promise<void>((resolve) => {
+      const ready = () => [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].every((link) => link.sheet !== null);
+      const check = () => (ready() ? resolve() : setTimeout(check, 50));
+      check();
+    }),
+  );
+}
+
+/** Opens the chat on a fresh storefront visit (no stored consent) and says whether the consent step shows. */
+async function consentStepShown(name: string): Promise<boolean> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await blockExternalRequests(page, external);
+  await page.goto(`${demo.storefrontUrl}/products/classic-cotton-tee`);
+  await page.locator("#shop-assistant-launcher").click();
+  await page.locator(".sa-chat").waitFor({ state: "attached" });
+  const shown = await page.locator("#shop-assistant-consent").isVisible();
+  await page.waitForTimeout(400); // let the panel's opening transition finish for the screenshot
+  await screenshot(page, `admin-effect-${name}`);
+  await context.close();
+  return shown;
+}
+
+async function saveConsentSetting(checked: boolean) {
+  const { page, app } = await openAdmin("/app/privacy");
+  const box = app.getByRole("checkbox", { name: "Ask for consent before storing anything" });
+  await box.waitFor({ state: "attached" });
+  if ((await box.isChecked()) !== checked) await app.getByText("Ask for consent before storing anything").click();
+  expect(await box.isChecked()).toBe(checked);
+  await app.getByRole("button", { name: "Save privacy settings" }).click();
+  await app.getByText("Settings saved").waitFor();
+  await settled(page, app);
+  await screenshot(page, `admin-privacy-saved-consent-${checked ? "on" : "off"}`);
+  await page.close();
+}
+
+describe.skipIf(!chromiumAvailable())("the embedded admin in Chromium", () => {
+  beforeAll(async () => {
+    demo = await startBrowserDemo();
+    browser = await launchChromium();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.dispose();
+  });
+
+  it("a shopper's conversation reaches the inbox; opening the transcript is audited", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const shop = await context.newPage();
+    await blockExternalRequests(shop, external);
+    await shop.goto(`${demo.storefrontUrl}/products/classic-cotton-tee`);
+    await shop.locator("#shop-assistant-launcher").click();
+    await shop.locator("#shop-assistant-accept").click();
+    await shop.locator("#shop-assistant-input").fill("What is your refund policy?");
+    await shop.locator("#shop-assistant-send").click();
+    await shop.locator("#shop-assistant-log").getByText(/refund|return/i).nth(1).waitFor({ timeout: 20_000 });
+    await context.close();
+
+    const { page, app } = await openAdmin("/app/conversations");
+    await app.locator(".Polaris-IndexTable__TableRow").first().click();
+    await app.getByText("What is your refund policy?").waitFor({ timeout: 20_000 });
+    await settled(page, app);
+    await screenshot(page, "admin-transcript");
+    await page.goto(`${demo.adminUrl}/apps/shop-assistant/app/audit`);
+    await page.frameLocator("#app").locator(".Polaris-IndexTable__TableRow").getByText("transcript.viewed").first().waitFor({ timeout: 20_000 });
+    await settled(page, page.frameLocator("#app"));
+    await screenshot(page, "admin-audit-after-view");
+    await page.close();
+  }, 90_000);
+
+  it.each(PAGES)("the %s page opens in the demo admin", async (name, path, text) => {
+    const { page, app } = await openAdmin(path);
+    await app.getByText(text, { exact: false }).first().waitFor({ timeout: 20_000 });
+    expect(await app.locator(".Polaris-Page").count(), demo.logs().slice(-2000)).toBeGreaterThan(0);
+    await settled(page, app);
+    await screenshot(page, `admin-${name}`);
+    // axe runs inside the app's frame (a Frame has the addScriptTag/evaluate the helper uses).
+    const frame = page.frames().find((f) => new URL(f.url()).pathname.startsWith("/app"));
+    expect(await seriousAxeViolations(frame as unknown as Page)).toEqual([]);
+    await page.close();
+  });
+
+  it("a privacy setting takes effect in the storefront widget (consent step)", async () => {
+    expect(await consentStepShown("default")).toBe(true);
+    await saveConsentSetting(false);
+    expect(await consentStepShown("consent-off")).toBe(false);
+    await saveConsentSetting(true);
+    expect(await consentStepShown("consent-on")).toBe(true);
+  }, 90_000);
+
+  it("made no request outside the loopback interface", () => {
+    // shopify-app-remix's addDocumentResponseHeaders sends `Link: <cdn…/app-bridge.js>; rel=preload`
+    // on every admin document; the browser preloads it (blocked here). Reported to the foundation owner.
+    const preload = "https://cdn.shopify.com/shopifycloud/app-bridge.js";
+    expect(external.filter((url) => url !== preload)).toEqual([]);
+  });
+});
