@@ -1,5 +1,5 @@
 // Home: the set-up checklist, told truthfully, and the assistant's mode.
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, Card, InlineStack, Layout, Text } from "@shopify/polaris";
@@ -9,6 +9,8 @@ import { embedDeepLink, loadSetupChecklist, type ChecklistState } from "../admin
 import { AdminPage } from "../admin/ui/admin-page";
 import { env } from "../env.server";
 import { authenticate } from "../shopify.server";
+
+export const meta: MetaFunction = () => [{ title: "Home · Shop assistant" }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session, admin } = await authenticate.admin(request);

@@ -1,6 +1,6 @@
 // Analytics for 7/30/90 days: conversations per day, share answered without a
 // person, handoffs, basic-mode share, top topics and orders asked about.
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BlockStack, Card, InlineGrid, Layout, Select, Text } from "@shopify/polaris";
@@ -13,6 +13,8 @@ import { useFilterParams } from "../admin/ui/pagination";
 import { loadAnalytics } from "../analytics/analytics.server";
 import { rangeDaysSchema } from "../analytics/ranges";
 import { authenticate } from "../shopify.server";
+
+export const meta: MetaFunction = () => [{ title: "Analytics · Shop assistant" }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);

@@ -1,6 +1,6 @@
 // Assistant settings: greeting and tone, the merchant's instructions, allowed and
 // blocked topics with the refusal text, and handoff (email, lead fields, hours).
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { BlockStack, Button, Card, ChoiceList, InlineGrid, Layout, Select, Text, TextField } from "@shopify/polaris";
@@ -12,6 +12,8 @@ import { handleSettingsForm } from "../settings/settings-action.server";
 import { assistantFormToPatch, WEEKDAYS } from "../settings/settings-forms";
 import { loadShopSettings } from "../settings/shop-settings.server";
 import { authenticate } from "../shopify.server";
+
+export const meta: MetaFunction = () => [{ title: "Assistant · Shop assistant" }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);

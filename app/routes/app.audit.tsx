@@ -1,6 +1,6 @@
 // The audit log: who did what and when (transcript views, exports, settings
 // changes, deletions), filterable by action, staff member and date.
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Card, IndexTable, InlineStack, Layout, Select, Text, TextField } from "@shopify/polaris";
@@ -11,6 +11,8 @@ import { EmptyNotice } from "../admin/ui/empty";
 import { formatDateTime } from "../admin/ui/format";
 import { useCursorPagination, useFilterParams } from "../admin/ui/pagination";
 import { authenticate } from "../shopify.server";
+
+export const meta: MetaFunction = () => [{ title: "Audit log · Shop assistant" }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);

@@ -1,6 +1,6 @@
 // One transcript, as stored (redacted before storage), decrypted on the server.
 // Viewing is audited; staff access follows settings.access.
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Box, Card, InlineStack, Layout, Text } from "@shopify/polaris";
@@ -13,6 +13,8 @@ import { formatDateTime, OUTCOME_LABELS } from "../admin/ui/format";
 import { authenticate } from "../shopify.server";
 
 const paramsSchema = z.object({ id: z.string().min(1).max(100) });
+
+export const meta: MetaFunction = () => [{ title: "Conversation · Shop assistant" }];
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session, sessionToken } = await authenticate.admin(request);

@@ -1,6 +1,6 @@
 // Conversations inbox: server-side pages of 25, filtered by date and outcome. The
 // list shows no message text; opening a transcript is audited.
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Badge, Card, IndexTable, InlineStack, Layout, Link, Select, Text, TextField } from "@shopify/polaris";
@@ -11,6 +11,8 @@ import { EmptyNotice } from "../admin/ui/empty";
 import { formatDateTime, OUTCOME_LABELS } from "../admin/ui/format";
 import { useCursorPagination, useFilterParams } from "../admin/ui/pagination";
 import { authenticate } from "../shopify.server";
+
+export const meta: MetaFunction = () => [{ title: "Conversations · Shop assistant" }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);

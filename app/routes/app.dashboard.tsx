@@ -1,7 +1,7 @@
 // Privacy dashboard: what the app holds for this shop, the oldest item against the
 // retention period, encryption status, compliance requests served, and where model
 // traffic goes.
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Card, DataTable, InlineStack, Layout, Text } from "@shopify/polaris";
@@ -10,6 +10,8 @@ import { loadPrivacyDashboard } from "../admin/privacy-dashboard.server";
 import { AdminPage } from "../admin/ui/admin-page";
 import { formatDate, percent } from "../admin/ui/format";
 import { authenticate } from "../shopify.server";
+
+export const meta: MetaFunction = () => [{ title: "Privacy dashboard · Shop assistant" }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);

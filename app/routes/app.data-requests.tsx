@@ -1,7 +1,7 @@
 // Data requests: every compliance webhook Shopify sent (data requests, customer and
 // shop redactions), its status and counts; data-request exports can be downloaded
 // (audited; disabled while paused).
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, Card, IndexTable, Layout, Text } from "@shopify/polaris";
@@ -14,6 +14,8 @@ import { EmptyNotice } from "../admin/ui/empty";
 import { formatDateTime } from "../admin/ui/format";
 import { loadShopState } from "../settings/shop-settings.server";
 import { authenticate } from "../shopify.server";
+
+export const meta: MetaFunction = () => [{ title: "Data requests · Shop assistant" }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);

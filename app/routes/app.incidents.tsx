@@ -1,6 +1,6 @@
 // Incident response: alerts on unusual activity, a one-click pause (the assistant
 // stores nothing and exports stop), and an assessment of what a time window touched.
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, Card, DataTable, InlineStack, Layout, List, Text, TextField } from "@shopify/polaris";
@@ -16,6 +16,8 @@ import { formatDateTime } from "../admin/ui/format";
 import { useFilterParams } from "../admin/ui/pagination";
 import { loadShopState } from "../settings/shop-settings.server";
 import { authenticate } from "../shopify.server";
+
+export const meta: MetaFunction = () => [{ title: "Incidents · Shop assistant" }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);

@@ -1,6 +1,6 @@
 // Knowledge base: the merchant's FAQ (search, create, edit, delete) and the store
 // policies as the assistant reads them from Shopify (with a refresh).
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useRevalidator, useSearchParams } from "@remix-run/react";
 import { Banner, BlockStack, Button, Card, InlineStack, Layout, Text, TextField } from "@shopify/polaris";
@@ -10,6 +10,8 @@ import { applyFaqAction, faqActionSchema, loadKnowledgePage } from "../admin/kno
 import { AdminPage, ErrorBanner } from "../admin/ui/admin-page";
 import { EmptyNotice } from "../admin/ui/empty";
 import { authenticate } from "../shopify.server";
+
+export const meta: MetaFunction = () => [{ title: "Knowledge base · Shop assistant" }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session, admin } = await authenticate.admin(request);

@@ -1,6 +1,6 @@
 // Leads: shoppers who asked for a person, with the consent they gave. Mark handled;
 // export as CSV (audited; disabled while the assistant is paused).
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, Card, IndexTable, InlineStack, Layout, Select, Text } from "@shopify/polaris";
@@ -15,6 +15,8 @@ import { formatDateTime } from "../admin/ui/format";
 import { useCursorPagination, useFilterParams } from "../admin/ui/pagination";
 import { loadShopState } from "../settings/shop-settings.server";
 import { authenticate } from "../shopify.server";
+
+export const meta: MetaFunction = () => [{ title: "Leads · Shop assistant" }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);

@@ -1,6 +1,6 @@
 // Privacy settings: every setting with a one-line explanation; saved with zod
 // validation and field errors; every change audited (saveSettings).
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { BlockStack, Button, Card, Checkbox, Layout, Select, Text, TextField } from "@shopify/polaris";
@@ -12,6 +12,8 @@ import { handleSettingsForm } from "../settings/settings-action.server";
 import { privacyFormToPatch } from "../settings/settings-forms";
 import { loadShopSettings } from "../settings/shop-settings.server";
 import { authenticate } from "../shopify.server";
+
+export const meta: MetaFunction = () => [{ title: "Privacy · Shop assistant" }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);

@@ -24,7 +24,7 @@ export async function startAppProcess(options: {
   const inherited = Object.fromEntries(PASSED_THROUGH.filter((k) => process.env[k]).map((k) => [k, process.env[k]!]));
   const child: ChildProcess = spawn(process.execPath, [path.join(options.root, "server.ts")], {
     cwd: options.root,
-    env: { ...inherited, ...options.env, PORT: String(options.port), HOST: "127.0.0.1", SHOPIFY_APP_URL: url },
+    env: { NODE_ENV: "development", ...inherited, ...options.env, PORT: String(options.port), HOST: "127.0.0.1", SHOPIFY_APP_URL: url },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

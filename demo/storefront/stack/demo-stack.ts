@@ -2,6 +2,7 @@
 // OpenAI fake (when asked), the built app as a child process, the storefront and
 // the admin host. Used by `npm run demo` (demo/start.ts) and the browser tests.
 import path from "node:path";
+import { scopesFromAppToml } from "../../admin-api/granted-scopes";
 import { loadDemoStore } from "../../store/load-store";
 import { startAdminHost } from "../../app-bridge/server";
 import { startStorefront } from "../server";
@@ -14,7 +15,8 @@ import { publishDemoWidgetConfig, widgetConfigFromDatabase } from "./widget-conf
 import { seedDemoDatabase } from "./seed-demo-database";
 
 export const DEMO_SHOP = "demo-shop.myshopify.com";
-export const DEMO_SCOPES = "read_products,read_orders,read_legal_policies";
+/** The scopes shopify.app.toml requests: what the seeded session holds and the Admin fake grants. */
+export const DEMO_SCOPES = scopesFromAppToml().join(",");
 
 export type ModelChoice =
   | { kind: "basic" }

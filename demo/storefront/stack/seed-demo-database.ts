@@ -59,9 +59,11 @@ export async function seedDemoDatabase(input: SeedInput): Promise<{ db: Database
     }),
   );
 
-  // The app's scopes cannot read shop.shopPolicies, so the policies are knowledge
-  // entries (as a merchant would paste them); a policy edited in the demo admin stays.
-  for (const policy of input.store.policies) {
+  // Without read_legal_policies the app cannot read shop.shopPolicies, so the policies
+  // become knowledge entries (as a merchant would paste them); with it, the Admin API
+  // fake serves them and copies here would only answer twice. Edited entries stay.
+  const policiesReadable = input.scopes.split(",").includes("read_legal_policies");
+  for (const policy of policiesReadable ? [] : input.store.policies) {
     const exists = await db.knowledgeEntry.findFirst({ where: { shop: input.shop, kind: "policy", policyType: policy.type } });
     if (!exists) await savePolicyEntry(db, input.shop, { policyType: policy.type, title: policy.title, body: htmlToText(policy.body), url: `/policies/${policy.handle}` });
   }
