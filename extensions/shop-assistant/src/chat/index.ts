@@ -67,8 +67,12 @@ function mount(root: HTMLElement, launcher: HTMLElement): { toggle(): void } {
     onHandoff: () => actions?.openLead(),
   });
   const intro = createIntro(config, t, origin);
+  // The stored transcript must be on screen before a new message is added, or the
+  // resumed history would land after it (and repeat it).
+  let resumed: Promise<unknown> = Promise.resolve();
   const composer = createComposer(t, config.maxMessageLength, async (text) => {
     composer.busy(true);
+    await resumed;
     await conversation.send(text);
     composer.busy(false);
   });
@@ -90,7 +94,7 @@ function mount(root: HTMLElement, launcher: HTMLElement): { toggle(): void } {
       return error;
     }, conversation.decline);
   }
-  void conversation.resume();
+  resumed = conversation.resume().catch(() => undefined);
 
   const focusTarget = () => (chat.hidden ? intro.acceptButton() : composer.input);
   return { toggle: () => (panel.isOpen() ? panel.close() : panel.open(focusTarget)) };
