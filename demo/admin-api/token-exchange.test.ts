@@ -30,7 +30,7 @@ describe("token exchange", () => {
   it("gives an expiring offline token for a valid session token, and refreshes it once", async () => {
     const { status, body } = await exchange(offline(sessionToken("https://demo-shop.myshopify.com")));
     expect(status).toBe(200);
-    expect(body).toMatchObject({ access_token: "shpat_x", scope: "read_products,read_orders,read_legal_policies", expires_in: 3600 });
+    expect(body).toMatchObject({ access_token: "shpat_x", scope: "read_products,read_orders", expires_in: 3600 });
     const refreshed = await exchange({ grant_type: "refresh_token", refresh_token: body.refresh_token });
     expect(refreshed.body.access_token).toBe("shpat_x");
     expect((await exchange({ grant_type: "refresh_token", refresh_token: body.refresh_token })).status).toBe(400);
