@@ -1,8 +1,8 @@
 // Generates both Prisma clients offline: SQLite (the embedded default) from
 // prisma/schema.prisma and PostgreSQL from a copy of it with the provider swapped,
-// plus each provider's initial migration SQL. See docs/decisions/0001-persistence.md.
+// and, with `--migration <name>`, each provider's migration SQL for what changed. See docs/decisions/0001-persistence.md.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -28,32 +28,60 @@ function prisma(args: string[], databaseUrl: string): string {
   });
 }
 
-function initialMigration(schema: string, databaseUrl: string): string {
+// The schema as of the newest migration. `--migration NAME` diffs the current schema
+// against it (Prisma's own `--from-migrations` needs a shadow database, which the
+// adapter-based engine cannot use), writes both providers' SQL, then moves it on.
+export const schemaSnapshot = path.join(root, "prisma", "migrations", "schema-snapshot.prisma");
+
+function migrationSql(from: string, to: string, databaseUrl: string): string {
   const sql = prisma(
-    ["migrate", "diff", "--from-empty", "--to-schema-datamodel", schema, "--script"],
+    ["migrate", "diff", "--from-schema-datamodel", from, "--to-schema-datamodel", to, "--script"],
     databaseUrl,
   );
   return sql.replace(/^Loaded Prisma config.*\n/m, "");
+}
+
+function nextMigrationName(dir: string, name: string): string {
+  const numbers = readdirSync(dir).map((entry) => Number.parseInt(entry, 10)).filter(Number.isFinite);
+  return `${String(Math.max(0, ...numbers) + 1).padStart(4, "0")}_${name.replace(/[^a-z0-9]+/gi, "_").toLowerCase()}`;
+}
+
+function writeMigration(name: string, sqliteUrl: string, postgresUrl: string) {
+  const migrations = path.join(root, "prisma", "migrations");
+  const folder = nextMigrationName(migrations, name);
+  const snapshotText = readFileSync(schemaSnapshot, "utf8");
+  const postgresSnapshot = path.join(root, "prisma", "postgres", "schema-snapshot.prisma");
+  writeFileSync(postgresSnapshot, postgresSchemaText(snapshotText));
+  try {
+    for (const [dir, from, to, url] of [
+      [migrations, schemaSnapshot, sqliteSchema, sqliteUrl],
+      [path.join(root, "prisma", "postgres", "migrations"), postgresSnapshot, postgresSchema, postgresUrl],
+    ] as const) {
+      mkdirSync(path.join(dir, folder), { recursive: true });
+      writeFileSync(path.join(dir, folder, "migration.sql"), migrationSql(from, to, url));
+    }
+  } finally {
+    rmSync(postgresSnapshot, { force: true });
+  }
+  copyFileSync(sqliteSchema, schemaSnapshot);
+  console.log(`wrote prisma/migrations/${folder} and prisma/postgres/migrations/${folder}`);
 }
 
 function main() {
   mkdirSync(path.dirname(postgresSchema), { recursive: true });
   writeFileSync(postgresSchema, postgresSchemaText(readFileSync(sqliteSchema, "utf8")));
   const sqliteUrl = "file:./prisma/generate-only.db";
-  // `generate` never connects; `migrate diff` (developers only, --migrations) needs a server.
+  // `generate` never connects; `migrate diff` (developers only, --migration) needs a server.
   const postgresUrl = process.env.POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
   prisma(["generate"], sqliteUrl);
   prisma(["generate"], postgresUrl);
-  if (process.argv.includes("--migrations")) {
-    for (const [dir, schema, url] of [
-      ["migrations", sqliteSchema, sqliteUrl],
-      [path.join("postgres", "migrations"), postgresSchema, postgresUrl],
-    ] as const) {
-      const target = path.join(root, "prisma", dir, "0001_init");
-      mkdirSync(target, { recursive: true });
-      writeFileSync(path.join(target, "migration.sql"), initialMigration(schema, url));
-    }
+  const flag = process.argv.indexOf("--migration");
+  if (flag !== -1) {
+    const name = process.argv[flag + 1];
+    if (!name) throw new Error("usage: tsx prisma/generate-clients.ts --migration <name>");
+    writeMigration(name, sqliteUrl, postgresUrl);
   }
+  rmSync(path.join(root, "prisma", "generate-only.db"), { force: true });
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) main();

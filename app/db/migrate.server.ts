@@ -6,9 +6,9 @@ import path from "node:path";
 import { isPostgresUrl } from "./database-url";
 
 interface SqlRunner {
-  exec(sql: string): Promise<void>;
   appliedNames(): Promise<Set<string>>;
-  record(name: string): Promise<void>;
+  /** Runs one migration's SQL and records it, in one transaction: all or nothing. */
+  apply(name: string, sql: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -20,14 +20,22 @@ async function postgresRunner(url: string): Promise<SqlRunner> {
   await client.connect();
   await client.query(LEDGER);
   return {
-    exec: async (sql) => void (await client.query(sql)),
     appliedNames: async () =>
       new Set((await client.query(`SELECT "name" FROM "_app_migrations"`)).rows.map((r) => String(r.name))),
-    record: async (name) =>
-      void (await client.query(`INSERT INTO "_app_migrations" ("name", "appliedAt") VALUES ($1, $2)`, [
-        name,
-        new Date().toISOString(),
-      ])),
+    async apply(name, sql) {
+      await client.query("BEGIN");
+      try {
+        await client.query(sql);
+        await client.query(`INSERT INTO "_app_migrations" ("name", "appliedAt") VALUES ($1, $2)`, [
+          name,
+          new Date().toISOString(),
+        ]);
+        await client.query("COMMIT");
+      } catch (error) {
+        await client.query("ROLLBACK");
+        throw error;
+      }
+    },
     close: () => client.end(),
   };
 }
@@ -37,14 +45,21 @@ async function sqliteRunner(url: string): Promise<SqlRunner> {
   const client = createClient({ url });
   await client.execute(LEDGER);
   return {
-    exec: (sql) => client.executeMultiple(sql),
     appliedNames: async () =>
       new Set((await client.execute(`SELECT "name" FROM "_app_migrations"`)).rows.map((r) => String(r.name))),
-    record: async (name) =>
-      void (await client.execute({
-        sql: `INSERT INTO "_app_migrations" ("name", "appliedAt") VALUES (?, ?)`,
-        args: [name, new Date().toISOString()],
-      })),
+    async apply(name, sql) {
+      const tx = await client.transaction("write");
+      try {
+        await tx.executeMultiple(sql);
+        await tx.execute({
+          sql: `INSERT INTO "_app_migrations" ("name", "appliedAt") VALUES (?, ?)`,
+          args: [name, new Date().toISOString()],
+        });
+        await tx.commit();
+      } finally {
+        tx.close();
+      }
+    },
     close: async () => client.close(),
   };
 }
@@ -60,8 +75,7 @@ export async function applyMigrations(databaseUrl: string, prismaDir: string): P
       .filter((name) => existsSync(path.join(dir, name, "migration.sql")) && !done.has(name))
       .sort();
     for (const name of pending) {
-      await runner.exec(readFileSync(path.join(dir, name, "migration.sql"), "utf8"));
-      await runner.record(name);
+      await runner.apply(name, readFileSync(path.join(dir, name, "migration.sql"), "utf8"));
     }
     return pending;
   } finally {

@@ -26,7 +26,8 @@ export const privacySettingsSchema = z.object({
     .trim()
     .max(1000)
     .default("We keep this conversation to answer you and improve our service, then delete it after the retention period."),
-  privacyPolicyUrl: z.union([z.url(), z.literal("")]).default(""),
+  // http(s) only: the link is shown to shoppers, so no javascript: or data: URLs.
+  privacyPolicyUrl: z.union([z.url({ protocol: /^https?$/ }), z.literal("")]).default(""),
   // Bumped whenever the notice text changes, so consent records name the version accepted.
   noticeVersion: z.number().int().min(1).default(1),
   consentRequired: z.boolean().default(true),

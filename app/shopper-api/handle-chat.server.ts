@@ -16,11 +16,13 @@ import { createTranscriptStore } from "../conversations/transcript-store.server"
 import type { VerifiedScope } from "../orders/order-access";
 import type { ChatTurnEvent } from "./chat-turn";
 import type { ShopperApiDeps } from "./deps";
-import { conversationNotFound, methodNotAllowed, rateLimited } from "./errors";
+import { containsCardNumber } from "../privacy/redact";
+import { conversationNotFound, methodNotAllowed } from "./errors";
 import { guardRoute } from "./guard.server";
 import { conversationIdField, conversationStoreOf, conversationTokenField, localeField } from "./owned-conversation.server";
 import { resolveProxyContext, type ProxyContext } from "./proxy-context.server";
 import { readJsonBody } from "./read-json-body";
+import { rateLimitedAndRecorded, recordSecurityEvent } from "./security-events.server";
 import { sseResponse } from "./sse";
 
 /** Same limit as the widget's input (PLAN.md widget_config maxMessageLength). */
@@ -83,7 +85,7 @@ async function prepareTurn(
     if (!conversation) return conversationNotFound();
   }
   const turnGate = await deps.limits.consumeTurn(conversation?.id ?? `ip:${context.ipKey}`);
-  if (!turnGate.ok) return rateLimited(turnGate.retryAfterSeconds);
+  if (!turnGate.ok) return rateLimitedAndRecorded(deps, { shop: context.shop.shop, conversationId: conversation?.id }, turnGate.retryAfterSeconds);
 
   const initial = initialConsentState(context.shop.settings);
   const policy = storagePolicy(context.shop, conversation?.consentState ?? initial);
@@ -106,6 +108,12 @@ export function handleChat(request: Request, deps: ShopperApiDeps): Promise<Resp
     const body = await readJsonBody(request, chatBodySchema, { tooLargeFields: ["message"] });
     if (!body.ok) return body.response;
     const turn = await prepareTurn(deps, context, body.data);
+    // Checked before the turn redacts it: the widget blocks card numbers, so one
+    // arriving here means a bypassed or outdated widget (an incident signal).
+    if (containsCardNumber(body.data.message)) {
+      const storedId = turn instanceof Response ? null : (turn.conversation?.id ?? turn.created?.id ?? null);
+      await recordSecurityEvent(deps.db, { shop: context.shop.shop, kind: "card_blocked", conversationId: storedId }, deps.now);
+    }
     if (turn instanceof Response) return turn;
     const store = createTranscriptStore({ db: deps.db, vault: deps.vault, policy: turn.policy, now: deps.now });
 

@@ -5,11 +5,12 @@ import { z } from "zod";
 import { guestVerificationRefusal, verifyGuestOrder, type VerifyOrderResult } from "../conversations/order-verification.server";
 import { initialConsentState } from "../conversations/storage-policy";
 import type { ShopperApiDeps } from "./deps";
-import { conversationNotFound, jsonError, jsonResponse, methodNotAllowed, rateLimited } from "./errors";
+import { conversationNotFound, jsonError, jsonResponse, methodNotAllowed } from "./errors";
 import { guardRoute } from "./guard.server";
 import { conversationIdField, conversationStoreOf, conversationTokenField } from "./owned-conversation.server";
 import { resolveProxyContext, type ProxyContext } from "./proxy-context.server";
 import { readJsonBody } from "./read-json-body";
+import { rateLimitedAndRecorded } from "./security-events.server";
 
 export const verifyOrderBodySchema = z
   .object({
@@ -20,10 +21,12 @@ export const verifyOrderBodySchema = z
   })
   .refine((body) => !body.conversationId === !body.token, { message: "conversationId and token go together", path: ["token"] });
 
-function refusalResponse(result: Exclude<VerifyOrderResult, { ok: true }>): Response {
+type RefusalAt = { deps: ShopperApiDeps; shop: string; conversationId: string | null };
+
+function refusalResponse(result: Exclude<VerifyOrderResult, { ok: true }>, at: RefusalAt): Response | Promise<Response> {
   switch (result.code) {
     case "RATE_LIMITED":
-      return rateLimited(result.retryAfterSeconds, result.message);
+      return rateLimitedAndRecorded(at.deps, at, result.retryAfterSeconds, result.message);
     case "UNAVAILABLE":
       return jsonError(503, "UNAVAILABLE", result.message, { "Retry-After": "10" });
     case "VERIFICATION_FAILED":
@@ -47,7 +50,7 @@ async function conversationFor(deps: ShopperApiDeps, context: ProxyContext, body
   }
   const consentState = initialConsentState(shop.settings);
   const refused = guestVerificationRefusal(shop, { consentState });
-  if (refused) return refusalResponse(refused);
+  if (refused) return refusalResponse(refused, { deps, shop: shop.shop, conversationId: null });
   const created = await store.create({ shop: shop.shop, customerId, consentState });
   const conversation = await store.findOwned(shop.shop, created.id, created.token, customerId);
   return conversation ? { conversation, created } : conversationNotFound();
@@ -67,7 +70,7 @@ export function handleVerifyOrder(request: Request, deps: ShopperApiDeps): Promi
       { db: deps.db, vault: deps.vault, limits: deps.limits, admin: context.admin, now: deps.now },
       { shop: context.shop, conversation: target.conversation, ipKey: context.ipKey, orderNumber: body.data.orderNumber, email: body.data.email },
     );
-    if (!result.ok) return refusalResponse(result);
+    if (!result.ok) return refusalResponse(result, { deps, shop: context.shop.shop, conversationId: target.conversation.id });
     return jsonResponse({ verified: true, order: { name: result.orderName }, ...(target.created ? { conversation: target.created } : {}) });
   });
 }

@@ -6,7 +6,8 @@
 import type { AdminGraphql } from "../assistant/ports";
 import type { ShopState } from "../settings/shop-settings.server";
 import { loadShopState } from "../settings/shop-settings.server";
-import { jsonError, rateLimited } from "./errors";
+import { jsonError } from "./errors";
+import { rateLimitedAndRecorded } from "./security-events.server";
 import type { ShopperApiDeps } from "./deps";
 
 export interface ProxyContext {
@@ -63,7 +64,7 @@ export async function resolveProxyContext(request: Request, deps: ShopperApiDeps
 
   const ipKey = deps.vault.hash("ip", clientIpOf(request));
   const decision = await deps.limits.consumeRequest({ shop: shopDomain, ipKey });
-  if (!decision.ok) return { ok: false, response: rateLimited(decision.retryAfterSeconds) };
+  if (!decision.ok) return { ok: false, response: await rateLimitedAndRecorded(deps, { shop: shopDomain }, decision.retryAfterSeconds) };
 
   return { ok: true, context: { shop, customerId, ipKey, admin: deps.adminFor(proxy) } };
 }

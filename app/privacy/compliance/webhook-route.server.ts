@@ -3,6 +3,7 @@
 // or wrong HMAC on compliance topics; shopify-app-remix answers 400 when the HMAC
 // header or the body is missing, so that becomes 401 here. Nothing is written before
 // the HMAC is good.
+import { InvalidShopError } from "@shopify/shopify-api";
 import type { Database } from "../../db/create-database.server";
 import type { Vault } from "../crypto.server";
 import { receiveWebhook, type WebhookDeliveryInput } from "./receive-webhook.server";
@@ -36,6 +37,8 @@ export async function handleWebhookRequest(
     }
     // A signed body that is not JSON: authenticate.webhook's JSON.parse threw.
     if (thrown instanceof SyntaxError) return errorJson(400, "BAD_REQUEST", "The body is not JSON.");
+    // A good HMAC with a shop header that is no *.myshopify.com domain (found by the fuzz test).
+    if (thrown instanceof InvalidShopError) return errorJson(400, "BAD_REQUEST", "The shop domain header is not a valid shop.");
     throw thrown;
   }
   const topic = parseTopic(delivery.topic);
