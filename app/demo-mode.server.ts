@@ -58,6 +58,23 @@ export function allowLocalFraming(headers: Headers, config: Pick<Env, "DEMO_MODE
   );
 }
 
+export const SHOPIFY_CDN_ORIGIN = "https://cdn.shopify.com";
+
+/**
+ * The demo makes no outside request: shopify-app-remix's addDocumentResponseHeaders
+ * (and its session-token bounce page) send `Link: <https://cdn.shopify.com/…/app-bridge.js>;
+ * rel="preload"`, which a browser fetches at once. The demo serves its own App Bridge
+ * stand-in (APP_BRIDGE_URL), so in demo mode the preload of Shopify's CDN is dropped.
+ */
+export function dropShopifyCdnPreload(headers: Headers, config: Pick<Env, "DEMO_MODE"> = env()): void {
+  if (!config.DEMO_MODE) return;
+  const link = headers.get("Link");
+  if (!link) return;
+  const kept = link.split(/,(?=\s*<)/).filter((entry) => !entry.includes(`<${SHOPIFY_CDN_ORIGIN}/`));
+  if (kept.length > 0) headers.set("Link", kept.join(","));
+  else headers.delete("Link");
+}
+
 function banner(origin: string): string {
   const lines = [
     "DEMO MODE IS ON: this is not a real Shopify app installation.",

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { abstractFetch } from "@shopify/shopify-api/runtime";
 import "@shopify/shopify-api/adapters/web-api";
 import { ApiVersion, Session, shopifyApi } from "@shopify/shopify-api";
-import { allowLocalFraming, createDemoFetch, demoRewrite, installDemoMode } from "./demo-mode.server";
+import { allowLocalFraming, createDemoFetch, demoRewrite, dropShopifyCdnPreload, installDemoMode } from "./demo-mode.server";
 
 interface Seen {
   path: string;
@@ -92,6 +92,19 @@ describe("demo mode", () => {
     const answer = await new api.clients.Graphql({ session }).request("query ShopName { shop { name } }");
     expect(answer.data).toEqual({ shop: { name: "Demo shop" } });
     expect(seen.at(-1)?.headers["x-shopify-access-token"]).toBe("shpat_lib");
+  });
+
+  it("drops only the preload of Shopify's CDN, and only in demo mode", () => {
+    const preload = '<https://cdn.shopify.com/shopifycloud/app-bridge.js>; rel="preload"; as="script";';
+    const production = new Headers({ Link: preload });
+    dropShopifyCdnPreload(production, { DEMO_MODE: false });
+    expect(production.get("Link")).toBe(preload);
+    const demo = new Headers({ Link: preload });
+    dropShopifyCdnPreload(demo, { DEMO_MODE: true });
+    expect(demo.has("Link")).toBe(false);
+    const mixed = new Headers({ Link: `</build/root.css>; rel=preload; as=style, ${preload}` });
+    dropShopifyCdnPreload(mixed, { DEMO_MODE: true });
+    expect(mixed.get("Link")).toBe("</build/root.css>; rel=preload; as=style");
   });
 
   it("lets local pages frame the admin only in demo mode", () => {

@@ -4,7 +4,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { RemixServer } from "@remix-run/react";
 import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
 import { isbot } from "isbot";
-import { allowLocalFraming } from "./demo-mode.server";
+import { allowLocalFraming, dropShopifyCdnPreload } from "./demo-mode.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
 
 const STREAM_TIMEOUT_MS = 5_000;
@@ -17,6 +17,7 @@ export default async function handleRequest(
 ) {
   addDocumentResponseHeaders(request, responseHeaders);
   allowLocalFraming(responseHeaders);
+  dropShopifyCdnPreload(responseHeaders);
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
 
   return new Promise<Response>((resolve, reject) => {

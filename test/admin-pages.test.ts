@@ -11,6 +11,7 @@ import { seedOfflineSession } from "./support/shopify-session";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
 import { newId, seedConversation, seedLead, SHOP } from "./support/admin-fixtures";
 
+const APP_BRIDGE_STAND_IN = "http://127.0.0.1:9/app-bridge.js";
 const HOSTILE = `<script>alert("x")</script><img src=x onerror=alert(1)>`;
 const PAGES = [
   ["/app", "Set-up"],
@@ -44,7 +45,8 @@ describe("admin pages", () => {
     fake = await startAdminApiFake({ accessToken: "shpat_admin_pages", apiKey: TEST_APP_ENV.SHOPIFY_API_KEY, apiSecret: TEST_APP_ENV.SHOPIFY_API_SECRET });
     await seedOfflineSession(database.db, { shop: SHOP, accessToken: "shpat_admin_pages", keys: TEST_ENCRYPTION_KEYS, hashKey: TEST_HASH_KEY });
     await database.db.shop.create({ data: { shop: SHOP } });
-    server = await startAppServer({ DATABASE_URL: database.url, DEMO_MODE: "1", DEMO_ADMIN_API_ORIGIN: fake.origin });
+    // The demo's App Bridge stand-in (never fetched here: no browser).
+    server = await startAppServer({ DATABASE_URL: database.url, DEMO_MODE: "1", DEMO_ADMIN_API_ORIGIN: fake.origin, APP_BRIDGE_URL: APP_BRIDGE_STAND_IN });
   });
   afterAll(async () => {
     await server?.close();
@@ -60,10 +62,26 @@ describe("admin pages", () => {
       expect(html, path).toMatch(new RegExp(expected));
     }
     expect(await (await page("/app/conversations")).text()).toContain("No conversations yet");
+    // Demo mode: nothing points the browser at Shopify's CDN (no preload, preconnect or script).
+    for (const path of ["/app", "/app/privacy"]) {
+      const response = await page(path);
+      expect(response.headers.get("link") ?? "", path).not.toContain("cdn.shopify.com");
+      expect(await response.text(), path).not.toContain("cdn.shopify.com");
+    }
+    const bounce = await fetch(`${server.url}/auth/session-token?shop=${SHOP}&shopify-reload=${encodeURIComponent(`${server.url}/app`)}`, { headers: BROWSER_HEADERS });
+    expect(bounce.status).toBe(200);
+    expect(bounce.headers.get("link") ?? "").not.toContain("cdn.shopify.com");
+    const bouncePage = await bounce.text();
+    expect(bouncePage).not.toContain("cdn.shopify.com");
+    expect(bouncePage).toContain(APP_BRIDGE_STAND_IN);
     expect(await (await page("/app/leads")).text()).toContain("No leads yet");
     const home = await (await page("/app")).text();
     expect(home).toContain(`activateAppId=${TEST_APP_ENV.SHOPIFY_API_KEY}/assistant-embed`);
-    expect(home).toContain("read_themes"); // the embed check says "unknown" and why
+    expect(home).toContain("has not been seen on your storefront yet"); // "To do", with the deep link
+    await database.db.shop.update({ where: { shop: SHOP }, data: { widgetSeenAt: new Date() } });
+    const seen = await (await page("/app")).text();
+    expect(seen).toContain("The assistant was seen on your storefront within the last hour.");
+    expect(seen).not.toContain("Open the theme editor"); // done: no call to action
   });
 
   it("escapes hostile stored strings on every page", async () => {

@@ -52,6 +52,10 @@ describe("app server", () => {
     }
     expect(html).toContain('data-api-key="test-api-key"');
     expect(response.headers.get("content-security-policy")).toContain(`frame-ancestors https://${SHOP}`);
+    // Production loads App Bridge from Shopify's CDN, with the hints that make it fast.
+    expect(html).toContain('<script src="https://cdn.shopify.com/shopifycloud/app-bridge.js" data-api-key="test-api-key">');
+    expect(html).toContain('<link rel="preconnect" href="https://cdn.shopify.com/"/>');
+    expect(response.headers.get("link")).toContain("<https://cdn.shopify.com/shopifycloud/app-bridge.js>; rel=\"preload\"");
   });
 
   it("refuses a session token signed with another secret", async () => {

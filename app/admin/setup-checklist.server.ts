@@ -1,11 +1,11 @@
-// The Home page's set-up checklist. Every item says what is true, including
-// "unknown" when Shopify does not let us see it.
+// The Home page's set-up checklist. Every item says what is true, from what the app
+// itself can see (the embed: when the widget last reached the app proxy).
 import { defaultShopSettings } from "../settings/settings-schema";
-import type { EmbedStatus } from "./embed-status.server";
+import { EMBED_BLOCK_HANDLE, embedStatusFromWidgetSeen } from "./embed-status.server";
 import type { ModelProviderInfo } from "./model-provider";
-import type { Database } from "./ports";
+import type { Clock, Database } from "./ports";
 
-export type ChecklistState = "done" | "todo" | "unknown";
+export type ChecklistState = "done" | "todo";
 
 export interface ChecklistItem {
   id: "embed" | "privacy_notice" | "retention" | "knowledge" | "test_conversation";
@@ -20,15 +20,15 @@ export interface SetupChecklist {
 }
 
 export async function loadSetupChecklist(
-  deps: { db: Database; embedStatus: () => Promise<EmbedStatus>; provider: (aiEnabled: boolean) => ModelProviderInfo },
+  deps: { db: Database; clock: Clock; provider: (aiEnabled: boolean) => ModelProviderInfo },
   shop: string,
 ): Promise<SetupChecklist> {
-  const [row, knowledge, conversations, embed] = await Promise.all([
+  const [row, knowledge, conversations] = await Promise.all([
     deps.db.shop.findUnique({ where: { shop } }),
     deps.db.knowledgeEntry.count({ where: { shop } }),
     deps.db.conversation.count({ where: { shop } }),
-    deps.embedStatus(),
   ]);
+  const embed = embedStatusFromWidgetSeen(row?.widgetSeenAt, deps.clock.now());
   const raw = parseRaw(row?.settingsJson);
   const privacy = { ...defaultShopSettings.privacy, ...(raw.privacy ?? {}) } as typeof defaultShopSettings.privacy;
   const noticeWritten = typeof raw.privacy?.privacyNotice === "string" && privacy.privacyNotice !== defaultShopSettings.privacy.privacyNotice;
@@ -38,7 +38,7 @@ export async function loadSetupChecklist(
   return {
     paused,
     items: [
-      { id: "embed", state: embed.state === "on" ? "done" : embed.state === "off" ? "todo" : "unknown", detail: embed.reason },
+      { id: "embed", state: embed.state === "on" ? "done" : "todo", detail: embed.reason },
       { id: "privacy_notice", state: noticeWritten ? "done" : "todo", detail: noticeWritten ? "Your own privacy notice is shown to shoppers." : "Shoppers see our default notice; write one that matches your privacy policy." },
       { id: "retention", state: retentionChosen ? "done" : "todo", detail: retentionChosen ? `Conversations and leads are deleted after ${privacy.retentionDays} days.` : `Using the default of ${privacy.retentionDays} days until you choose.` },
       { id: "knowledge", state: knowledge > 0 ? "done" : "todo", detail: knowledge > 0 ? `${knowledge} knowledge entries (FAQ and policies).` : "Add FAQ answers or pull your store policies." },
@@ -61,5 +61,5 @@ function parseRaw(json: string | undefined): { privacy?: Record<string, unknown>
 
 /** The theme-editor deep link that switches our app embed on. */
 export function embedDeepLink(shop: string, apiKey: string): string {
-  return `https://${shop}/admin/themes/current/editor?context=apps&activateAppId=${encodeURIComponent(apiKey)}/assistant-embed`;
+  return `https://${shop}/admin/themes/current/editor?context=apps&activateAppId=${encodeURIComponent(apiKey)}/${EMBED_BLOCK_HANDLE}`;
 }

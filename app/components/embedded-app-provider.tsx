@@ -21,8 +21,8 @@ const RouterLink = forwardRef<HTMLAnchorElement, PolarisLinkProps>(function Rout
 
 interface EmbeddedAppProviderProps {
   apiKey: string;
-  /** A local App Bridge stand-in in the offline demo; Shopify's CDN otherwise. */
-  appBridgeUrl?: string | null;
+  /** Shopify's CDN, or the offline demo's local stand-in; null loads no App Bridge script. */
+  appBridgeUrl: string | null;
   i18n?: AppProviderProps["i18n"];
   children: ReactNode;
 }
@@ -41,7 +41,7 @@ export function EmbeddedAppProvider({ apiKey, appBridgeUrl, i18n, children }: Em
 
   return (
     <>
-      <script src={appBridgeUrl ?? SHOPIFY_APP_BRIDGE_URL} data-api-key={apiKey} />
+      {appBridgeUrl ? <script src={appBridgeUrl} data-api-key={apiKey} /> : null}
       <PolarisAppProvider i18n={i18n ?? polarisTranslations} linkComponent={RouterLink}>
         {children}
       </PolarisAppProvider>

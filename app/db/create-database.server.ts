@@ -9,13 +9,25 @@ import { isPostgresUrl } from "./database-url";
 
 export type Database = PrismaClient;
 
+// DATABASE_QUERY_LOG=1 prints every SQL statement with its duration to stderr
+// (`[query] 0ms SELECT …`): how bench/turn-queries.ts counts the statements of a turn.
+const queryLog = () => (process.env.DATABASE_QUERY_LOG === "1" ? { log: [{ emit: "event" as const, level: "query" as const }] } : {});
+
+function withQueryLog(db: Database): Database {
+  if (process.env.DATABASE_QUERY_LOG !== "1") return db;
+  (db as unknown as { $on(event: "query", fn: (e: { query: string; duration: number }) => void): void }).$on("query", (e) =>
+    console.error(`[query] ${e.duration}ms ${e.query.replace(/\s+/g, " ").slice(0, 300)}`),
+  );
+  return db;
+}
+
 export function createDatabase(url: string): Database {
   if (isPostgresUrl(url)) {
     const require = createRequire(import.meta.url);
     const { PrismaClient: PostgresClient } = require(".prisma/client-postgres") as {
-      PrismaClient: new (options: { adapter: PrismaPg }) => Database;
+      PrismaClient: new (options: { adapter: PrismaPg; log?: unknown }) => Database;
     };
-    return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) });
+    return withQueryLog(new PostgresClient({ adapter: new PrismaPg({ connectionString: url }), ...queryLog() }));
   }
-  return new PrismaClient({ adapter: new PrismaLibSQL({ url }) });
+  return withQueryLog(new PrismaClient({ adapter: new PrismaLibSQL({ url }), ...queryLog() }));
 }

@@ -43,6 +43,9 @@ async function postgresRunner(url: string): Promise<SqlRunner> {
 async function sqliteRunner(url: string): Promise<SqlRunner> {
   const { createClient } = await import("@libsql/client");
   const client = createClient({ url });
+  // WAL (a setting kept in the file): readers and the writer no longer block each other,
+  // so a second process (the job worker, a CLI, a test) never meets SQLITE_BUSY on reads.
+  await client.execute("PRAGMA journal_mode = WAL");
   await client.execute(LEDGER);
   return {
     appliedNames: async () =>

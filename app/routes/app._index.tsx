@@ -4,7 +4,6 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, Card, InlineStack, Layout, Text } from "@shopify/polaris";
 import { adminDeps, modelProvider } from "../admin/context.server";
-import { checkEmbedStatus } from "../admin/embed-status.server";
 import { embedDeepLink, loadSetupChecklist, type ChecklistState } from "../admin/setup-checklist.server";
 import { AdminPage } from "../admin/ui/admin-page";
 import { env } from "../env.server";
@@ -13,9 +12,9 @@ import { authenticate } from "../shopify.server";
 export const meta: MetaFunction = () => [{ title: "Home · Shop assistant" }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { session, admin } = await authenticate.admin(request);
-  const { db } = adminDeps();
-  const checklist = await loadSetupChecklist({ db, embedStatus: () => checkEmbedStatus(admin), provider: modelProvider }, session.shop);
+  const { session } = await authenticate.admin(request);
+  const { db, clock } = adminDeps();
+  const checklist = await loadSetupChecklist({ db, clock, provider: modelProvider }, session.shop);
   return json({ checklist, embedLink: embedDeepLink(session.shop, env().SHOPIFY_API_KEY) });
 };
 
@@ -27,10 +26,9 @@ const TITLES = {
   test_conversation: "Have a test conversation",
 } as const;
 
-const BADGES: Record<ChecklistState, { tone: "success" | "attention" | "info"; label: string }> = {
+const BADGES: Record<ChecklistState, { tone: "success" | "attention"; label: string }> = {
   done: { tone: "success", label: "Done" },
   todo: { tone: "attention", label: "To do" },
-  unknown: { tone: "info", label: "Unknown" },
 };
 
 export default function Home() {

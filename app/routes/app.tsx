@@ -6,7 +6,7 @@ import { Link, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
 import { NavMenu } from "@shopify/app-bridge-react";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css";
 import { boundary } from "@shopify/shopify-app-remix/server";
-import { EmbeddedAppProvider } from "../components/embedded-app-provider";
+import { EmbeddedAppProvider, SHOPIFY_APP_BRIDGE_URL } from "../components/embedded-app-provider";
 import { env } from "../env.server";
 import { authenticate } from "../shopify.server";
 
@@ -28,8 +28,9 @@ export const ADMIN_NAVIGATION = [
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   await authenticate.admin(request);
   const config = env();
-  // The offline demo stands in for App Bridge with a local script (APP_BRIDGE_URL).
-  const appBridgeUrl = config.DEMO_MODE ? (process.env.APP_BRIDGE_URL ?? null) : null;
+  // The offline demo stands in for App Bridge with a local script (APP_BRIDGE_URL) and
+  // never loads Shopify's CDN, not even when the stand-in is missing.
+  const appBridgeUrl = config.DEMO_MODE ? (process.env.APP_BRIDGE_URL ?? null) : SHOPIFY_APP_BRIDGE_URL;
   return json({ apiKey: config.SHOPIFY_API_KEY, appBridgeUrl });
 };
 

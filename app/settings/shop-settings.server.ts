@@ -8,6 +8,8 @@ export interface ShopState {
   settings: ShopSettings;
   paused: boolean;
   installed: boolean;
+  /** Last time the storefront widget reached the app proxy (moved at most hourly). */
+  widgetSeenAt?: Date | null;
 }
 
 export async function loadShopState(db: Database, shop: string): Promise<ShopState> {
@@ -17,6 +19,7 @@ export async function loadShopState(db: Database, shop: string): Promise<ShopSta
     settings: parseStoredSettings(row?.settingsJson ?? "{}"),
     paused: row?.paused ?? false,
     installed: row ? row.uninstalledAt === null : false,
+    widgetSeenAt: row?.widgetSeenAt ?? null,
   };
 }
 

@@ -1,13 +1,14 @@
 // The first step of every shopper route: verify the app proxy signature
 // (authenticate.public.appProxy), then take the shop and the logged-in customer from
 // the verified query and nowhere else (headers and bodies are the shopper's to
-// forge). Unknown and uninstalled shops are refused; the request is counted against
-// the shop's and the client IP's rate limits.
+// forge). Unknown and uninstalled shops are refused; the widget is marked as seen;
+// the request is counted against the shop's and the client IP's rate limits.
 import type { AdminGraphql } from "../assistant/ports";
 import type { ShopState } from "../settings/shop-settings.server";
 import { loadShopState } from "../settings/shop-settings.server";
 import { jsonError } from "./errors";
 import { rateLimitedAndRecorded } from "./security-events.server";
+import { markWidgetSeen } from "./widget-seen.server";
 import type { ShopperApiDeps } from "./deps";
 
 export interface ProxyContext {
@@ -61,6 +62,8 @@ export async function resolveProxyContext(request: Request, deps: ShopperApiDeps
 
   const shop = await loadShopState(deps.db, shopDomain);
   if (!shop.installed) return { ok: false, response: jsonError(404, "NOT_FOUND", "The assistant is not available in this shop.") };
+  // Once per verified request, here and nowhere else (the set-up checklist's embed item).
+  await markWidgetSeen(deps.db, shop, deps.now?.() ?? new Date());
 
   const ipKey = deps.vault.hash("ip", clientIpOf(request));
   const decision = await deps.limits.consumeRequest({ shop: shopDomain, ipKey });

@@ -1,6 +1,7 @@
 // "Talk to a person" and "Find a guest order": buttons that open their form in the
 // panel; only one form is open at a time and Cancel returns focus to its button.
 import type { WidgetConfig } from "../config";
+import { describeVerifyFailure } from "./api";
 import type { Conversation } from "./conversation";
 import { clear, el } from "./dom";
 import { buildForm, leadFieldSpecs, verifyFieldSpecs, type FieldSpec } from "./forms";
@@ -53,8 +54,7 @@ export function createActions(config: WidgetConfig, t: Translate, conversation: 
   if (config.orderLookup && config.orderVerification === "logged_in_or_email") {
     action("shop-assistant-verify-open", t("verify_open"), "shop-assistant-verify", t("verify_intro"), verifyFieldSpecs(t), t("verify_submit"), async (values) => {
       const { error, failure } = await conversation.verifyOrder(String(values.orderNumber), String(values.email));
-      // One generic line for a wrong number or email: no hint which field was wrong.
-      if (error) return failure && failure.status >= 400 && failure.status < 429 ? t("verify_failed") : error;
+      if (error) return failure ? describeVerifyFailure(failure, t) : error;
       transcript.add("assistant", t("verify_ok"));
       return null;
     });

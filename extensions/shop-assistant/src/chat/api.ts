@@ -6,20 +6,24 @@ export interface Failure {
   status: number; // 0 = network error
   code: string;
   retryAfter: number | null;
+  /** The server's own error message (shown only where it is meant for the shopper). */
+  message?: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; failure: Failure };
 
 async function failureOf(response: Response): Promise<Failure> {
   let code = "HTTP_" + response.status;
+  let message: string | undefined;
   try {
-    const body = await response.json();
-    if (body && body.error && typeof body.error.code === "string") code = body.error.code;
+    const error = (await response.json()).error;
+    if (typeof error.code === "string") code = error.code;
+    if (typeof error.message === "string") message = error.message.slice(0, 300);
   } catch {
     // Not JSON: the status says enough.
   }
   const seconds = parseInt(response.headers.get("Retry-After") || "", 10);
-  return { status: response.status, code, retryAfter: seconds >= 0 ? seconds : null };
+  return { status: response.status, code, retryAfter: seconds >= 0 ? seconds : null, message };
 }
 
 const NETWORK: Failure = { status: 0, code: "NETWORK", retryAfter: null };
@@ -83,4 +87,14 @@ export function describeFailure(failure: Failure, t: (key: string, vars?: Record
   if (failure.status === 413) return t("too_long");
   if (failure.status === 0) return t("offline");
   return t("error");
+}
+
+/**
+ * A failed order verification: one generic line for a wrong number or email (no hint
+ * which field was wrong), but a 403 says why verifying is refused here ("please log
+ * in", look-ups off, no consent) in our server's own words, rendered as text.
+ */
+export function describeVerifyFailure(failure: Failure, t: (key: string, vars?: Record<string, string | number>) => string): string {
+  if (failure.status === 403 && failure.message) return failure.message;
+  return failure.status >= 400 && failure.status < 429 ? t("verify_failed") : describeFailure(failure, t);
 }

@@ -1,0 +1,55 @@
+// The list pages' table (conversations, leads, data requests, audit log): a Polaris
+// IndexTable over one server page, with keyset pagination when given, and an empty
+// state with guidance when there is nothing to show on the first page.
+import { Card, IndexTable } from "@shopify/polaris";
+import type { ReactNode } from "react";
+import { EmptyNotice } from "./empty";
+
+interface Pagination {
+  hasNext: boolean;
+  hasPrevious: boolean;
+  onNext: () => unknown;
+  onPrevious: () => unknown;
+}
+
+interface ResourceTableProps<Item extends { id: string }> {
+  items: Item[];
+  resourceName: { singular: string; plural: string };
+  headings: string[];
+  pagination?: Pagination;
+  empty: { heading: string; body: ReactNode };
+  /** The row's cells (IndexTable.Cell elements). */
+  cells: (item: Item) => ReactNode;
+}
+
+export function ResourceTable<Item extends { id: string }>({ items, resourceName, headings, pagination, empty, cells }: ResourceTableProps<Item>) {
+  const firstPage = !pagination?.hasPrevious;
+  return (
+    <Card padding="0">
+      {items.length === 0 && firstPage ? (
+        <EmptyNotice heading={empty.heading}>
+          <p>{empty.body}</p>
+        </EmptyNotice>
+      ) : (
+        <IndexTable
+          resourceName={resourceName}
+          itemCount={items.length}
+          selectable={false}
+          headings={headings.map((title) => ({ title })) as [{ title: string }, ...{ title: string }[]]}
+          pagination={pagination}
+        >
+          {items.map((item, index) => (
+            <IndexTable.Row id={item.id} key={item.id} position={index}>
+              {cells(item)}
+            </IndexTable.Row>
+          ))}
+        </IndexTable>
+      )}
+    </Card>
+  );
+}
+
+/** A table cell whose long text wraps within `maxWidth` instead of widening the table. */
+export function WrappingText({ maxWidth, children }: { maxWidth: number; children: ReactNode }) {
+  return <div style={{ maxWidth, whiteSpace: "normal" }}>{children}</div>;
+}
