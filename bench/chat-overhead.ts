@@ -5,7 +5,7 @@
 // turns in flight, and how many SSE streams the app holds open (kept alive by
 // heartbeats while the model stays silent) with its memory at that point.
 // Loopback only, bounded in count and time. Needs the built app (`npm run build`).
-// Prints `name value` lines. Env: BENCH_SAMPLES (300), BENCH_STREAMS (1000).
+// Prints `name value` lines. Env: BENCH_SAMPLES (300), BENCH_STREAMS (1000), DATABASE_SQLITE_STOCK.
 import { readdirSync, readFileSync } from "node:fs";
 import { startOpenAiFake } from "../demo/openai-fake/server";
 import { startAppServer, TEST_APP_ENV } from "../test/support/app-server";
@@ -56,6 +56,8 @@ const server = await startAppServer({
   OPENAI_API_KEY: "sk-bench",
   OPENAI_BASE_URL: fake.baseUrl,
   SSE_HEARTBEAT_MS: "2000",
+  // A/B of app/db/sqlite-connection.server.ts: DATABASE_SQLITE_STOCK=1 runs the stock libSQL client.
+  DATABASE_SQLITE_STOCK: process.env.DATABASE_SQLITE_STOCK,
   RATE_LIMIT_IP_PER_MINUTE: "100000000",
   RATE_LIMIT_SHOP_PER_MINUTE: "100000000",
   RATE_LIMIT_CONVERSATION_PER_MINUTE: "100000000",

@@ -138,6 +138,8 @@ async function main() {
 
     const db = createDatabase(`file:${ours}`);
     const sql = createClient({ url: `file:${raw}` });
+    // createDatabase runs SQLite in WAL mode (app/db/sqlite-connection.server.ts): same for the raw copy.
+    await sql.execute("PRAGMA journal_mode = WAL");
     await db.shop.count(); // connect before timing
     const oursMs: number[] = [];
     const rawMs: number[] = [];

@@ -18,6 +18,7 @@ const fake = await startOpenAiFake({ brain: () => ({ text: "We have the trail bo
 const server = await startAppServer({
   DATABASE_URL: database.url,
   DATABASE_QUERY_LOG: "1",
+  DATABASE_SQLITE_STOCK: process.env.DATABASE_SQLITE_STOCK,
   OPENAI_API_KEY: "sk-bench",
   OPENAI_BASE_URL: fake.baseUrl,
   RATE_LIMIT_IP_PER_MINUTE: "100000000",
@@ -50,7 +51,7 @@ try {
   const nextTurn = await statementsOf(() => turn(created));
   const kinds = (lines: string[]) => {
     const count = (re: RegExp) => lines.filter((l) => re.test(l)).length;
-    return { select: count(/\] \d+ms SELECT/i), insert: count(/INSERT/i), update: count(/UPDATE/i), tx: count(/BEGIN|COMMIT/i) };
+    return { select: count(/ms SELECT/i), insert: count(/INSERT/i), update: count(/UPDATE/i), tx: count(/BEGIN|COMMIT/i) };
   };
   console.log(`turn_statements_new_conversation ${newConversation.length}`);
   console.log(`turn_statements_next_turn ${nextTurn.length}`);

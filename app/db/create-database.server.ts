@@ -3,9 +3,9 @@
 // generated from one schema (prisma/generate-clients.ts), so they share one type.
 import { createRequire } from "node:module";
 import { PrismaClient } from "@prisma/client";
-import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { isPostgresUrl } from "./database-url";
+import { SqliteAdapterFactory } from "./sqlite-connection.server";
 
 export type Database = PrismaClient;
 
@@ -29,5 +29,6 @@ export function createDatabase(url: string): Database {
     };
     return withQueryLog(new PostgresClient({ adapter: new PrismaPg({ connectionString: url }), ...queryLog() }));
   }
-  return withQueryLog(new PrismaClient({ adapter: new PrismaLibSQL({ url }), ...queryLog() }));
+  const Client = PrismaClient as unknown as new (options: { adapter: SqliteAdapterFactory; log?: unknown }) => Database;
+  return withQueryLog(new Client({ adapter: new SqliteAdapterFactory({ url }), ...queryLog() }));
 }

@@ -2,10 +2,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Button, Card, InlineStack, Layout, Text } from "@shopify/polaris";
+import { Badge, Banner, BlockStack, Button, InlineStack, Layout, Text } from "@shopify/polaris";
 import { adminDeps, modelProvider } from "../admin/context.server";
 import { embedDeepLink, loadSetupChecklist, type ChecklistState } from "../admin/setup-checklist.server";
 import { AdminPage } from "../admin/ui/admin-page";
+import { SectionCard } from "../admin/ui/section-card";
 import { env } from "../env.server";
 import { authenticate } from "../shopify.server";
 
@@ -24,6 +25,12 @@ const TITLES = {
   retention: "Choose how long conversations are kept",
   knowledge: "Start your knowledge base",
   test_conversation: "Have a test conversation",
+} as const;
+
+const MODE_BADGES = {
+  ai: { tone: "success", label: "AI answers" },
+  basic: { tone: "info", label: "Basic mode" },
+  paused: { tone: "critical", label: "Paused" },
 } as const;
 
 const BADGES: Record<ChecklistState, { tone: "success" | "attention"; label: string }> = {
@@ -51,36 +58,24 @@ export default function Home() {
             </Banner>
           </Layout.Section>
         ) : null}
-        <Layout.Section>
-          <Card>
-            <BlockStack gap="400">
-              <Text as="h2" variant="headingMd">Set-up ({done} of {checklist.items.length} done)</Text>
-              {checklist.items.map((item) => (
-                <InlineStack key={item.id} align="space-between" blockAlign="center" gap="400" wrap={false}>
-                  <BlockStack gap="100">
-                    <InlineStack gap="200" align="start" blockAlign="center">
-                      <Badge tone={BADGES[item.state].tone}>{BADGES[item.state].label}</Badge>
-                      <Text as="h3" variant="headingSm">{TITLES[item.id]}</Text>
-                    </InlineStack>
-                    <Text as="p" tone="subdued">{item.detail}</Text>
-                  </BlockStack>
-                  {item.state === "done" ? null : actions[item.id]}
+        <SectionCard title={`Set-up (${done} of ${checklist.items.length} done)`} gap="400">
+          {checklist.items.map((item) => (
+            <InlineStack key={item.id} align="space-between" blockAlign="center" gap="400" wrap={false}>
+              <BlockStack gap="100">
+                <InlineStack gap="200" align="start" blockAlign="center">
+                  <Badge tone={BADGES[item.state].tone}>{BADGES[item.state].label}</Badge>
+                  <Text as="h3" variant="headingSm">{TITLES[item.id]}</Text>
                 </InlineStack>
-              ))}
-            </BlockStack>
-          </Card>
-        </Layout.Section>
-        <Layout.Section variant="oneThird">
-          <Card>
-            <BlockStack gap="200">
-              <Text as="h2" variant="headingMd">Assistant mode</Text>
-              <Badge tone={checklist.mode.mode === "ai" ? "success" : checklist.mode.mode === "paused" ? "critical" : "info"}>
-                {checklist.mode.mode === "ai" ? "AI answers" : checklist.mode.mode === "paused" ? "Paused" : "Basic mode"}
-              </Badge>
-              <Text as="p">{checklist.mode.reason}</Text>
-            </BlockStack>
-          </Card>
-        </Layout.Section>
+                <Text as="p" tone="subdued">{item.detail}</Text>
+              </BlockStack>
+              {item.state === "done" ? null : actions[item.id]}
+            </InlineStack>
+          ))}
+        </SectionCard>
+        <SectionCard title="Assistant mode" variant="oneThird" gap="200">
+          <Badge tone={MODE_BADGES[checklist.mode.mode].tone}>{MODE_BADGES[checklist.mode.mode].label}</Badge>
+          <Text as="p">{checklist.mode.reason}</Text>
+        </SectionCard>
       </Layout>
     </AdminPage>
   );

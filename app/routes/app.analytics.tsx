@@ -8,6 +8,7 @@ import { adminDeps } from "../admin/context.server";
 import { BarChart } from "../admin/ui/bar-chart";
 import { EmptyNotice } from "../admin/ui/empty";
 import { AdminPage } from "../admin/ui/admin-page";
+import { SectionCard } from "../admin/ui/section-card";
 import { percent } from "../admin/ui/format";
 import { useFilterParams } from "../admin/ui/pagination";
 import { loadAnalytics } from "../analytics/analytics.server";
@@ -68,18 +69,13 @@ export default function Analytics() {
             )}
           </Card>
         </Layout.Section>
-        <Layout.Section>
-          <Card>
-            <BlockStack gap="200">
-              <Text as="h2" variant="headingMd">Top topics</Text>
-              {data.topTopics.length === 0 ? (
-                <Text as="p" tone="subdued">No topics yet in this period.</Text>
-              ) : (
-                <BarChart title="Messages per topic" valueLabel="messages" bars={data.topTopics.map((t) => ({ label: TOPIC_LABELS[t.topic] ?? t.topic, value: t.count }))} />
-              )}
-            </BlockStack>
-          </Card>
-        </Layout.Section>
+        <SectionCard title="Top topics" gap="200">
+          {data.topTopics.length === 0 ? (
+            <Text as="p" tone="subdued">No topics yet in this period.</Text>
+          ) : (
+            <BarChart title="Messages per topic" valueLabel="messages" bars={data.topTopics.map((t) => ({ label: TOPIC_LABELS[t.topic] ?? t.topic, value: t.count }))} />
+          )}
+        </SectionCard>
       </Layout>
     </AdminPage>
   );

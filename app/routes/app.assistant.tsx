@@ -2,12 +2,11 @@
 // blocked topics with the refusal text, and handoff (email, lead fields, hours).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { BlockStack, Button, Card, ChoiceList, InlineGrid, Layout, Select, Text, TextField } from "@shopify/polaris";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { ChoiceList, InlineGrid, Select, Text } from "@shopify/polaris";
 import { useState } from "react";
 import { adminDeps } from "../admin/context.server";
-import { AdminPage } from "../admin/ui/admin-page";
-import { SettingsBanner } from "../admin/ui/settings-banner";
+import { fieldErrorsOf, SettingsFormPage, SettingsSection, SettingTextField, useFormValues } from "../admin/ui/settings-form";
 import { handleSettingsForm } from "../settings/settings-action.server";
 import { assistantFormToPatch, WEEKDAYS } from "../settings/settings-forms";
 import { loadShopSettings } from "../settings/shop-settings.server";
@@ -30,10 +29,9 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 export default function AssistantSettings() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const saving = useNavigation().state === "submitting";
-  const errors = result && !result.ok ? result.fieldErrors : {};
+  const errors = fieldErrorsOf(result);
   const hours = Object.fromEntries(data.handoff.businessHours.map((h) => [h.day, h]));
-  const [v, setV] = useState({
+  const form = useFormValues({
     greeting: data.widget.greeting,
     tone: data.widget.tone as string,
     instructions: data.content.instructions,
@@ -45,66 +43,40 @@ export default function AssistantSettings() {
     ...Object.fromEntries(WEEKDAYS.flatMap((_, d) => [[`open${d}`, hours[d]?.open ?? ""], [`close${d}`, hours[d]?.close ?? ""]])),
   } as Record<string, string>);
   const [leadFields, setLeadFields] = useState<string[]>(data.leadFields);
-  const set = (key: string) => (value: string) => setV((old) => ({ ...old, [key]: value }));
-  const field = (key: string, label: string, help: string, error: string | undefined, multiline?: number) => (
-    <TextField label={label} name={key} autoComplete="off" multiline={multiline} value={v[key] ?? ""} onChange={set(key)} helpText={help} error={error} />
-  );
   return (
-    <AdminPage title="Assistant">
-      <Form method="post">
-        <Layout>
-          <Layout.Section>
-            <SettingsBanner result={result} />
-          </Layout.Section>
-          <Layout.AnnotatedSection title="Voice" description="How the assistant greets and sounds.">
-            <Card>
-              <BlockStack gap="400">
-                {field("greeting", "Greeting", "The first line shoppers see when they open the chat.", errors["widget.greeting"], 2)}
-                <Select label="Tone" name="tone" value={v.tone} onChange={set("tone")} error={errors["widget.tone"]} helpText="A hint to the model; basic mode answers stay plain."
-                  options={[{ label: "Friendly", value: "friendly" }, { label: "Concise", value: "concise" }, { label: "Formal", value: "formal" }]} />
-                {field("instructions", "Instructions", "Extra guidance for the AI (never shown to shoppers), e.g. \"Mention free returns\".", errors["content.instructions"], 4)}
-              </BlockStack>
-            </Card>
-          </Layout.AnnotatedSection>
-          <Layout.AnnotatedSection title="Topics" description="Checked in the prompt and again on every answer.">
-            <Card>
-              <BlockStack gap="400">
-                {field("allowedTopics", "Allowed topics", "One per line; empty means products, orders and policies of this shop.", errors["content.allowedTopics"], 3)}
-                {field("blockedTopics", "Blocked topics", "One per line; questions about these get the refusal text.", errors["content.blockedTopics"], 3)}
-                {field("refusalText", "Refusal text", "What the assistant says when a question is off-limits.", errors["content.refusalText"], 2)}
-              </BlockStack>
-            </Card>
-          </Layout.AnnotatedSection>
-          <Layout.AnnotatedSection title="Handoff to a person" description="When a shopper asks for a person, the assistant collects only these fields.">
-            <Card>
-              <BlockStack gap="400">
-                {field("handoffEmail", "Handoff email", "Where new handoff requests are announced; leave empty to check the Leads page yourself.", errors["handoff.handoffEmail"])}
-                <ChoiceList allowMultiple title="Fields to collect" name="leadFields" selected={leadFields} onChange={setLeadFields} error={errors["privacy.leadFields"]}
-                  choices={[
-                    { label: "Name", value: "name", helpText: "To address the shopper." },
-                    { label: "Email", value: "email", helpText: "To answer by email." },
-                    { label: "Phone", value: "phone", helpText: "Only if you call shoppers back." },
-                    { label: "Message", value: "message", helpText: "What the shopper needs." },
-                  ]} />
-                <Text as="h3" variant="headingSm">Business hours</Text>
-                <Text as="p" tone="subdued">Outside these hours the assistant says when someone will reply. Empty days are closed.</Text>
-                {field("timeZone", "Time zone", "An IANA time zone such as Europe/Berlin.", errors["handoff.timeZone"])}
-                {WEEKDAYS.map((day, d) => (
-                  <InlineGrid key={day} columns={3} gap="200" alignItems="center">
-                    <Text as="span">{day}</Text>
-                    <TextField label={`${day} opens`} labelHidden placeholder="09:00" name={`open${d}`} autoComplete="off" value={v[`open${d}`] ?? ""} onChange={set(`open${d}`)} />
-                    <TextField label={`${day} closes`} labelHidden placeholder="17:00" name={`close${d}`} autoComplete="off" value={v[`close${d}`] ?? ""} onChange={set(`close${d}`)} />
-                  </InlineGrid>
-                ))}
-                {errors["handoff.businessHours"] ? <Text as="p" tone="critical">{errors["handoff.businessHours"]}</Text> : null}
-              </BlockStack>
-            </Card>
-          </Layout.AnnotatedSection>
-          <Layout.Section>
-            <Button submit variant="primary" loading={saving}>Save assistant settings</Button>
-          </Layout.Section>
-        </Layout>
-      </Form>
-    </AdminPage>
+    <SettingsFormPage title="Assistant" result={result} saveLabel="Save assistant settings">
+      <SettingsSection title="Voice" description="How the assistant greets and sounds.">
+        <SettingTextField form={form} name="greeting" label="Greeting" multiline={2} error={errors["widget.greeting"]} help="The first line shoppers see when they open the chat." />
+        <Select label="Tone" name="tone" value={form.values.tone} onChange={form.set("tone")} error={errors["widget.tone"]} helpText="A hint to the model; basic mode answers stay plain."
+          options={[{ label: "Friendly", value: "friendly" }, { label: "Concise", value: "concise" }, { label: "Formal", value: "formal" }]} />
+        <SettingTextField form={form} name="instructions" label="Instructions" multiline={4} error={errors["content.instructions"]} help={"Extra guidance for the AI (never shown to shoppers), e.g. \"Mention free returns\"."} />
+      </SettingsSection>
+      <SettingsSection title="Topics" description="Checked in the prompt and again on every answer.">
+        <SettingTextField form={form} name="allowedTopics" label="Allowed topics" multiline={3} error={errors["content.allowedTopics"]} help="One per line; empty means products, orders and policies of this shop." />
+        <SettingTextField form={form} name="blockedTopics" label="Blocked topics" multiline={3} error={errors["content.blockedTopics"]} help="One per line; questions about these get the refusal text." />
+        <SettingTextField form={form} name="refusalText" label="Refusal text" multiline={2} error={errors["content.refusalText"]} help="What the assistant says when a question is off-limits." />
+      </SettingsSection>
+      <SettingsSection title="Handoff to a person" description="When a shopper asks for a person, the assistant collects only these fields.">
+        <SettingTextField form={form} name="handoffEmail" label="Handoff email" error={errors["handoff.handoffEmail"]} help="Where new handoff requests are announced; leave empty to check the Leads page yourself." />
+        <ChoiceList allowMultiple title="Fields to collect" name="leadFields" selected={leadFields} onChange={setLeadFields} error={errors["privacy.leadFields"]}
+          choices={[
+            { label: "Name", value: "name", helpText: "To address the shopper." },
+            { label: "Email", value: "email", helpText: "To answer by email." },
+            { label: "Phone", value: "phone", helpText: "Only if you call shoppers back." },
+            { label: "Message", value: "message", helpText: "What the shopper needs." },
+          ]} />
+        <Text as="h3" variant="headingSm">Business hours</Text>
+        <Text as="p" tone="subdued">Outside these hours the assistant says when someone will reply. Empty days are closed.</Text>
+        <SettingTextField form={form} name="timeZone" label="Time zone" error={errors["handoff.timeZone"]} help="An IANA time zone such as Europe/Berlin." />
+        {WEEKDAYS.map((day, d) => (
+          <InlineGrid key={day} columns={3} gap="200" alignItems="center">
+            <Text as="span">{day}</Text>
+            <SettingTextField form={form} name={`open${d}`} label={`${day} opens`} labelHidden placeholder="09:00" />
+            <SettingTextField form={form} name={`close${d}`} label={`${day} closes`} labelHidden placeholder="17:00" />
+          </InlineGrid>
+        ))}
+        {errors["handoff.businessHours"] ? <Text as="p" tone="critical">{errors["handoff.businessHours"]}</Text> : null}
+      </SettingsSection>
+    </SettingsFormPage>
   );
 }

@@ -10,6 +10,7 @@ import { viewTranscript } from "../admin/conversations.server";
 import { AdminPage } from "../admin/ui/admin-page";
 import { EmptyNotice } from "../admin/ui/empty";
 import { formatDateTime, OUTCOME_LABELS } from "../admin/ui/format";
+import { SectionCard } from "../admin/ui/section-card";
 import { authenticate } from "../shopify.server";
 
 const paramsSchema = z.object({ id: z.string().min(1).max(100) });
@@ -74,18 +75,13 @@ export default function Transcript() {
             )}
           </Card>
         </Layout.Section>
-        <Layout.Section variant="oneThird">
-          <Card>
-            <BlockStack gap="200">
-              <Text as="h2" variant="headingMd">Details</Text>
-              <Text as="p">Mode: {conversation.basicMode ? "basic mode at least once" : "AI"}</Text>
-              <Text as="p">Consent: {conversation.consentState.replace("_", " ")}</Text>
-              <Text as="p">Order verified: {conversation.orderVerified ? "yes" : "no"}</Text>
-              <Text as="p">Language: {conversation.locale ?? "unknown"}</Text>
-              <Text as="p">Last message: {formatDateTime(conversation.lastMessageAt)}</Text>
-            </BlockStack>
-          </Card>
-        </Layout.Section>
+        <SectionCard title="Details" variant="oneThird" gap="200">
+          <Text as="p">Mode: {conversation.basicMode ? "basic mode at least once" : "AI"}</Text>
+          <Text as="p">Consent: {conversation.consentState.replace("_", " ")}</Text>
+          <Text as="p">Order verified: {conversation.orderVerified ? "yes" : "no"}</Text>
+          <Text as="p">Language: {conversation.locale ?? "unknown"}</Text>
+          <Text as="p">Last message: {formatDateTime(conversation.lastMessageAt)}</Text>
+        </SectionCard>
       </Layout>
     </AdminPage>
   );

@@ -3,13 +3,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Badge, Card, IndexTable, InlineStack, Layout, Link, Select, Text, TextField } from "@shopify/polaris";
+import { Badge, IndexTable, Link, Select, Text } from "@shopify/polaris";
 import { adminDeps, searchParamsOf } from "../admin/context.server";
 import { conversationFilterSchema, listConversations } from "../admin/conversations.server";
 import { AdminPage } from "../admin/ui/admin-page";
-import { EmptyNotice } from "../admin/ui/empty";
+import { DateRangeFilter, FilterBar } from "../admin/ui/filter-bar";
 import { formatDateTime, OUTCOME_LABELS } from "../admin/ui/format";
 import { useCursorPagination, useFilterParams } from "../admin/ui/pagination";
+import { ListLayout } from "../admin/ui/resource-table";
 import { authenticate } from "../shopify.server";
 
 export const meta: MetaFunction = () => [{ title: "Conversations · Shop assistant" }];
@@ -28,53 +29,40 @@ export default function Conversations() {
   const filtered = filter.outcome !== "all" || filter.from || filter.to;
   return (
     <AdminPage title="Conversations" subtitle="Opening a transcript is recorded in the audit log.">
-      <Layout>
-        <Layout.Section>
-          <Card>
-            <InlineStack gap="400" blockAlign="end">
-              <Select label="Outcome" value={filter.outcome} onChange={(outcome) => set({ outcome: outcome === "all" ? undefined : outcome })}
-                options={[{ label: "All", value: "all" }, { label: "Answered", value: "answered" }, { label: "Handed off to a person", value: "handed_off" }, { label: "Basic mode", value: "basic" }]} />
-              <TextField label="From" type="date" autoComplete="off" value={filter.from} onChange={(from) => set({ from })} />
-              <TextField label="To" type="date" autoComplete="off" value={filter.to} onChange={(to) => set({ to })} />
-            </InlineStack>
-          </Card>
-        </Layout.Section>
-        <Layout.Section>
-          <Card padding="0">
-            {page.items.length === 0 && !pagination.hasPrevious ? (
-              <EmptyNotice heading={filtered ? "No conversations match these filters" : "No conversations yet"}>
-                <p>{filtered ? "Change the outcome or dates." : "When shoppers chat with the assistant on your storefront, their conversations appear here (if you keep transcripts)."}</p>
-              </EmptyNotice>
-            ) : (
-              <IndexTable
-                resourceName={{ singular: "conversation", plural: "conversations" }}
-                itemCount={page.items.length}
-                selectable={false}
-                headings={[{ title: "Started" }, { title: "Outcome" }, { title: "Mode" }, { title: "Turns" }, { title: "Consent" }, { title: "Order verified" }]}
-                pagination={pagination}
-              >
-                {page.items.map((c, index) => (
-                  <IndexTable.Row id={c.id} key={c.id} position={index}>
-                    <IndexTable.Cell>
-                      {/* The row's primary link: the whole row opens it, and keyboard users reach it. */}
-                      <Link dataPrimaryLink url={`/app/conversations/${encodeURIComponent(c.id)}`} monochrome removeUnderline>
-                        <Text as="span" fontWeight="semibold">{formatDateTime(c.createdAt)}</Text>
-                      </Link>
-                    </IndexTable.Cell>
-                    <IndexTable.Cell>
-                      <Badge tone={c.outcome === "handed_off" ? "attention" : c.outcome === "answered" ? "success" : undefined}>{OUTCOME_LABELS[c.outcome] ?? c.outcome}</Badge>
-                    </IndexTable.Cell>
-                    <IndexTable.Cell>{c.basicMode ? "Basic" : "AI"}</IndexTable.Cell>
-                    <IndexTable.Cell>{c.turnCount}</IndexTable.Cell>
-                    <IndexTable.Cell>{c.consentState.replace("_", " ")}</IndexTable.Cell>
-                    <IndexTable.Cell>{c.orderVerified ? "Yes" : "No"}</IndexTable.Cell>
-                  </IndexTable.Row>
-                ))}
-              </IndexTable>
-            )}
-          </Card>
-        </Layout.Section>
-      </Layout>
+      <ListLayout
+        above={
+          <FilterBar>
+            <Select label="Outcome" value={filter.outcome} onChange={(outcome) => set({ outcome: outcome === "all" ? undefined : outcome })}
+              options={[{ label: "All", value: "all" }, { label: "Answered", value: "answered" }, { label: "Handed off to a person", value: "handed_off" }, { label: "Basic mode", value: "basic" }]} />
+            <DateRangeFilter from={filter.from} to={filter.to} onChange={set} />
+          </FilterBar>
+        }
+        items={page.items}
+        resourceName={{ singular: "conversation", plural: "conversations" }}
+        headings={["Started", "Outcome", "Mode", "Turns", "Consent", "Order verified"]}
+        pagination={pagination}
+        empty={{
+          heading: filtered ? "No conversations match these filters" : "No conversations yet",
+          body: filtered ? "Change the outcome or dates." : "When shoppers chat with the assistant on your storefront, their conversations appear here (if you keep transcripts).",
+        }}
+        cells={(c) => (
+          <>
+            <IndexTable.Cell>
+              {/* The row's primary link: the whole row opens it, and keyboard users reach it. */}
+              <Link dataPrimaryLink url={`/app/conversations/${encodeURIComponent(c.id)}`} monochrome removeUnderline>
+                <Text as="span" fontWeight="semibold">{formatDateTime(c.createdAt)}</Text>
+              </Link>
+            </IndexTable.Cell>
+            <IndexTable.Cell>
+              <Badge tone={c.outcome === "handed_off" ? "attention" : c.outcome === "answered" ? "success" : undefined}>{OUTCOME_LABELS[c.outcome] ?? c.outcome}</Badge>
+            </IndexTable.Cell>
+            <IndexTable.Cell>{c.basicMode ? "Basic" : "AI"}</IndexTable.Cell>
+            <IndexTable.Cell>{c.turnCount}</IndexTable.Cell>
+            <IndexTable.Cell>{c.consentState.replace("_", " ")}</IndexTable.Cell>
+            <IndexTable.Cell>{c.orderVerified ? "Yes" : "No"}</IndexTable.Cell>
+          </>
+        )}
+      />
     </AdminPage>
   );
 }

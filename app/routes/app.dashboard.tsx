@@ -4,11 +4,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Card, DataTable, InlineStack, Layout, Text } from "@shopify/polaris";
+import { Badge, Banner, DataTable, InlineStack, Layout, Text } from "@shopify/polaris";
 import { adminDeps, modelProvider } from "../admin/context.server";
 import { loadPrivacyDashboard } from "../admin/privacy-dashboard.server";
 import { AdminPage } from "../admin/ui/admin-page";
 import { formatDate, percent } from "../admin/ui/format";
+import { SectionCard } from "../admin/ui/section-card";
 import { authenticate } from "../shopify.server";
 
 export const meta: MetaFunction = () => [{ title: "Privacy dashboard · Shop assistant" }];
@@ -39,73 +40,48 @@ export default function PrivacyDashboard() {
             </Banner>
           </Layout.Section>
         ) : null}
-        <Layout.Section>
-          <Card>
-            <BlockStack gap="300">
-              <Text as="h2" variant="headingMd">What we hold</Text>
-              <DataTable columnContentTypes={["text", "numeric"]} headings={["Kind", "Count"]} rows={d.held.map((h) => [KIND_LABELS[h.kind] ?? h.kind, h.count])} />
-              <Text as="p" tone="subdued">{d.keepTranscripts ? "Transcripts are kept." : "Transcripts are not kept (switched off in Privacy settings)."}</Text>
-            </BlockStack>
-          </Card>
-        </Layout.Section>
-        <Layout.Section variant="oneHalf">
-          <Card>
-            <BlockStack gap="300">
-              <Text as="h2" variant="headingMd">Retention</Text>
-              <Text as="p">Kept for {d.retentionDays} days, then deleted. <Link to="/app/privacy">Change</Link></Text>
-              {d.oldest.map((o) => (
-                <InlineStack key={o.kind} gap="200" blockAlign="center">
-                  <Text as="span">Oldest {o.kind}:</Text>
-                  {o.createdAt ? (
-                    <>
-                      <Text as="span">{formatDate(o.createdAt)} ({o.ageDays} days)</Text>
-                      <Badge tone={o.ageDays! > d.retentionDays + 1 ? "critical" : "success"}>{o.ageDays! > d.retentionDays + 1 ? "Overdue" : "Within retention"}</Badge>
-                    </>
-                  ) : (
-                    <Text as="span" tone="subdued">none held</Text>
-                  )}
-                </InlineStack>
-              ))}
-            </BlockStack>
-          </Card>
-        </Layout.Section>
-        <Layout.Section variant="oneHalf">
-          <Card>
-            <BlockStack gap="300">
-              <Text as="h2" variant="headingMd">Encryption</Text>
-              <Text as="p">AES-256-GCM at rest. Current key: <Text as="span" fontWeight="semibold">{d.currentKeyId}</Text>.</Text>
-              <DataTable columnContentTypes={["text", "numeric", "numeric"]} headings={["Data", "Rows", "On current key"]}
-                rows={d.encryption.map((e) => [e.kind, e.total, e.total === 0 ? "–" : percent(e.share)])} />
-              <Text as="p" tone="subdued">Rows on an older key stay readable; the key-rotation job moves them to the current key.</Text>
-            </BlockStack>
-          </Card>
-        </Layout.Section>
-        <Layout.Section variant="oneHalf">
-          <Card>
-            <BlockStack gap="300">
-              <Text as="h2" variant="headingMd">Requests served</Text>
-              {d.requests.length === 0 ? (
-                <Text as="p" tone="subdued">No data requests or erasures received yet.</Text>
+        <SectionCard title="What we hold">
+          <DataTable columnContentTypes={["text", "numeric"]} headings={["Kind", "Count"]} rows={d.held.map((h) => [KIND_LABELS[h.kind] ?? h.kind, h.count])} />
+          <Text as="p" tone="subdued">{d.keepTranscripts ? "Transcripts are kept." : "Transcripts are not kept (switched off in Privacy settings)."}</Text>
+        </SectionCard>
+        <SectionCard title="Retention" variant="oneHalf">
+          <Text as="p">Kept for {d.retentionDays} days, then deleted. <Link to="/app/privacy">Change</Link></Text>
+          {d.oldest.map((o) => (
+            <InlineStack key={o.kind} gap="200" blockAlign="center">
+              <Text as="span">Oldest {o.kind}:</Text>
+              {o.createdAt ? (
+                <>
+                  <Text as="span">{formatDate(o.createdAt)} ({o.ageDays} days)</Text>
+                  {(o.ageDays ?? 0) > d.retentionDays + 1 ? <Badge tone="critical">Overdue</Badge> : <Badge tone="success">Within retention</Badge>}
+                </>
               ) : (
-                <DataTable columnContentTypes={["text", "text", "numeric"]} headings={["Request", "Status", "Count"]} rows={d.requests.map((r) => [TOPICS[r.topic] ?? r.topic, r.status, r.count])} />
+                <Text as="span" tone="subdued">none held</Text>
               )}
-              <Link to="/app/data-requests">All data requests</Link>
-            </BlockStack>
-          </Card>
-        </Layout.Section>
-        <Layout.Section variant="oneHalf">
-          <Card>
-            <BlockStack gap="300">
-              <Text as="h2" variant="headingMd">Model provider</Text>
-              <InlineStack gap="200">
-                <Text as="span" fontWeight="semibold">{d.provider.name}</Text>
-                {d.provider.host ? <Badge>{d.provider.host}</Badge> : null}
-              </InlineStack>
-              <Text as="p">{d.provider.reason}</Text>
-              <Text as="p" tone="subdued">Sent: the redacted question, product and policy facts, and a verified order. Never card numbers; never stored by the provider (store: false).</Text>
-            </BlockStack>
-          </Card>
-        </Layout.Section>
+            </InlineStack>
+          ))}
+        </SectionCard>
+        <SectionCard title="Encryption" variant="oneHalf">
+          <Text as="p">AES-256-GCM at rest. Current key: <Text as="span" fontWeight="semibold">{d.currentKeyId}</Text>.</Text>
+          <DataTable columnContentTypes={["text", "numeric", "numeric"]} headings={["Data", "Rows", "On current key"]}
+            rows={d.encryption.map((e) => [e.kind, e.total, e.total === 0 ? "–" : percent(e.share)])} />
+          <Text as="p" tone="subdued">Rows on an older key stay readable; the key-rotation job moves them to the current key.</Text>
+        </SectionCard>
+        <SectionCard title="Requests served" variant="oneHalf">
+          {d.requests.length === 0 ? (
+            <Text as="p" tone="subdued">No data requests or erasures received yet.</Text>
+          ) : (
+            <DataTable columnContentTypes={["text", "text", "numeric"]} headings={["Request", "Status", "Count"]} rows={d.requests.map((r) => [TOPICS[r.topic] ?? r.topic, r.status, r.count])} />
+          )}
+          <Link to="/app/data-requests">All data requests</Link>
+        </SectionCard>
+        <SectionCard title="Model provider" variant="oneHalf">
+          <InlineStack gap="200">
+            <Text as="span" fontWeight="semibold">{d.provider.name}</Text>
+            {d.provider.host ? <Badge>{d.provider.host}</Badge> : null}
+          </InlineStack>
+          <Text as="p">{d.provider.reason}</Text>
+          <Text as="p" tone="subdued">Sent: the redacted question, product and policy facts, and a verified order. Never card numbers; never stored by the provider (store: false).</Text>
+        </SectionCard>
       </Layout>
     </AdminPage>
   );

@@ -4,13 +4,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Button, Card, IndexTable, Layout, Text } from "@shopify/polaris";
+import { Badge, BlockStack, Button, IndexTable, Text } from "@shopify/polaris";
 import { useState } from "react";
 import { adminDeps } from "../admin/context.server";
 import { listDataRequests } from "../admin/data-requests.server";
-import { AdminPage, ErrorBanner } from "../admin/ui/admin-page";
+import { AdminPage, ErrorBanner, PausedBanner } from "../admin/ui/admin-page";
 import { downloadFromAction } from "../admin/ui/download";
-import { EmptyNotice } from "../admin/ui/empty";
+import { ListLayout } from "../admin/ui/resource-table";
 import { formatDateTime } from "../admin/ui/format";
 import { loadShopState } from "../settings/shop-settings.server";
 import { authenticate } from "../shopify.server";
@@ -45,54 +45,44 @@ export default function DataRequests() {
   };
   return (
     <AdminPage title="Data requests" subtitle="Requests Shopify forwarded under privacy law (GDPR, CCPA). They are handled automatically; exports are for you to send to the customer.">
-      <Layout>
-        <Layout.Section>
+      <ListLayout
+        above={
           <BlockStack gap="300">
-            {paused ? <Banner tone="warning" title="Downloads are disabled"><p>The assistant is paused for an incident. Resume it on the Incidents page to download exports.</p></Banner> : null}
+            <PausedBanner paused={paused} title="Downloads are disabled" then="download exports" />
             <ErrorBanner title="Download failed" message={error} />
           </BlockStack>
-        </Layout.Section>
-        <Layout.Section>
-          <Card padding="0">
-            {requests.length === 0 ? (
-              <EmptyNotice heading="No data requests yet">
-                <p>When a customer asks you for their data or asks to be forgotten, Shopify tells this app. The request, what was found or deleted, and any export appear here.</p>
-              </EmptyNotice>
-            ) : (
-              <IndexTable
-                resourceName={{ singular: "data request", plural: "data requests" }}
-                itemCount={requests.length}
-                selectable={false}
-                headings={[{ title: "Received" }, { title: "Type" }, { title: "Status" }, { title: "Result" }, { title: "Export" }]}
-              >
-                {requests.map((r, index) => (
-                  <IndexTable.Row id={r.id} key={r.id} position={index}>
-                    <IndexTable.Cell>{formatDateTime(r.receivedAt)}</IndexTable.Cell>
-                    <IndexTable.Cell>{TOPICS[r.topic] ?? r.topic}</IndexTable.Cell>
-                    <IndexTable.Cell><Badge tone={STATUS_TONE[r.status]}>{r.status}</Badge></IndexTable.Cell>
-                    <IndexTable.Cell>
-                      <Text as="span" tone="subdued">
-                        {Object.entries(r.summary).map(([k, v]) => `${k.replace(/_/g, " ")}: ${v}`).join(", ") || "–"}
-                      </Text>
-                    </IndexTable.Cell>
-                    <IndexTable.Cell>
-                      {r.downloadable ? (
-                        <Button size="slim" onClick={() => download(r.id)} disabled={paused} loading={busy === r.id} accessibilityLabel={`Download the export of the request received ${formatDateTime(r.receivedAt)}`}>
-                          Download
-                        </Button>
-                      ) : r.topic === "customers/data_request" && r.exportExpiresAt ? (
-                        <Text as="span" tone="subdued">Expired {formatDateTime(r.exportExpiresAt)}</Text>
-                      ) : (
-                        <Text as="span" tone="subdued">–</Text>
-                      )}
-                    </IndexTable.Cell>
-                  </IndexTable.Row>
-                ))}
-              </IndexTable>
-            )}
-          </Card>
-        </Layout.Section>
-      </Layout>
+        }
+        items={requests}
+        resourceName={{ singular: "data request", plural: "data requests" }}
+        headings={["Received", "Type", "Status", "Result", "Export"]}
+        empty={{
+          heading: "No data requests yet",
+          body: "When a customer asks you for their data or asks to be forgotten, Shopify tells this app. The request, what was found or deleted, and any export appear here.",
+        }}
+        cells={(r) => (
+          <>
+            <IndexTable.Cell>{formatDateTime(r.receivedAt)}</IndexTable.Cell>
+            <IndexTable.Cell>{TOPICS[r.topic] ?? r.topic}</IndexTable.Cell>
+            <IndexTable.Cell><Badge tone={STATUS_TONE[r.status]}>{r.status}</Badge></IndexTable.Cell>
+            <IndexTable.Cell>
+              <Text as="span" tone="subdued">
+                {Object.entries(r.summary).map(([k, v]) => `${k.replace(/_/g, " ")}: ${v}`).join(", ") || "–"}
+              </Text>
+            </IndexTable.Cell>
+            <IndexTable.Cell>
+              {r.downloadable ? (
+                <Button size="slim" onClick={() => download(r.id)} disabled={paused} loading={busy === r.id} accessibilityLabel={`Download the export of the request received ${formatDateTime(r.receivedAt)}`}>
+                  Download
+                </Button>
+              ) : r.topic === "customers/data_request" && r.exportExpiresAt ? (
+                <Text as="span" tone="subdued">Expired {formatDateTime(r.exportExpiresAt)}</Text>
+              ) : (
+                <Text as="span" tone="subdued">–</Text>
+              )}
+            </IndexTable.Cell>
+          </>
+        )}
+      />
     </AdminPage>
   );
 }

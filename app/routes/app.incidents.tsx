@@ -3,7 +3,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Button, Card, DataTable, InlineStack, Layout, List, Text, TextField } from "@shopify/polaris";
+import { Badge, Banner, BlockStack, Button, DataTable, InlineStack, Layout, List, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { z } from "zod";
 import { adminDeps, staffOf } from "../admin/context.server";
@@ -11,6 +11,7 @@ import { assessWindow } from "../admin/incident-assessment.server";
 import { detectAlerts, incidentWindowSchema, setPaused } from "../admin/incidents.server";
 import { ALERT_LOOKBACK_HOURS } from "../admin/incident-rules";
 import { AdminPage, ErrorBanner } from "../admin/ui/admin-page";
+import { SectionCard, TitledCard } from "../admin/ui/section-card";
 import { EmptyNotice } from "../admin/ui/empty";
 import { formatDateTime } from "../admin/ui/format";
 import { useFilterParams } from "../admin/ui/pagination";
@@ -59,89 +60,73 @@ export default function Incidents() {
       <Layout>
         <Layout.Section>
           <ErrorBanner message={result && !result.ok ? result.message : null} />
-          <Card>
+          <TitledCard title="Containment" aside={<Badge tone={paused ? "critical" : "success"}>{paused ? "Paused" : "Running"}</Badge>}>
+            <Text as="p">
+              {paused
+                ? "The assistant is paused: it answers nothing new, stores nothing, and lead exports and data downloads are disabled."
+                : "Pausing stops the assistant storing anything and disables exports at once. It is recorded in the audit log."}
+            </Text>
+            <Form method="post">
+              <input type="hidden" name="intent" value={paused ? "resume" : "pause"} />
+              <Button submit variant="primary" tone={paused ? undefined : "critical"} loading={busy}>
+                {paused ? "Resume the assistant" : "Pause the assistant"}
+              </Button>
+            </Form>
+            </TitledCard>
+        </Layout.Section>
+        <SectionCard title={`Alerts (last ${ALERT_LOOKBACK_HOURS} hours)`}>
+          {alerts.length === 0 ? (
+            <EmptyNotice heading="No unusual activity">
+              <p>We watch for bulk exports and downloads, many transcripts opened by one person, bursts of failed order verifications, and spikes of blocked card numbers or rate-limited shoppers.</p>
+            </EmptyNotice>
+          ) : (
+            alerts.map((a) => (
+              <Banner key={`${a.kind}-${a.actor ?? ""}-${a.windowStart}`} tone="warning" title={a.title}
+                action={{ content: "Assess this window", onAction: () => set({ from: a.windowStart, to: new Date(new Date(a.windowEnd).getTime() + 60_000).toISOString() }) }}>
+                <p>{a.description} ({formatDateTime(a.windowStart)} – {formatDateTime(a.windowEnd)})</p>
+              </Banner>
+            ))
+          )}
+        </SectionCard>
+        <SectionCard title="Assess a time window">
+          <Text as="p" tone="subdued">Which conversations and shoppers a period touched, to decide whom to notify. Shoppers are listed by keyed hash only (times in UTC).</Text>
+          <Form method="get" onSubmit={(e) => { e.preventDefault(); set({ from: windowFrom ? `${windowFrom}:00Z` : undefined, to: windowTo ? `${windowTo}:00Z` : undefined }); }}>
+            <InlineStack gap="300" blockAlign="end">
+              <TextField label="From (UTC)" type="datetime-local" autoComplete="off" value={windowFrom} onChange={setWindowFrom} />
+              <TextField label="To (UTC)" type="datetime-local" autoComplete="off" value={windowTo} onChange={setWindowTo} />
+              <Button submit>Assess</Button>
+            </InlineStack>
+          </Form>
+          <ErrorBanner title="Check the window" message={windowError} />
+          {assessment ? (
             <BlockStack gap="300">
-              <InlineStack gap="200" blockAlign="center">
-                <Text as="h2" variant="headingMd">Containment</Text>
-                <Badge tone={paused ? "critical" : "success"}>{paused ? "Paused" : "Running"}</Badge>
-              </InlineStack>
-              <Text as="p">
-                {paused
-                  ? "The assistant is paused: it answers nothing new, stores nothing, and lead exports and data downloads are disabled."
-                  : "Pausing stops the assistant storing anything and disables exports at once. It is recorded in the audit log."}
+              <Text as="h3" variant="headingSm">
+                {formatDateTime(assessment.from)} – {formatDateTime(assessment.to)}: {assessment.conversations.count} conversations, {assessment.shoppers.count} identifiable shoppers
               </Text>
-              <Form method="post">
-                <input type="hidden" name="intent" value={paused ? "resume" : "pause"} />
-                <Button submit variant="primary" tone={paused ? undefined : "critical"} loading={busy}>
-                  {paused ? "Resume the assistant" : "Pause the assistant"}
-                </Button>
-              </Form>
-            </BlockStack>
-          </Card>
-        </Layout.Section>
-        <Layout.Section>
-          <Card>
-            <BlockStack gap="300">
-              <Text as="h2" variant="headingMd">Alerts (last {ALERT_LOOKBACK_HOURS} hours)</Text>
-              {alerts.length === 0 ? (
-                <EmptyNotice heading="No unusual activity">
-                  <p>We watch for bulk exports and downloads, many transcripts opened by one person, bursts of failed order verifications, and spikes of blocked card numbers or rate-limited shoppers.</p>
-                </EmptyNotice>
+              {assessment.dataKinds.length === 0 ? (
+                <Text as="p">Nothing was stored or touched in this window.</Text>
               ) : (
-                alerts.map((a) => (
-                  <Banner key={`${a.kind}-${a.actor ?? ""}-${a.windowStart}`} tone="warning" title={a.title}
-                    action={{ content: "Assess this window", onAction: () => set({ from: a.windowStart, to: new Date(new Date(a.windowEnd).getTime() + 60_000).toISOString() }) }}>
-                    <p>{a.description} ({formatDateTime(a.windowStart)} – {formatDateTime(a.windowEnd)})</p>
-                  </Banner>
-                ))
+                <DataTable columnContentTypes={["text", "numeric"]} headings={["Data touched", "Count"]} rows={assessment.dataKinds.map((k) => [k.kind, k.count])} />
               )}
-            </BlockStack>
-          </Card>
-        </Layout.Section>
-        <Layout.Section>
-          <Card>
-            <BlockStack gap="300">
-              <Text as="h2" variant="headingMd">Assess a time window</Text>
-              <Text as="p" tone="subdued">Which conversations and shoppers a period touched, to decide whom to notify. Shoppers are listed by keyed hash only (times in UTC).</Text>
-              <Form method="get" onSubmit={(e) => { e.preventDefault(); set({ from: windowFrom ? `${windowFrom}:00Z` : undefined, to: windowTo ? `${windowTo}:00Z` : undefined }); }}>
-                <InlineStack gap="300" blockAlign="end">
-                  <TextField label="From (UTC)" type="datetime-local" autoComplete="off" value={windowFrom} onChange={setWindowFrom} />
-                  <TextField label="To (UTC)" type="datetime-local" autoComplete="off" value={windowTo} onChange={setWindowTo} />
-                  <Button submit>Assess</Button>
-                </InlineStack>
-              </Form>
-              <ErrorBanner title="Check the window" message={windowError} />
-              {assessment ? (
-                <BlockStack gap="300">
-                  <Text as="h3" variant="headingSm">
-                    {formatDateTime(assessment.from)} – {formatDateTime(assessment.to)}: {assessment.conversations.count} conversations, {assessment.shoppers.count} identifiable shoppers
-                  </Text>
-                  {assessment.dataKinds.length === 0 ? (
-                    <Text as="p">Nothing was stored or touched in this window.</Text>
-                  ) : (
-                    <DataTable columnContentTypes={["text", "numeric"]} headings={["Data touched", "Count"]} rows={assessment.dataKinds.map((k) => [k.kind, k.count])} />
-                  )}
-                  {assessment.staffActions.length > 0 ? (
-                    <DataTable columnContentTypes={["text", "text", "numeric"]} headings={["Staff action", "Staff id", "Count"]} rows={assessment.staffActions.map((s) => [s.action, s.actor, s.count])} />
-                  ) : null}
-                  {assessment.shoppers.hashes.length > 0 ? (
-                    <BlockStack gap="100">
-                      <Text as="h3" variant="headingSm">Shoppers (keyed hashes)</Text>
-                      <List>
-                        {assessment.shoppers.hashes.map((h) => (
-                          <List.Item key={`${h.kind}:${h.hash}`}><Text as="span" breakWord>{h.kind}: <code>{h.hash}</code></Text></List.Item>
-                        ))}
-                      </List>
-                    </BlockStack>
-                  ) : null}
-                  {assessment.conversations.ids.length > 0 ? (
-                    <Text as="p" tone="subdued" breakWord>Conversation ids: {assessment.conversations.ids.join(", ")}</Text>
-                  ) : null}
+              {assessment.staffActions.length > 0 ? (
+                <DataTable columnContentTypes={["text", "text", "numeric"]} headings={["Staff action", "Staff id", "Count"]} rows={assessment.staffActions.map((s) => [s.action, s.actor, s.count])} />
+              ) : null}
+              {assessment.shoppers.hashes.length > 0 ? (
+                <BlockStack gap="100">
+                  <Text as="h3" variant="headingSm">Shoppers (keyed hashes)</Text>
+                  <List>
+                    {assessment.shoppers.hashes.map((h) => (
+                      <List.Item key={`${h.kind}:${h.hash}`}><Text as="span" breakWord>{h.kind}: <code>{h.hash}</code></Text></List.Item>
+                    ))}
+                  </List>
                 </BlockStack>
               ) : null}
+              {assessment.conversations.ids.length > 0 ? (
+                <Text as="p" tone="subdued" breakWord>Conversation ids: {assessment.conversations.ids.join(", ")}</Text>
+              ) : null}
             </BlockStack>
-          </Card>
-        </Layout.Section>
+          ) : null}
+        </SectionCard>
       </Layout>
     </AdminPage>
   );

@@ -9,6 +9,7 @@ import { adminDeps, staffOf } from "../admin/context.server";
 import { applyFaqAction, faqActionSchema, loadKnowledgePage } from "../admin/knowledge-admin.server";
 import { AdminPage, ErrorBanner } from "../admin/ui/admin-page";
 import { EmptyNotice } from "../admin/ui/empty";
+import { SectionCard } from "../admin/ui/section-card";
 import { authenticate } from "../shopify.server";
 
 export const meta: MetaFunction = () => [{ title: "Knowledge base · Shop assistant" }];
@@ -67,74 +68,62 @@ export default function Knowledge() {
         <Layout.Section>
           <ErrorBanner title="Not saved" message={result && !result.ok ? result.message : null} />
         </Layout.Section>
-        <Layout.Section>
-          <Card>
-            <BlockStack gap="400">
-              <Text as="h2" variant="headingMd">FAQ ({totalFaqs})</Text>
-              <Form method="get" onSubmit={(e) => { e.preventDefault(); const next = new URLSearchParams(params); if (search) next.set("q", search); else next.delete("q"); setParams(next); }}>
-                <InlineStack gap="200" blockAlign="end">
-                  <TextField label="Search the FAQ" name="q" autoComplete="off" value={search} onChange={setSearch} clearButton onClearButtonClick={() => { setSearch(""); setParams(new URLSearchParams()); }} />
-                  <Button submit>Search</Button>
-                </InlineStack>
-              </Form>
-              {faqs.length === 0 ? (
-                <EmptyNotice heading={totalFaqs === 0 ? "No FAQ answers yet" : "No FAQ answer matches"}>
-                  <p>{totalFaqs === 0 ? "Add the questions shoppers ask most (delivery times, sizing, gift wrapping). The assistant answers them in your words." : "Try another word or clear the search."}</p>
-                </EmptyNotice>
-              ) : (
-                faqs.map((entry) => (
-                  <Card key={entry.id} background="bg-surface-secondary">
-                    {editing === entry.id ? (
-                      <FaqEditor entry={entry} onDone={() => setEditing(null)} />
-                    ) : (
-                      <BlockStack gap="200">
-                        <Text as="h3" variant="headingSm">{entry.question}</Text>
-                        <Text as="p">{entry.answer}</Text>
-                        <InlineStack gap="200">
-                          <Button onClick={() => setEditing(entry.id)}>Edit</Button>
-                          <Form method="post">
-                            <input type="hidden" name="intent" value="delete" />
-                            <input type="hidden" name="id" value={entry.id} />
-                            <Button submit tone="critical" variant="secondary" accessibilityLabel={`Delete the FAQ answer "${entry.question}"`}>Delete</Button>
-                          </Form>
-                        </InlineStack>
-                      </BlockStack>
-                    )}
-                  </Card>
-                ))
-              )}
-              <Text as="h3" variant="headingSm">Add an answer</Text>
-              <FaqEditor key={totalFaqs} />
-            </BlockStack>
-          </Card>
-        </Layout.Section>
-        <Layout.Section variant="oneThird">
-          <Card>
-            <BlockStack gap="300">
-              <InlineStack align="space-between" blockAlign="center">
-                <Text as="h2" variant="headingMd">Store policies</Text>
-                <Button onClick={() => revalidator.revalidate()} loading={revalidator.state === "loading" || busy}>Refresh</Button>
-              </InlineStack>
-              <Text as="p" tone="subdued">Read from Shopify each time the assistant answers. Edit them in Settings › Policies.</Text>
-              {!policies.ok ? (
-                <Banner tone="warning" title="Policies could not be loaded">
-                  <p>{policies.message} The assistant says it cannot look them up right now.</p>
-                </Banner>
-              ) : policies.items.length === 0 ? (
-                <EmptyNotice heading="No policies published">
-                  <p>Write your refund, shipping and privacy policies in Shopify (Settings › Policies) so the assistant can quote them.</p>
-                </EmptyNotice>
-              ) : (
-                policies.items.map((p) => (
-                  <BlockStack key={p.type} gap="100">
-                    <Text as="h3" variant="headingSm">{p.title}</Text>
-                    <Text as="p" tone="subdued">{p.excerpt}</Text>
+        <SectionCard title={`FAQ (${totalFaqs})`} gap="400">
+          <Form method="get" onSubmit={(e) => { e.preventDefault(); const next = new URLSearchParams(params); if (search) next.set("q", search); else next.delete("q"); setParams(next); }}>
+            <InlineStack gap="200" blockAlign="end">
+              <TextField label="Search the FAQ" name="q" autoComplete="off" value={search} onChange={setSearch} clearButton onClearButtonClick={() => { setSearch(""); setParams(new URLSearchParams()); }} />
+              <Button submit>Search</Button>
+            </InlineStack>
+          </Form>
+          {faqs.length === 0 ? (
+            <EmptyNotice heading={totalFaqs === 0 ? "No FAQ answers yet" : "No FAQ answer matches"}>
+              <p>{totalFaqs === 0 ? "Add the questions shoppers ask most (delivery times, sizing, gift wrapping). The assistant answers them in your words." : "Try another word or clear the search."}</p>
+            </EmptyNotice>
+          ) : (
+            faqs.map((entry) => (
+              <Card key={entry.id} background="bg-surface-secondary">
+                {editing === entry.id ? (
+                  <FaqEditor entry={entry} onDone={() => setEditing(null)} />
+                ) : (
+                  <BlockStack gap="200">
+                    <Text as="h3" variant="headingSm">{entry.question}</Text>
+                    <Text as="p">{entry.answer}</Text>
+                    <InlineStack gap="200">
+                      <Button onClick={() => setEditing(entry.id)}>Edit</Button>
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="delete" />
+                        <input type="hidden" name="id" value={entry.id} />
+                        <Button submit tone="critical" variant="secondary" accessibilityLabel={`Delete the FAQ answer "${entry.question}"`}>Delete</Button>
+                      </Form>
+                    </InlineStack>
                   </BlockStack>
-                ))
-              )}
-            </BlockStack>
-          </Card>
-        </Layout.Section>
+                )}
+              </Card>
+            ))
+          )}
+          <Text as="h3" variant="headingSm">Add an answer</Text>
+          <FaqEditor key={totalFaqs} />
+        </SectionCard>
+        <SectionCard title="Store policies" variant="oneThird"
+          aside={<Button onClick={() => revalidator.revalidate()} loading={revalidator.state === "loading" || busy}>Refresh</Button>}>
+          <Text as="p" tone="subdued">Read from Shopify each time the assistant answers. Edit them in Settings › Policies.</Text>
+          {!policies.ok ? (
+            <Banner tone="warning" title="Policies could not be loaded">
+              <p>{policies.message} The assistant says it cannot look them up right now.</p>
+            </Banner>
+          ) : policies.items.length === 0 ? (
+            <EmptyNotice heading="No policies published">
+              <p>Write your refund, shipping and privacy policies in Shopify (Settings › Policies) so the assistant can quote them.</p>
+            </EmptyNotice>
+          ) : (
+            policies.items.map((p) => (
+              <BlockStack key={p.type} gap="100">
+                <Text as="h3" variant="headingSm">{p.title}</Text>
+                <Text as="p" tone="subdued">{p.excerpt}</Text>
+              </BlockStack>
+            ))
+          )}
+        </SectionCard>
       </Layout>
     </AdminPage>
   );

@@ -3,16 +3,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Button, Card, IndexTable, InlineStack, Layout, Select, Text } from "@shopify/polaris";
+import { Badge, BlockStack, Button, Card, IndexTable, InlineStack, Select, Text } from "@shopify/polaris";
 import { useState } from "react";
 import { z } from "zod";
 import { adminDeps, searchParamsOf, staffOf } from "../admin/context.server";
 import { leadFilterSchema, listLeads, markLeadHandled } from "../admin/leads.server";
-import { AdminPage, ErrorBanner } from "../admin/ui/admin-page";
+import { AdminPage, ErrorBanner, PausedBanner } from "../admin/ui/admin-page";
 import { downloadFromAction } from "../admin/ui/download";
-import { EmptyNotice } from "../admin/ui/empty";
 import { formatDateTime } from "../admin/ui/format";
 import { useCursorPagination, useFilterParams } from "../admin/ui/pagination";
+import { ListLayout, WrappingText } from "../admin/ui/resource-table";
 import { loadShopState } from "../settings/shop-settings.server";
 import { authenticate } from "../shopify.server";
 
@@ -55,10 +55,10 @@ export default function Leads() {
       subtitle="Shoppers who asked to talk to a person. Only the fields you chose are collected."
       primaryAction={{ content: "Export CSV", onAction: exportCsv, disabled: paused || page.items.length === 0, loading: exporting, helpText: paused ? "Exports are disabled while the assistant is paused." : "The export is recorded in the audit log." }}
     >
-      <Layout>
-        <Layout.Section>
+      <ListLayout
+        above={
           <BlockStack gap="300">
-            {paused ? <Banner tone="warning" title="Exports are disabled"><p>The assistant is paused for an incident. Resume it on the Incidents page to export again.</p></Banner> : null}
+            <PausedBanner paused={paused} title="Exports are disabled" then="export again" />
             <ErrorBanner title="Export failed" message={exportError} />
             <ErrorBanner message={result && !result.ok ? result.message : null} />
             <Card>
@@ -66,60 +66,54 @@ export default function Leads() {
                 options={[{ label: "All", value: "all" }, { label: "New", value: "new" }, { label: "Handled", value: "handled" }]} />
             </Card>
           </BlockStack>
-        </Layout.Section>
-        <Layout.Section>
-          <Card padding="0">
-            {page.items.length === 0 && !pagination.hasPrevious ? (
-              <EmptyNotice heading={status === "all" ? "No leads yet" : "No leads with this status"}>
-                <p>When a shopper asks the assistant for a person and agrees to be contacted, the request appears here. Choose the fields to collect on the Assistant page.</p>
-              </EmptyNotice>
-            ) : (
-              <IndexTable
-                resourceName={{ singular: "lead", plural: "leads" }}
-                itemCount={page.items.length}
-                selectable={false}
-                headings={[{ title: "Received" }, { title: "Contact" }, { title: "Message" }, { title: "Consent" }, { title: "Status" }]}
-                pagination={pagination}
-              >
-                {page.items.map((lead, index) => (
-                  <IndexTable.Row id={lead.id} key={lead.id} position={index}>
-                    <IndexTable.Cell>{formatDateTime(lead.createdAt)}</IndexTable.Cell>
-                    <IndexTable.Cell>
-                      <BlockStack gap="050">
-                        <Text as="span" fontWeight="semibold">{lead.name ?? "No name"}</Text>
-                        {lead.email ? <Text as="span">{lead.email}</Text> : null}
-                        {lead.phone ? <Text as="span">{lead.phone}</Text> : null}
-                      </BlockStack>
-                    </IndexTable.Cell>
-                    <IndexTable.Cell>
-                      <div style={{ maxWidth: 320, whiteSpace: "normal" }}><Text as="span" breakWord>{lead.message ?? "–"}</Text></div>
-                    </IndexTable.Cell>
-                    <IndexTable.Cell>
-                      <div style={{ maxWidth: 260, whiteSpace: "normal" }}>
-                        <Text as="span" tone="subdued">{formatDateTime(lead.consentAt)}: “{lead.consentText}”</Text>
-                      </div>
-                    </IndexTable.Cell>
-                    <IndexTable.Cell>
-                      {lead.status === "handled" ? (
-                        <Badge tone="success">Handled</Badge>
-                      ) : (
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="handled" />
-                          <input type="hidden" name="leadId" value={lead.id} />
-                          <InlineStack gap="200" blockAlign="center">
-                            <Badge tone="attention">New</Badge>
-                            <Button submit size="slim">Mark handled</Button>
-                          </InlineStack>
-                        </Form>
-                      )}
-                    </IndexTable.Cell>
-                  </IndexTable.Row>
-                ))}
-              </IndexTable>
-            )}
-          </Card>
-        </Layout.Section>
-      </Layout>
+        }
+        items={page.items}
+        resourceName={{ singular: "lead", plural: "leads" }}
+        headings={["Received", "Contact", "Message", "Consent", "Status"]}
+        pagination={pagination}
+        empty={{
+          heading: status === "all" ? "No leads yet" : "No leads with this status",
+          body: "When a shopper asks the assistant for a person and agrees to be contacted, the request appears here. Choose the fields to collect on the Assistant page.",
+        }}
+        cells={(lead) => <LeadCells lead={lead} />}
+      />
     </AdminPage>
+  );
+}
+
+function LeadCells({ lead }: { lead: ReturnType<typeof useLoaderData<typeof loader>>["page"]["items"][number] }) {
+  return (
+    <>
+      <IndexTable.Cell>{formatDateTime(lead.createdAt)}</IndexTable.Cell>
+      <IndexTable.Cell>
+        <BlockStack gap="050">
+          <Text as="span" fontWeight="semibold">{lead.name ?? "No name"}</Text>
+          {lead.email ? <Text as="span">{lead.email}</Text> : null}
+          {lead.phone ? <Text as="span">{lead.phone}</Text> : null}
+        </BlockStack>
+      </IndexTable.Cell>
+      <IndexTable.Cell>
+        <WrappingText maxWidth={320}><Text as="span" breakWord>{lead.message ?? "–"}</Text></WrappingText>
+      </IndexTable.Cell>
+      <IndexTable.Cell>
+        <WrappingText maxWidth={260}>
+          <Text as="span" tone="subdued">{formatDateTime(lead.consentAt)}: “{lead.consentText}”</Text>
+        </WrappingText>
+      </IndexTable.Cell>
+      <IndexTable.Cell>
+        {lead.status === "handled" ? (
+          <Badge tone="success">Handled</Badge>
+        ) : (
+          <Form method="post">
+            <input type="hidden" name="intent" value="handled" />
+            <input type="hidden" name="leadId" value={lead.id} />
+            <InlineStack gap="200" blockAlign="center">
+              <Badge tone="attention">New</Badge>
+              <Button submit size="slim">Mark handled</Button>
+            </InlineStack>
+          </Form>
+        )}
+      </IndexTable.Cell>
+    </>
   );
 }

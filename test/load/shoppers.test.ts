@@ -8,6 +8,7 @@
 //   CI (shortened):  npx vitest run test/load                      100 shoppers, 10 s
 //   Full run:        LOAD_SHOPPERS=500 LOAD_SECONDS=60 npx vitest run test/load
 //   Model:           LOAD_MODEL=fake uses the OpenAI fake (demo brain) instead of basic mode
+//   Arrival:         LOAD_RAMP_SECONDS (default SECONDS/4, at most 10): shoppers arrive evenly over it
 //
 // Rate limits are raised through the app's RATE_LIMIT_* environment: the test is about
 // capacity and integrity, and all shoppers share one shop. Loopback only; every loop is
@@ -21,8 +22,14 @@ import { storefrontShopper } from "../support/storefront-shopper";
 const SHOPPERS = Number(process.env.LOAD_SHOPPERS ?? 100);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 10);
 const MODEL = process.env.LOAD_MODEL === "fake" ? ({ kind: "fake" } as const) : ({ kind: "basic" } as const);
-const QUESTIONS = ["Hello!", "Do you have a merino tee?", "What is your refund policy?", "Do you have socks?", "How long does shipping take?"];
+// LOAD_QUESTIONS=greetings keeps the Admin API fake (graphql-js in the test's own process) out of the run.
+const QUESTIONS =
+  process.env.LOAD_QUESTIONS === "greetings"
+    ? ["Hello!", "Hi there", "Thanks!"]
+    : ["Hello!", "Do you have a merino tee?", "What is your refund policy?", "Do you have socks?", "How long does shipping take?"];
 const REQUEST_TIMEOUT_MS = 60_000;
+// Shoppers arrive over the first seconds (as they do on a real storefront), then all stay.
+const RAMP_MS = Number(process.env.LOAD_RAMP_SECONDS ?? Math.min(10, SECONDS / 4)) * 1000;
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -35,7 +42,13 @@ describe.skipIf(testDatabaseProvider() !== "sqlite")(`${SHOPPERS} concurrent sho
   beforeAll(async () => {
     demo = await startBrowserDemo({
       model: MODEL,
-      appEnv: { RATE_LIMIT_IP_PER_MINUTE: "100000000", RATE_LIMIT_SHOP_PER_MINUTE: "100000000", RATE_LIMIT_CONVERSATION_PER_MINUTE: "100000000" },
+      appEnv: {
+        RATE_LIMIT_IP_PER_MINUTE: "100000000",
+        RATE_LIMIT_SHOP_PER_MINUTE: "100000000",
+        RATE_LIMIT_CONVERSATION_PER_MINUTE: "100000000",
+        // A/B of app/db/sqlite-connection.server.ts (the stock libSQL client when "1").
+        ...(process.env.DATABASE_SQLITE_STOCK ? { DATABASE_SQLITE_STOCK: process.env.DATABASE_SQLITE_STOCK } : {}),
+      },
     });
   }, 600_000);
   afterAll(() => demo?.dispose());
@@ -49,11 +62,14 @@ describe.skipIf(testDatabaseProvider() !== "sqlite")(`${SHOPPERS} concurrent sho
     let requests = 0;
     let conversations = 0;
     const deadline = Date.now() + SECONDS * 1000;
-    const note = (what: string) => void (errors.length < 50 && errors.push(what));
+    let errorCount = 0;
+    const note = (what: string) => void (errorCount++, errors.length < 20 && errors.push(what));
 
     async function shopper(n: number) {
+      await new Promise((resolve) => setTimeout(resolve, (RAMP_MS * n) / SHOPPERS));
       const client = storefrontShopper(demo.storefrontUrl, { ip: `10.${(n >> 8) & 255}.${n & 255}.1`, timeoutMs: REQUEST_TIMEOUT_MS });
       for (let round = 0; Date.now() < deadline && round < 10_000; round++) {
+        let step = "consent";
         try {
           let started = performance.now();
           requests++;
@@ -67,6 +83,7 @@ describe.skipIf(testDatabaseProvider() !== "sqlite")(`${SHOPPERS} concurrent sho
           const mine: string[] = [];
           for (let turn = 0; turn < 3; turn++) {
             requests++;
+            step = `chat ${turn + 1}`;
             const answer = await client.chat(QUESTIONS[(n + round + turn) % QUESTIONS.length]!, consent.conversation);
             latency.chat.push(answer.ms);
             if (answer.status !== 200 || answer.error || !answer.done) {
@@ -80,6 +97,7 @@ describe.skipIf(testDatabaseProvider() !== "sqlite")(`${SHOPPERS} concurrent sho
           }
           started = performance.now();
           requests++;
+          step = "transcript";
           const transcript = await client.transcript(consent.conversation);
           latency.transcript.push(performance.now() - started);
           if (transcript.status !== 200) {
@@ -89,7 +107,7 @@ describe.skipIf(testDatabaseProvider() !== "sqlite")(`${SHOPPERS} concurrent sho
           const ids = new Set((transcript.json?.messages ?? []).map((m: { id: string }) => m.id));
           for (const id of mine) if (!ids.has(id)) note(`transcript misses acknowledged message ${id}`);
         } catch (error) {
-          note(`network: ${error instanceof Error ? `${error.name} ${error.message} ${String((error as { cause?: unknown }).cause ?? "")}` : String(error)}`);
+          note(`${step} network: ${error instanceof Error ? `${error.name} ${error.message} ${String((error as { cause?: unknown }).cause ?? "")}` : String(error)}`);
         }
       }
     }
@@ -100,6 +118,7 @@ describe.skipIf(testDatabaseProvider() !== "sqlite")(`${SHOPPERS} concurrent sho
 
     const figures = {
       shoppers: SHOPPERS,
+      rampSeconds: RAMP_MS / 1000,
       seconds: Math.round(seconds * 10) / 10,
       model: MODEL.kind,
       requests,
@@ -107,7 +126,7 @@ describe.skipIf(testDatabaseProvider() !== "sqlite")(`${SHOPPERS} concurrent sho
       turns: latency.chat.length,
       turnsPerSecond: Math.round((latency.chat.length / seconds) * 10) / 10,
       acknowledged: acknowledged.size,
-      errors: errors.length,
+      errors: errorCount,
       degradedAnswers: degraded,
       modes: Object.fromEntries(modes),
       chatMs: { p50: percentile(latency.chat, 50), p95: percentile(latency.chat, 95), p99: percentile(latency.chat, 99), max: percentile(latency.chat, 100) },
@@ -115,6 +134,7 @@ describe.skipIf(testDatabaseProvider() !== "sqlite")(`${SHOPPERS} concurrent sho
       transcriptMs: { p50: percentile(latency.transcript, 50), p99: percentile(latency.transcript, 99) },
     };
     console.log(`load: ${JSON.stringify(figures)}`);
+    if (errors.length) console.log(`load errors (first ${errors.length} of ${errorCount}): ${JSON.stringify(errors)}`);
 
     // Every acknowledged message is a stored row, counted after the app has stopped
     // (so nothing is still in flight and the count is what survives a shutdown).

@@ -32,6 +32,13 @@ function withFailingEventWrites(db: Database): Database {
   });
 }
 
+/** The status, once the whole answer was read (a stream left running would outlive the test's database). */
+async function statusOfWholeAnswer(answer: Promise<Response>): Promise<number> {
+  const response = await answer;
+  await response.text();
+  return response.status;
+}
+
 async function consent(h: Harness, ip?: string) {
   const response = await handleConsent(signedRequest("/consent", { body: { accepted: true }, ip }), h.deps);
   return (await response.json()).conversation as { id: string; token: string };
@@ -66,8 +73,8 @@ describe("shopper API security events", () => {
   it("records rate_limited for a conversation's turn limit, with the conversation id", async () => {
     const c = await consent(h);
     const body = { conversationId: c.id, conversationToken: c.token, message: "hello" };
-    const statuses = [];
-    for (let i = 0; i < 3; i++) statuses.push((await handleChat(signedRequest("/chat", { body }), h.deps)).status);
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push(await statusOfWholeAnswer(handleChat(signedRequest("/chat", { body }), h.deps)));
     expect(statuses).toEqual([200, 200, 429]);
     expect(await events(h, "rate_limited")).toEqual([{ conversationId: c.id }]);
   });
@@ -90,8 +97,8 @@ describe("shopper API security events", () => {
 
     const c = await consent(h);
     const body = { conversationId: c.id, conversationToken: c.token, message: "hi" };
-    const statuses = [];
-    for (let i = 0; i < 3; i++) statuses.push((await handleChat(signedRequest("/chat", { body }), deps)).status);
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push(await statusOfWholeAnswer(handleChat(signedRequest("/chat", { body }), deps)));
     expect(statuses).toEqual([200, 200, 429]);
     expect(await h.database.db.shopEvent.count()).toBe(0);
     expect(error.mock.calls.map((call) => String(call[0]))).toEqual([

@@ -1,6 +1,9 @@
 // Signs requests the way Shopify does, for tests and for the demo's stand-ins:
-// app proxy query signatures, webhook HMACs and the admin's session tokens (JWT).
-import { createHmac, randomUUID } from "node:crypto";
+// app proxy query signatures, webhook HMACs and the admin's session tokens (JWT,
+// from demo/app-bridge/session-token.ts: test support may use demo code, never the
+// other way round).
+import { createHmac } from "node:crypto";
+import { adminHostParam, signSessionToken } from "../../demo/app-bridge/session-token";
 
 export type QueryParams = Record<string, string | string[] | undefined>;
 
@@ -49,11 +52,10 @@ export function webhookHmac(body: string | Buffer, secret: string): string {
   return createHmac("sha256", secret).update(body).digest("base64");
 }
 
-function base64url(value: object): string {
-  return Buffer.from(JSON.stringify(value)).toString("base64url");
-}
-
-/** An App Bridge session token (HS256 JWT signed with the API secret). */
+/**
+ * An App Bridge session token (HS256 JWT signed with the API secret), made by the
+ * demo's App Bridge stand-in so tests and the demo sign tokens one way.
+ */
 export function sessionToken(options: {
   shop: string;
   apiKey: string;
@@ -63,30 +65,23 @@ export function sessionToken(options: {
   now?: number;
   ttlSeconds?: number;
 }): string {
-  const now = options.now ?? Math.floor(Date.now() / 1000);
-  const header = base64url({ alg: "HS256", typ: "JWT" });
-  const payload = base64url({
-    iss: `https://${options.shop}/admin`,
-    dest: `https://${options.shop}`,
-    aud: options.apiKey,
-    sub: options.userId ?? "1",
-    exp: now + (options.ttlSeconds ?? 60),
-    nbf: now - 5,
-    iat: now,
-    jti: randomUUID(),
-    sid: randomUUID(),
+  const { now } = options;
+  return signSessionToken({
+    shop: options.shop,
+    apiKey: options.apiKey,
+    apiSecret: options.secret,
+    userId: options.userId,
+    lifetimeSeconds: options.ttlSeconds,
+    now: now === undefined ? undefined : () => now * 1000,
   });
-  const signature = createHmac("sha256", options.secret).update(`${header}.${payload}`).digest("base64url");
-  return `${header}.${payload}.${signature}`;
 }
 
 /** Query of an embedded admin document request, as the Shopify admin loads it. */
 export function embeddedAdminQuery(options: { shop: string; token: string }): URLSearchParams {
-  const store = options.shop.replace(/\.myshopify\.com$/, "");
   return new URLSearchParams({
     embedded: "1",
     shop: options.shop,
-    host: Buffer.from(`admin.shopify.com/store/${store}`).toString("base64"),
+    host: adminHostParam(options.shop),
     id_token: options.token,
   });
 }

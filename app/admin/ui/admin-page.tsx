@@ -36,3 +36,13 @@ export function ErrorBanner({ title, message }: { title?: string; message: strin
     </Banner>
   );
 }
+
+/** Exports and downloads while the assistant is paused for an incident: why they are off. */
+export function PausedBanner({ paused, title, then }: { paused: boolean; title: string; then: string }) {
+  if (!paused) return null;
+  return (
+    <Banner tone="warning" title={title}>
+      <p>The assistant is paused for an incident. Resume it on the Incidents page to {then}.</p>
+    </Banner>
+  );
+}

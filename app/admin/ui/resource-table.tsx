@@ -1,7 +1,7 @@
 // The list pages' table (conversations, leads, data requests, audit log): a Polaris
 // IndexTable over one server page, with keyset pagination when given, and an empty
 // state with guidance when there is nothing to show on the first page.
-import { Card, IndexTable } from "@shopify/polaris";
+import { Card, IndexTable, Layout } from "@shopify/polaris";
 import type { ReactNode } from "react";
 import { EmptyNotice } from "./empty";
 
@@ -46,6 +46,18 @@ export function ResourceTable<Item extends { id: string }>({ items, resourceName
         </IndexTable>
       )}
     </Card>
+  );
+}
+
+/** A list page's body: filters and banners (`above`), then the table. */
+export function ListLayout<Item extends { id: string }>({ above, ...table }: ResourceTableProps<Item> & { above: ReactNode }) {
+  return (
+    <Layout>
+      <Layout.Section>{above}</Layout.Section>
+      <Layout.Section>
+        <ResourceTable {...table} />
+      </Layout.Section>
+    </Layout>
   );
 }
 
