@@ -49,9 +49,12 @@ try {
   let created: { id: string; token: string } | undefined;
   const newConversation = await statementsOf(async () => (created = await turn()));
   const nextTurn = await statementsOf(() => turn(created));
+  // Each statement by its first SQL word (the log line is `[query] <ms>ms <SQL>`).
   const kinds = (lines: string[]) => {
-    const count = (re: RegExp) => lines.filter((l) => re.test(l)).length;
-    return { select: count(/ms SELECT/i), insert: count(/INSERT/i), update: count(/UPDATE/i), tx: count(/BEGIN|COMMIT/i) };
+    const first = (line: string) => /ms (?:--.*?"(\w+)"|(\w+))/.exec(line)?.slice(1).find(Boolean)?.toLowerCase() ?? "other";
+    const counts: Record<string, number> = { select: 0, insert: 0, update: 0, delete: 0, begin: 0, commit: 0 };
+    for (const line of lines) counts[first(line)] = (counts[first(line)] ?? 0) + 1;
+    return counts;
   };
   console.log(`turn_statements_new_conversation ${newConversation.length}`);
   console.log(`turn_statements_next_turn ${nextTurn.length}`);

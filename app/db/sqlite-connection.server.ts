@@ -9,10 +9,9 @@
 // The adapter already runs one statement at a time and holds its lock from BEGIN to
 // COMMIT/ROLLBACK, so a transaction can run on the one shared connection safely.
 //
-// WAL: readers no longer wait for a writer (the admin and the shopper API read while
-// turns write) and a commit appends to the log instead of rewriting pages. The mode is
-// stored in the file, so setting it once per process is enough. synchronous stays at
-// SQLite's default (FULL): an acknowledged message survives a power cut.
+// WAL: the migration runner sets it (app/db/migrate.server.ts); it is set here again for
+// a database file that did not come through it. The mode is stored in the file.
+// synchronous stays at SQLite's default (FULL): an acknowledged message survives a power cut.
 import { createClient, type Client, type Config, type InStatement, type Transaction, type TransactionMode } from "@libsql/client";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 

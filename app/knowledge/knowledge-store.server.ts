@@ -5,10 +5,14 @@ import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import type { KnowledgeEntryView, KnowledgeStore } from "../assistant/ports";
 
+const SHOP_PATH = /^\/(?![/\\])[^\s]*$/;
+const isShopPath = (url: string | null | undefined): url is string => typeof url === "string" && SHOP_PATH.test(url);
+
 export const faqInputSchema = z.object({
   question: z.string().trim().min(3).max(300),
   answer: z.string().trim().min(1).max(4000),
-  url: z.union([z.string().trim().regex(/^\/[^\s]*$/), z.literal("")]).optional(),
+  // A path on the shop's own storefront. "//host" and "/\host" are other hosts to a browser.
+  url: z.union([z.string().trim().regex(SHOP_PATH, "must be a path on your store, starting with /"), z.literal("")]).optional(),
 });
 export type FaqInput = z.infer<typeof faqInputSchema>;
 
@@ -69,7 +73,7 @@ export async function savePolicyEntry(
   input: { policyType: z.infer<typeof policyTypeSchema>; title: string; body: string; url?: string | null },
 ): Promise<KnowledgeEntryView> {
   const policyType = policyTypeSchema.parse(input.policyType);
-  const data = { question: input.title.trim().slice(0, 300), answer: input.body.trim().slice(0, 20_000), url: input.url?.startsWith("/") ? input.url : null };
+  const data = { question: input.title.trim().slice(0, 300), answer: input.body.trim().slice(0, 20_000), url: isShopPath(input.url) ? input.url : null };
   const existing = await db.knowledgeEntry.findFirst({ where: { shop, kind: "policy", policyType } });
   const row = existing
     ? await db.knowledgeEntry.update({ where: { id: existing.id }, data })

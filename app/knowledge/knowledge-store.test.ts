@@ -30,6 +30,11 @@ describe("FAQ entries in the database", () => {
 
   it("refuses links off the shop's own origin", async () => {
     await expect(createFaqEntry(t.db, "a.myshopify.com", { question: "Link?", answer: "x", url: "https://evil.example" })).rejects.toThrow();
+    // Protocol-relative and backslash forms start with "/" but leave the shop (found by test/browser/xss.test.ts).
+    for (const url of ["//evil.example/x", "/\\evil.example/x", "javascript:alert(1)"]) {
+      await expect(createFaqEntry(t.db, "a.myshopify.com", { question: "Link?", answer: "x", url })).rejects.toThrow();
+    }
+    expect((await savePolicyEntry(t.db, "a.myshopify.com", { policyType: "REFUND_POLICY", title: "Refunds", body: "x", url: "//evil.example" })).url).toBeNull();
   });
 
   it("keeps one policy text per type, which answers policy questions when the Admin API cannot", async () => {

@@ -6,10 +6,10 @@
 // window flag or opens a dialog if it ever runs; both are watched. Every anchor on the
 // page must point to the shop's own origin (or Shopify's CDN), never javascript: or a
 // foreign host.
+import { randomUUID } from "node:crypto";
 import type { Browser, Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, type Database } from "../../app/db/create-database.server";
-import { createFaqEntry } from "../../app/knowledge/knowledge-store.server";
 import { DEMO_SHOP } from "../../demo/storefront/stack/demo-stack";
 import { testDatabaseProvider } from "../support/test-database";
 import { startBrowserDemo, type BrowserDemo } from "./support/browser-demo";
@@ -70,10 +70,17 @@ describe.skipIf(!run)("hostile content is inert in the widget and the admin (Chr
     demo = await startBrowserDemo({ model: { kind: "fake" } });
     browser = await launchChromium();
     db = createDatabase(demo.databaseUrl);
-    await createFaqEntry(db, DEMO_SHOP, {
-      question: `Do you deliver to the moon? ${payloads("kb-question")}`.slice(0, 300),
-      answer: `Moon delivery takes a while. ${payloads("kb-answer")}`,
-      url: "//evil.example/kb-url",
+    // Written past the admin's validation (which refuses "//evil.example" since this test
+    // found it): an entry stored by an older version must still render inert.
+    await db.knowledgeEntry.create({
+      data: {
+        id: randomUUID(),
+        shop: DEMO_SHOP,
+        kind: "faq",
+        question: `Do you deliver to the moon? ${payloads("kb-question")}`.slice(0, 300),
+        answer: `Moon delivery takes a while. ${payloads("kb-answer")}`,
+        url: "//evil.example/kb-url",
+      },
     });
   }, 600_000);
   afterAll(async () => {

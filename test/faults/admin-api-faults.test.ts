@@ -6,10 +6,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBrowserDemo, type BrowserDemo } from "../browser/support/browser-demo";
 import { storefrontShopper, type ConversationRef } from "../support/storefront-shopper";
+import { testDatabaseProvider } from "../support/test-database";
 
 const UNAVAILABLE = "I can't reach the store's data right now. Please try again in a moment, or ask for a person.";
 
-describe("Admin API faults during a chat turn (basic mode, real app server)", () => {
+// The demo stack runs on SQLite whatever the suite's provider: once is enough.
+describe.skipIf(testDatabaseProvider() !== "sqlite")("Admin API faults during a chat turn (basic mode, real app server)", () => {
   let demo: BrowserDemo;
   let shopper: ReturnType<typeof storefrontShopper>;
   let conversation: ConversationRef;

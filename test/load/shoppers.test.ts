@@ -8,6 +8,7 @@
 //   CI (shortened):  npx vitest run test/load                      100 shoppers, 10 s
 //   Full run:        LOAD_SHOPPERS=500 LOAD_SECONDS=60 npx vitest run test/load
 //   Model:           LOAD_MODEL=fake uses the OpenAI fake (demo brain) instead of basic mode
+//   Think time:      LOAD_THINK_MS=2000 pauses about 2 s before each message, like a person
 //   Arrival:         LOAD_RAMP_SECONDS (default SECONDS/4, at most 10): shoppers arrive evenly over it
 //
 // Rate limits are raised through the app's RATE_LIMIT_* environment: the test is about
@@ -22,12 +23,12 @@ import { storefrontShopper } from "../support/storefront-shopper";
 const SHOPPERS = Number(process.env.LOAD_SHOPPERS ?? 100);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 10);
 const MODEL = process.env.LOAD_MODEL === "fake" ? ({ kind: "fake" } as const) : ({ kind: "basic" } as const);
-// LOAD_QUESTIONS=greetings keeps the Admin API fake (graphql-js in the test's own process) out of the run.
-const QUESTIONS =
-  process.env.LOAD_QUESTIONS === "greetings"
-    ? ["Hello!", "Hi there", "Thanks!"]
-    : ["Hello!", "Do you have a merino tee?", "What is your refund policy?", "Do you have socks?", "How long does shipping take?"];
+const QUESTIONS = ["Hello!", "Do you have a merino tee?", "What is your refund policy?", "Do you have socks?", "How long does shipping take?"];
 const REQUEST_TIMEOUT_MS = 60_000;
+// A shopper reads before typing again: LOAD_THINK_MS (default 0: back to back) is the
+// mean pause between requests (uniform between half and one and a half of it).
+const THINK_MS = Number(process.env.LOAD_THINK_MS ?? 0);
+const think = () => (THINK_MS > 0 ? new Promise((resolve) => setTimeout(resolve, THINK_MS * (0.5 + Math.random()))) : Promise.resolve());
 // Shoppers arrive over the first seconds (as they do on a real storefront), then all stay.
 const RAMP_MS = Number(process.env.LOAD_RAMP_SECONDS ?? Math.min(10, SECONDS / 4)) * 1000;
 
@@ -82,6 +83,7 @@ describe.skipIf(testDatabaseProvider() !== "sqlite")(`${SHOPPERS} concurrent sho
           conversations++;
           const mine: string[] = [];
           for (let turn = 0; turn < 3; turn++) {
+            await think();
             requests++;
             step = `chat ${turn + 1}`;
             const answer = await client.chat(QUESTIONS[(n + round + turn) % QUESTIONS.length]!, consent.conversation);
@@ -119,6 +121,7 @@ describe.skipIf(testDatabaseProvider() !== "sqlite")(`${SHOPPERS} concurrent sho
     const figures = {
       shoppers: SHOPPERS,
       rampSeconds: RAMP_MS / 1000,
+      thinkMs: THINK_MS,
       seconds: Math.round(seconds * 10) / 10,
       model: MODEL.kind,
       requests,
