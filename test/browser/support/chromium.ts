@@ -8,8 +8,13 @@ export const CHROMIUM_PATH = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, "..", "..", "..", "test-output", "browser");
 
+/** Browser tests skip without Chromium on a developer's machine; in CI (CI=true) a missing Chromium is an error. */
 export function chromiumAvailable(): boolean {
-  return existsSync(CHROMIUM_PATH);
+  if (existsSync(CHROMIUM_PATH)) return true;
+  if (process.env.CI === "true" || process.env.CI === "1") {
+    throw new Error(`CI needs Chromium at ${CHROMIUM_PATH} for the browser tests (.ci/run installs Debian's chromium)`);
+  }
+  return false;
 }
 
 // Headless Chromium says "HeadlessChrome" in its user agent, and Shopify's library
