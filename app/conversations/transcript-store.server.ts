@@ -15,9 +15,16 @@ export interface TranscriptStoreDeps {
   vault: Vault;
   policy: StoragePolicy;
   now?: () => Date;
+  /**
+   * The conversation's outcome when the turn started, if known. An outcome only ever
+   * moves away from "open" (to "answered" or "handed_off"), so when it was not "open"
+   * the conditional "open → answered" update would match no row and is left out: one
+   * statement less on every later turn of a conversation.
+   */
+  outcomeAtStart?: string;
 }
 
-export function createTranscriptStore({ db, vault, policy, now = () => new Date() }: TranscriptStoreDeps): TranscriptStore {
+export function createTranscriptStore({ db, vault, policy, now = () => new Date(), outcomeAtStart }: TranscriptStoreDeps): TranscriptStore {
   const encrypt = (text: string) => vault.encrypt(redactCardNumbers(text));
   return {
     async appendShopperMessage({ shop, conversationId, text }) {
@@ -64,9 +71,11 @@ export function createTranscriptStore({ db, vault, policy, now = () => new Date(
             ...(mode === "basic" ? { basicMode: true } : {}),
           },
         }),
-        // "answered" only replaces "open": a handoff stays a handoff.
-        db.conversation.updateMany({ where: { id: conversationId, shop, outcome: "open" }, data: { outcome: "answered" } }),
       );
+      // "answered" only replaces "open": a handoff stays a handoff.
+      if (outcomeAtStart === undefined || outcomeAtStart === "open") {
+        writes.push(db.conversation.updateMany({ where: { id: conversationId, shop, outcome: "open" }, data: { outcome: "answered" } }));
+      }
       await db.$transaction(writes);
       return { messageId };
     },

@@ -5,7 +5,7 @@
 import type { AuditRecorder, Database, StaffUser } from "../admin/ports";
 import type { PublishResult } from "./publish-widget-config.server";
 import { shopSettingsSchema, type ShopSettings } from "./settings-schema";
-import { loadShopState } from "./shop-settings.server";
+import { forgetShopState, loadShopState } from "./shop-settings.server";
 
 export type SettingsSection = keyof ShopSettings;
 export type SettingsPatch = { [S in SettingsSection]?: Partial<Record<keyof ShopSettings[S], unknown>> };
@@ -55,6 +55,7 @@ export async function saveSettings(
   if (changed.length > 0) {
     const settingsJson = JSON.stringify(after);
     await deps.db.shop.upsert({ where: { shop: input.shop }, create: { shop: input.shop, settingsJson }, update: { settingsJson } });
+    forgetShopState(input.shop); // the shopper routes of this process see the new settings at once
     await deps.audit({
       shop: input.shop,
       actor: input.staff.id,

@@ -12,6 +12,8 @@ import { authenticate } from "../shopify.server";
 import { createPrismaKnowledgeStore } from "../knowledge/knowledge-store.server";
 import { createCircuitBreaker } from "../model/circuit-breaker";
 import { createOpenAiChatModel } from "../model/openai-chat-model.server";
+import { processAdminReadCache } from "../catalog/catalog-cache";
+import { processShopStateCache } from "../settings/shop-settings.server";
 import { createAssistantChatTurn } from "./assistant-chat-turn.server";
 import type { ShopperApiDeps } from "./deps";
 import { z } from "zod";
@@ -20,6 +22,15 @@ let deps: ShopperApiDeps | undefined;
 
 // The SSE heartbeat interval (default 15 s); tests and the stream benchmark shorten it.
 const heartbeatSchema = z.coerce.number().int().min(10).max(60_000).optional();
+
+// Cache lifetimes (milliseconds; 0 turns a cache off). The shop state: a few seconds,
+// the staleness bound of a change written by another process (this process forgets a
+// shop on its own writes). Catalog and policy reads: a minute, the delay before a
+// product edit reaches the assistant. The demo serves its Admin API fake uncached by
+// default: its catalog is edited live and its faults are what it shows.
+const cacheMsSchema = z.coerce.number().int().min(0).max(600_000).optional();
+const shopStateCacheMs = () => cacheMsSchema.parse(process.env.SHOP_STATE_CACHE_MS || undefined) ?? 5_000;
+const adminReadCacheMs = (demo: boolean) => cacheMsSchema.parse(process.env.ADMIN_READ_CACHE_MS || undefined) ?? (demo ? 0 : 60_000);
 
 export function shopperApiDeps(): ShopperApiDeps {
   deps ??= build();
@@ -38,6 +49,7 @@ function build(): ShopperApiDeps {
       redis: config.REDIS_URL ? connectRateLimitRedis(config.REDIS_URL) : undefined,
     }),
     heartbeatMs: heartbeatSchema.parse(process.env.SSE_HEARTBEAT_MS || undefined),
+    caches: { shopStates: processShopStateCache(shopStateCacheMs()), adminReads: processAdminReadCache(adminReadCacheMs(Boolean(config.DEMO_MODE))) },
     chatTurn: createAssistantChatTurn({
       // No OPENAI_API_KEY: basic mode only (the assistant says AI answers are off).
       model: config.OPENAI_API_KEY

@@ -4,6 +4,8 @@ import type { AdminGraphql } from "../assistant/ports";
 import type { RemixAdminClient } from "../assistant/admin-graphql.server";
 import type { Database } from "../db/create-database.server";
 import type { Vault } from "../privacy/crypto.server";
+import type { AdminReadCache } from "../catalog/catalog-cache";
+import type { ShopStateCache } from "../settings/shop-settings.server";
 import type { ShopperLimits } from "../ratelimit/shopper-limits.server";
 import type { ChatTurn } from "./chat-turn";
 
@@ -24,4 +26,6 @@ export interface ShopperApiDeps {
   now?: () => Date;
   /** Heartbeat interval of the SSE stream (15 s; tests shorten it). */
   heartbeatMs?: number;
+  /** Per-process caches (deps.server.ts); absent: every request reads the database and the Admin API. */
+  caches?: { shopStates?: ShopStateCache; adminReads?: AdminReadCache };
 }

@@ -115,7 +115,7 @@ export function handleChat(request: Request, deps: ShopperApiDeps): Promise<Resp
       await recordSecurityEvent(deps.db, { shop: context.shop.shop, kind: "card_blocked", conversationId: storedId }, deps.now);
     }
     if (turn instanceof Response) return turn;
-    const store = createTranscriptStore({ db: deps.db, vault: deps.vault, policy: turn.policy, now: deps.now });
+    const store = createTranscriptStore({ db: deps.db, vault: deps.vault, policy: turn.policy, now: deps.now, outcomeAtStart: turn.conversation?.outcome });
 
     return sseResponse({
       signal: request.signal,

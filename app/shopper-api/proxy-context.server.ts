@@ -8,7 +8,8 @@ import type { ShopState } from "../settings/shop-settings.server";
 import { loadShopState } from "../settings/shop-settings.server";
 import { jsonError } from "./errors";
 import { rateLimitedAndRecorded } from "./security-events.server";
-import { markWidgetSeen } from "./widget-seen.server";
+import { markWidgetSeen, WIDGET_SEEN_RESOLUTION_MS } from "./widget-seen.server";
+import { withCatalogCache } from "../catalog/catalog-cache";
 import type { ShopperApiDeps } from "./deps";
 
 export interface ProxyContext {
@@ -42,6 +43,8 @@ export function clientIpOf(request: Request): string {
   return first && first.length <= 64 ? first : "unknown";
 }
 
+const widgetSeenIsStale = (shop: ShopState, now: Date) => !shop.widgetSeenAt || shop.widgetSeenAt.getTime() < now.getTime() - WIDGET_SEEN_RESOLUTION_MS;
+
 export async function resolveProxyContext(request: Request, deps: ShopperApiDeps): Promise<ContextResult> {
   let proxy: Awaited<ReturnType<ShopperApiDeps["authenticateAppProxy"]>>;
   try {
@@ -60,14 +63,24 @@ export async function resolveProxyContext(request: Request, deps: ShopperApiDeps
   const customer = query.get("logged_in_customer_id") ?? "";
   const customerId = /^\d{1,20}$/.test(customer) ? customer : null;
 
-  const shop = await loadShopState(deps.db, shopDomain);
+  // Cached for a few seconds per shop in the app process (see createShopStateCache for
+  // the staleness bound); this process's own pause, settings save and uninstall apply at once.
+  const shopStates = deps.caches?.shopStates;
+  const shop = shopStates ? await shopStates.load(deps.db, shopDomain) : await loadShopState(deps.db, shopDomain);
   if (!shop.installed) return { ok: false, response: jsonError(404, "NOT_FOUND", "The assistant is not available in this shop.") };
   // Once per verified request, here and nowhere else (the set-up checklist's embed item).
-  await markWidgetSeen(deps.db, shop, deps.now?.() ?? new Date());
+  const now = deps.now?.() ?? new Date();
+  if (widgetSeenIsStale(shop, now)) {
+    await markWidgetSeen(deps.db, shop, now);
+    shopStates?.remember({ ...shop, widgetSeenAt: now });
+  }
 
   const ipKey = deps.vault.hash("ip", clientIpOf(request));
   const decision = await deps.limits.consumeRequest({ shop: shopDomain, ipKey });
   if (!decision.ok) return { ok: false, response: await rateLimitedAndRecorded(deps, { shop: shopDomain }, decision.retryAfterSeconds) };
 
-  return { ok: true, context: { shop, customerId, ipKey, admin: deps.adminFor(proxy) } };
+  const admin = deps.adminFor(proxy);
+  const adminReads = deps.caches?.adminReads;
+  // Product and policy reads are shared per shop for a minute; orders never are (catalog-cache.ts).
+  return { ok: true, context: { shop, customerId, ipKey, admin: admin && adminReads ? withCatalogCache(admin, shopDomain, adminReads) : admin } };
 }

@@ -1,0 +1,61 @@
+// Per-shop cache of the Admin API reads that are the same for every shopper: product
+// search, product details and the shop's policies. A busy storefront asks the same
+// few questions over and over, and each uncached answer spends Admin API points (a
+// standard shop refills 100 per second); without the cache a few hundred shoppers
+// throttle the shop within seconds.
+//
+// Only the operations listed here are cached; everything else (orders above all: they
+// are customer-scoped) passes straight through. The key holds the shop, so shops never
+// share an entry. Only successful answers are kept; a failure (THROTTLED, 5xx) is
+// retried by the next request. Answers are at most ADMIN_READ_CACHE_MS old (default
+// 60 s): a product or policy edited in the Shopify admin reaches the assistant within
+// that time.
+import type { AdminGraphql, AdminResult } from "../assistant/ports";
+import { createTtlCache, type TtlCache } from "../db/ttl-cache";
+import { SHOP_POLICIES } from "../knowledge/operations";
+import { PRODUCT_DETAILS_BY_HANDLE, PRODUCT_DETAILS_BY_ID, SEARCH_PRODUCTS } from "./operations";
+
+const CACHEABLE = new Map<string, string>([
+  [SEARCH_PRODUCTS, "search"],
+  [PRODUCT_DETAILS_BY_HANDLE, "byHandle"],
+  [PRODUCT_DETAILS_BY_ID, "byId"],
+  [SHOP_POLICIES, "policies"],
+]);
+
+export const ADMIN_READ_CACHE_MAX_ENTRIES = 5_000;
+
+export type AdminReadCache = TtlCache<AdminResult>;
+
+export function createAdminReadCache(options: { ttlMs: number; maxEntries?: number; now?: () => number }): AdminReadCache {
+  return createTtlCache<AdminResult>({ ttlMs: options.ttlMs, maxEntries: options.maxEntries ?? ADMIN_READ_CACHE_MAX_ENTRIES, now: options.now });
+}
+
+/** The prefix of every key of one shop (forget a shop with cache.deletePrefix). */
+export const shopKeyPrefix = (shop: string) => `${shop}\n`;
+
+/** admin for one shop, with the catalog and policy reads answered from cache when fresh. */
+export function withCatalogCache(admin: AdminGraphql, shop: string, cache: AdminReadCache): AdminGraphql {
+  return async (operation, variables) => {
+    const name = CACHEABLE.get(operation);
+    if (!name) return admin(operation, variables);
+    const key = `${shopKeyPrefix(shop)}${name}\n${JSON.stringify(variables ?? {})}`;
+    const cached = cache.get(key);
+    if (cached) return cached;
+    const result = await admin(operation, variables);
+    if (result.ok) cache.set(key, result);
+    return result;
+  };
+}
+
+const processCaches = new Set<AdminReadCache>();
+
+export function processAdminReadCache(ttlMs: number): AdminReadCache {
+  const cache = createAdminReadCache({ ttlMs });
+  processCaches.add(cache);
+  return cache;
+}
+
+/** Drops a shop's cached catalog and policies in this process (uninstall, shop redact). */
+export function forgetShopCatalog(shop: string): void {
+  for (const cache of processCaches) cache.deletePrefix(shopKeyPrefix(shop));
+}
