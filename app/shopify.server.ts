@@ -5,6 +5,7 @@ import prisma from "./db.server";
 import { installDemoMode } from "./demo-mode.server";
 import { env } from "./env.server";
 import { encryptedPrismaSessionStorage } from "./privacy/encrypted-session-storage.server";
+import { cachedSessionStorage } from "./db/cached-session-storage.server";
 import { appVault } from "./privacy/vault.server";
 import { publishWidgetConfig } from "./settings/publish-widget-config.server";
 import { loadShopSettings } from "./settings/shop-settings.server";
@@ -26,7 +27,9 @@ const shopify = shopifyApp({
   scopes: config.SCOPES.split(",").map((scope) => scope.trim()).filter(Boolean),
   appUrl: config.SHOPIFY_APP_URL,
   authPathPrefix: "/auth",
-  sessionStorage: encryptedPrismaSessionStorage(prisma, appVault()),
+  // Sessions are read on every proxy request; a 5 s per-process cache saves that read
+  // (writes through it and the uninstall/scopes jobs clear the shop's entries).
+  sessionStorage: cachedSessionStorage(encryptedPrismaSessionStorage(prisma, appVault()), { ttlMs: 5_000 }),
   distribution: AppDistribution.AppStore,
   future: {
     unstable_newEmbeddedAuthStrategy: true,

@@ -5,7 +5,7 @@
 // transaction and opens a NEW connection for whatever comes next, never closing the old
 // one (it waits for the garbage collector). Every chat turn writes in a transaction, so
 // every turn paid for opening the file, re-reading the schema and re-preparing every
-// statement, and left an open connection behind (bench/turn-queries.ts, docs/performance.md).
+// statement, and left an open connection behind (bench/turn-queries.ts, README "Performance").
 // The adapter already runs one statement at a time and holds its lock from BEGIN to
 // COMMIT/ROLLBACK, so a transaction can run on the one shared connection safely.
 //
