@@ -3,6 +3,26 @@
 // Search asks for 10 products and 5 variants each (about 110 cost points): enough to
 // filter by price and stock and show five cards without draining the shop's bucket.
 
+// What a product card shows: its image and its lowest price.
+const PRODUCT_CARD_FIELDS = /* GraphQL */ `
+  fragment ProductCardFields on Product {
+    featuredMedia {
+      preview {
+        image {
+          url
+          altText
+        }
+      }
+    }
+    priceRangeV2 {
+      minVariantPrice {
+        amount
+        currencyCode
+      }
+    }
+  }
+`;
+
 export const SEARCH_PRODUCTS = /* GraphQL */ `
   query SearchProducts($first: Int!, $query: String!) {
     products(first: $first, query: $query) {
@@ -11,20 +31,7 @@ export const SEARCH_PRODUCTS = /* GraphQL */ `
         handle
         title
         status
-        featuredMedia {
-          preview {
-            image {
-              url
-              altText
-            }
-          }
-        }
-        priceRangeV2 {
-          minVariantPrice {
-            amount
-            currencyCode
-          }
-        }
+        ...ProductCardFields
         variants(first: 5) {
           nodes {
             id
@@ -34,6 +41,7 @@ export const SEARCH_PRODUCTS = /* GraphQL */ `
       }
     }
   }
+  ${PRODUCT_CARD_FIELDS}
 `;
 
 const PRODUCT_DETAIL_FIELDS = /* GraphQL */ `
@@ -51,20 +59,7 @@ const PRODUCT_DETAIL_FIELDS = /* GraphQL */ `
         name
       }
     }
-    featuredMedia {
-      preview {
-        image {
-          url
-          altText
-        }
-      }
-    }
-    priceRangeV2 {
-      minVariantPrice {
-        amount
-        currencyCode
-      }
-    }
+    ...ProductCardFields
     variants(first: 50) {
       nodes {
         id
@@ -88,6 +83,7 @@ export const PRODUCT_DETAILS_BY_HANDLE = /* GraphQL */ `
     }
   }
   ${PRODUCT_DETAIL_FIELDS}
+  ${PRODUCT_CARD_FIELDS}
 `;
 
 export const PRODUCT_DETAILS_BY_ID = /* GraphQL */ `
@@ -97,4 +93,5 @@ export const PRODUCT_DETAILS_BY_ID = /* GraphQL */ `
     }
   }
   ${PRODUCT_DETAIL_FIELDS}
+  ${PRODUCT_CARD_FIELDS}
 `;
