@@ -7,7 +7,6 @@
 //   tsx bench/lighthouse.ts
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import lighthouse from "lighthouse";
@@ -15,10 +14,10 @@ import { defaultShopSettings } from "../app/settings/settings-schema";
 import { widgetConfigFromSettings } from "../app/settings/widget-config";
 import { loadDemoStore } from "../demo/store/load-store";
 import { startStorefront } from "../demo/storefront/server";
+import { choosePort } from "../demo/storefront/stack/ports";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../test/browser/support/chromium";
 
 const root = path.resolve(import.meta.dirname, "..");
-const CHROME = process.env.CHROME_PATH ?? "/usr/bin/chromium";
-const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const RUNS = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 3));
 const PAGES = [
   { name: "home", path: "/", weight: 0.17 },
@@ -26,23 +25,15 @@ const PAGES = [
   { name: "product", path: "/products/classic-cotton-tee", weight: 0.4 },
 ] as const;
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
 async function launchChromium(): Promise<{ port: number; close(): Promise<void> }> {
-  const port = await freePort();
+  const port = await choosePort(0);
   const profile = mkdtempSync(path.join(tmpdir(), "psa-lighthouse-"));
-  const child = spawn(CHROME, [...FLAGS, `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`, "about:blank"], { stdio: "ignore" });
+  const child = spawn(CHROMIUM_PATH, [...CHROMIUM_ARGS, `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`, "about:blank"], { stdio: "ignore" });
   const exited = new Promise((resolve) => child.once("exit", resolve));
   for (let i = 0; i < 100; i++) {
     const up = await fetch(`http://127.0.0.1:${port}/json/version`).then((r) => r.ok, () => false);
     if (up) break;
-    if (child.exitCode !== null) throw new Error(`Chromium (${CHROME}) exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`Chromium (${CHROMIUM_PATH}) exited with ${child.exitCode}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {

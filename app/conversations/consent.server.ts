@@ -36,14 +36,14 @@ export async function recordConsent(
 
   if (!input.conversation) {
     if (!input.accepted) return { consent, conversation: null, stored: false };
-    const created = await deps.conversations.create({
+    const { id, token } = await deps.conversations.create({
       shop: input.shop.shop,
       customerId: input.customerId,
       consentState: "accepted",
       consentNoticeVersion: noticeVersion,
       locale: input.locale ?? null,
     });
-    return { consent, conversation: created, stored: true };
+    return { consent, conversation: { id, token }, stored: true };
   }
 
   const where = { id: input.conversation.id, shop: input.shop.shop };

@@ -49,7 +49,7 @@ export function createConversationStore({ db, vault, now = () => new Date() }: C
       consentState: ConsentState;
       consentNoticeVersion?: number;
       locale?: string | null;
-    }): Promise<{ id: string; token: string }> {
+    }): Promise<{ id: string; token: string; conversation: OwnedConversation }> {
       const id = newConversationId();
       const token = newConversationToken();
       const at = now();
@@ -67,7 +67,15 @@ export function createConversationStore({ db, vault, now = () => new Date() }: C
           lastMessageAt: at,
         },
       });
-      return { id, token };
+      const conversation: OwnedConversation = {
+        id,
+        shop: input.shop,
+        consentState: input.consentState,
+        verifiedOrderId: null,
+        outcome: "open",
+        tokensUsed: 0,
+      };
+      return { id, token, conversation };
     },
 
     /**
@@ -76,9 +84,11 @@ export function createConversationStore({ db, vault, now = () => new Date() }: C
      * to a logged-in customer other than the one on this request.
      */
     async findOwned(shop: string, id: string, token: string, customerId: string | null = null): Promise<OwnedConversation | null> {
-      const row = CONVERSATION_ID.test(id) ? await db.conversation.findUnique({ where: { id } }) : null;
+      // Filtered by shop in the query, like every read of shop data; the token is still
+      // compared (in constant time) when no row matched.
+      const row = CONVERSATION_ID.test(id) ? await db.conversation.findFirst({ where: { id, shop } }) : null;
       const owned = tokenMatches(token, row?.tokenHash ?? null);
-      if (!row || !owned || row.shop !== shop) return null;
+      if (!row || !owned) return null;
       if (row.customerIdHash && (!customerId || vault.hash("customer", customerId) !== row.customerIdHash)) return null;
       return {
         id: row.id,

@@ -17,11 +17,15 @@ import type { VerifiedScope } from "../orders/order-access";
 import type { ChatTurnEvent } from "./chat-turn";
 import type { ShopperApiDeps } from "./deps";
 import { containsCardNumber } from "../privacy/redact";
-import { conversationNotFound, methodNotAllowed } from "./errors";
-import { guardRoute } from "./guard.server";
-import { conversationIdField, conversationStoreOf, conversationTokenField, localeField } from "./owned-conversation.server";
-import { resolveProxyContext, type ProxyContext } from "./proxy-context.server";
-import { readJsonBody } from "./read-json-body";
+import {
+  conversationIdField,
+  conversationStoreOf,
+  conversationTokenField,
+  localeField,
+  ownedConversationOrNotFound,
+} from "./owned-conversation.server";
+import type { ProxyContext } from "./proxy-context.server";
+import { proxyPost } from "./proxy-post.server";
 import { rateLimitedAndRecorded, recordSecurityEvent } from "./security-events.server";
 import { sseResponse } from "./sse";
 
@@ -78,21 +82,19 @@ async function prepareTurn(
   context: ProxyContext,
   body: z.infer<typeof chatBodySchema>,
 ): Promise<PreparedTurn | Response> {
+  const conversation = await ownedConversationOrNotFound(deps, context, body.conversationId, body.conversationToken);
+  if (conversation instanceof Response) return conversation;
   const conversations = conversationStoreOf(deps);
-  let conversation: OwnedConversation | null = null;
-  if (body.conversationId && body.conversationToken) {
-    conversation = await conversations.findOwned(context.shop.shop, body.conversationId, body.conversationToken, context.customerId);
-    if (!conversation) return conversationNotFound();
-  }
   const turnGate = await deps.limits.consumeTurn(conversation?.id ?? `ip:${context.ipKey}`);
   if (!turnGate.ok) return rateLimitedAndRecorded(deps, { shop: context.shop.shop, conversationId: conversation?.id }, turnGate.retryAfterSeconds);
 
   const initial = initialConsentState(context.shop.settings);
   const policy = storagePolicy(context.shop, conversation?.consentState ?? initial);
-  const created =
+  const started =
     !conversation && policy.persistConversation
       ? await conversations.create({ shop: context.shop.shop, customerId: context.customerId, consentState: initial, locale: body.locale ?? null })
       : null;
+  const created = started ? { id: started.id, token: started.token } : null;
   const history = conversation && policy.persistMessages ? await conversations.readTranscript(context.shop.shop, conversation.id) : [];
   // Before consent the turn runs on an id that is never written anywhere.
   const conversationId = conversation?.id ?? created?.id ?? newConversationId();
@@ -100,49 +102,52 @@ async function prepareTurn(
 }
 
 export function handleChat(request: Request, deps: ShopperApiDeps): Promise<Response> {
-  return guardRoute("chat", async () => {
-    const resolved = await resolveProxyContext(request, deps);
-    if (!resolved.ok) return resolved.response;
-    if (request.method !== "POST") return methodNotAllowed("POST");
-    const { context } = resolved;
-    const body = await readJsonBody(request, chatBodySchema, { tooLargeFields: ["message"] });
-    if (!body.ok) return body.response;
-    const turn = await prepareTurn(deps, context, body.data);
-    // Checked before the turn redacts it: the widget blocks card numbers, so one
-    // arriving here means a bypassed or outdated widget (an incident signal).
-    if (containsCardNumber(body.data.message)) {
-      const storedId = turn instanceof Response ? null : (turn.conversation?.id ?? turn.created?.id ?? null);
-      await recordSecurityEvent(deps.db, { shop: context.shop.shop, kind: "card_blocked", conversationId: storedId }, deps.now);
-    }
-    if (turn instanceof Response) return turn;
-    const store = createTranscriptStore({ db: deps.db, vault: deps.vault, policy: turn.policy, now: deps.now, outcomeAtStart: turn.conversation?.outcome });
+  return proxyPost("chat", request, deps, chatBodySchema, (context, body) => answerTurn(deps, context, body, request.signal), {
+    tooLargeFields: ["message"],
+  });
+}
 
-    return sseResponse({
-      signal: request.signal,
-      heartbeatMs: deps.heartbeatMs,
-      async run(sink) {
-        if (turn.created) sink.send("conversation", turn.created);
-        const events = deps.chatTurn({
-          shop: context.shop,
-          conversationId: turn.conversationId,
-          history: turn.history,
-          conversationTokensUsed: turn.conversation?.tokensUsed ?? 0,
-          message: body.data.message,
-          locale: body.data.locale ?? null,
-          scope: verifiedScope(context, turn.conversation),
-          store,
-          admin: context.admin,
-          signal: sink.signal,
-        });
-        for await (const event of events) {
-          if (sink.signal.aborted) break;
-          sink.send(...eventData(event));
-        }
-      },
-      onUnexpectedError(_error, sink) {
-        console.error("[shopper-api] chat: the turn failed unexpectedly");
-        sink.send("error", { code: "UNAVAILABLE", message: "Sorry, something went wrong. Please try again." });
-      },
-    });
+async function answerTurn(
+  deps: ShopperApiDeps,
+  context: ProxyContext,
+  body: z.infer<typeof chatBodySchema>,
+  requestSignal: AbortSignal,
+): Promise<Response> {
+  const turn = await prepareTurn(deps, context, body);
+  // Checked before the turn redacts it: the widget blocks card numbers, so one
+  // arriving here means a bypassed or outdated widget (an incident signal).
+  if (containsCardNumber(body.message)) {
+    const storedId = turn instanceof Response ? null : (turn.conversation?.id ?? turn.created?.id ?? null);
+    await recordSecurityEvent(deps.db, { shop: context.shop.shop, kind: "card_blocked", conversationId: storedId }, deps.now);
+  }
+  if (turn instanceof Response) return turn;
+  const store = createTranscriptStore({ db: deps.db, vault: deps.vault, policy: turn.policy, now: deps.now, outcomeAtStart: turn.conversation?.outcome });
+
+  return sseResponse({
+    signal: requestSignal,
+    heartbeatMs: deps.heartbeatMs,
+    async run(sink) {
+      if (turn.created) sink.send("conversation", turn.created);
+      const events = deps.chatTurn({
+        shop: context.shop,
+        conversationId: turn.conversationId,
+        history: turn.history,
+        conversationTokensUsed: turn.conversation?.tokensUsed ?? 0,
+        message: body.message,
+        locale: body.locale ?? null,
+        scope: verifiedScope(context, turn.conversation),
+        store,
+        admin: context.admin,
+        signal: sink.signal,
+      });
+      for await (const event of events) {
+        if (sink.signal.aborted) break;
+        sink.send(...eventData(event));
+      }
+    },
+    onUnexpectedError(_error, sink) {
+      console.error("[shopper-api] chat: the turn failed unexpectedly");
+      sink.send("error", { code: "UNAVAILABLE", message: "Sorry, something went wrong. Please try again." });
+    },
   });
 }

@@ -5,11 +5,15 @@
 import { z } from "zod";
 import { recordConsent } from "../conversations/consent.server";
 import type { ShopperApiDeps } from "./deps";
-import { conversationNotFound, jsonResponse, methodNotAllowed } from "./errors";
-import { guardRoute } from "./guard.server";
-import { conversationIdField, conversationStoreOf, conversationTokenField, localeField } from "./owned-conversation.server";
-import { resolveProxyContext } from "./proxy-context.server";
-import { readJsonBody } from "./read-json-body";
+import { jsonResponse } from "./errors";
+import {
+  conversationIdField,
+  conversationStoreOf,
+  conversationTokenField,
+  localeField,
+  ownedConversationOrNotFound,
+} from "./owned-conversation.server";
+import { proxyPost } from "./proxy-post.server";
 
 export const consentBodySchema = z
   .object({
@@ -21,22 +25,12 @@ export const consentBodySchema = z
   .refine((body) => !body.conversationId === !body.token, { message: "conversationId and token go together", path: ["token"] });
 
 export function handleConsent(request: Request, deps: ShopperApiDeps): Promise<Response> {
-  return guardRoute("consent", async () => {
-    const resolved = await resolveProxyContext(request, deps);
-    if (!resolved.ok) return resolved.response;
-    if (request.method !== "POST") return methodNotAllowed("POST");
-    const { context } = resolved;
-    const body = await readJsonBody(request, consentBodySchema);
-    if (!body.ok) return body.response;
-    const conversations = conversationStoreOf(deps);
-    let conversation = null;
-    if (body.data.conversationId && body.data.token) {
-      conversation = await conversations.findOwned(context.shop.shop, body.data.conversationId, body.data.token, context.customerId);
-      if (!conversation) return conversationNotFound();
-    }
+  return proxyPost("consent", request, deps, consentBodySchema, async (context, body) => {
+    const conversation = await ownedConversationOrNotFound(deps, context, body.conversationId, body.token);
+    if (conversation instanceof Response) return conversation;
     const result = await recordConsent(
-      { db: deps.db, conversations, now: deps.now },
-      { shop: context.shop, conversation, customerId: context.customerId, accepted: body.data.accepted, locale: body.data.locale ?? null },
+      { db: deps.db, conversations: conversationStoreOf(deps), now: deps.now },
+      { shop: context.shop, conversation, customerId: context.customerId, accepted: body.accepted, locale: body.locale ?? null },
     );
     return jsonResponse(result);
   });

@@ -3,11 +3,9 @@
 import { z } from "zod";
 import { createLead, leadContactSchema } from "../conversations/leads.server";
 import type { ShopperApiDeps } from "./deps";
-import { conversationNotFound, jsonError, jsonResponse, methodNotAllowed } from "./errors";
-import { guardRoute } from "./guard.server";
-import { conversationIdField, conversationStoreOf, conversationTokenField } from "./owned-conversation.server";
-import { resolveProxyContext } from "./proxy-context.server";
-import { readJsonBody } from "./read-json-body";
+import { jsonError, jsonResponse } from "./errors";
+import { conversationIdField, conversationTokenField, ownedConversationOrNotFound } from "./owned-conversation.server";
+import { proxyPost } from "./proxy-post.server";
 
 export const leadBodySchema = leadContactSchema
   .extend({
@@ -18,19 +16,10 @@ export const leadBodySchema = leadContactSchema
   .refine((body) => !body.conversationId === !body.token, { message: "conversationId and token go together", path: ["token"] });
 
 export function handleLead(request: Request, deps: ShopperApiDeps): Promise<Response> {
-  return guardRoute("lead", async () => {
-    const resolved = await resolveProxyContext(request, deps);
-    if (!resolved.ok) return resolved.response;
-    if (request.method !== "POST") return methodNotAllowed("POST");
-    const { context } = resolved;
-    const body = await readJsonBody(request, leadBodySchema);
-    if (!body.ok) return body.response;
-    const { conversationId, token, consent: _consent, ...contact } = body.data;
-    let conversation = null;
-    if (conversationId && token) {
-      conversation = await conversationStoreOf(deps).findOwned(context.shop.shop, conversationId, token, context.customerId);
-      if (!conversation) return conversationNotFound();
-    }
+  return proxyPost("lead", request, deps, leadBodySchema, async (context, body) => {
+    const { conversationId, token, consent: _consent, ...contact } = body;
+    const conversation = await ownedConversationOrNotFound(deps, context, conversationId, token);
+    if (conversation instanceof Response) return conversation;
     const result = await createLead(
       { db: deps.db, vault: deps.vault, now: deps.now },
       { shop: context.shop, conversation, customerId: context.customerId, contact },

@@ -5,11 +5,15 @@ import { z } from "zod";
 import { guestVerificationRefusal, verifyGuestOrder, type VerifyOrderResult } from "../conversations/order-verification.server";
 import { initialConsentState } from "../conversations/storage-policy";
 import type { ShopperApiDeps } from "./deps";
-import { conversationNotFound, jsonError, jsonResponse, methodNotAllowed } from "./errors";
-import { guardRoute } from "./guard.server";
-import { conversationIdField, conversationStoreOf, conversationTokenField } from "./owned-conversation.server";
-import { resolveProxyContext, type ProxyContext } from "./proxy-context.server";
-import { readJsonBody } from "./read-json-body";
+import { jsonError, jsonResponse } from "./errors";
+import {
+  conversationIdField,
+  conversationStoreOf,
+  conversationTokenField,
+  ownedConversationOrNotFound,
+} from "./owned-conversation.server";
+import type { ProxyContext } from "./proxy-context.server";
+import { proxyPost } from "./proxy-post.server";
 import { rateLimitedAndRecorded } from "./security-events.server";
 
 export const verifyOrderBodySchema = z
@@ -42,33 +46,23 @@ function refusalResponse(result: Exclude<VerifyOrderResult, { ok: true }>, at: R
  * and its id and token go back with the answer.
  */
 async function conversationFor(deps: ShopperApiDeps, context: ProxyContext, body: z.infer<typeof verifyOrderBodySchema>) {
-  const store = conversationStoreOf(deps);
+  const owned = await ownedConversationOrNotFound(deps, context, body.conversationId, body.token);
+  if (owned) return owned instanceof Response ? owned : { conversation: owned, created: null };
   const { shop, customerId } = context;
-  if (body.conversationId && body.token) {
-    const owned = await store.findOwned(shop.shop, body.conversationId, body.token, customerId);
-    return owned ? { conversation: owned, created: null } : conversationNotFound();
-  }
   const consentState = initialConsentState(shop.settings);
   const refused = guestVerificationRefusal(shop, { consentState });
   if (refused) return refusalResponse(refused, { deps, shop: shop.shop, conversationId: null });
-  const created = await store.create({ shop: shop.shop, customerId, consentState });
-  const conversation = await store.findOwned(shop.shop, created.id, created.token, customerId);
-  return conversation ? { conversation, created } : conversationNotFound();
+  const { conversation, ...created } = await conversationStoreOf(deps).create({ shop: shop.shop, customerId, consentState });
+  return { conversation, created };
 }
 
 export function handleVerifyOrder(request: Request, deps: ShopperApiDeps): Promise<Response> {
-  return guardRoute("verify-order", async () => {
-    const resolved = await resolveProxyContext(request, deps);
-    if (!resolved.ok) return resolved.response;
-    if (request.method !== "POST") return methodNotAllowed("POST");
-    const { context } = resolved;
-    const body = await readJsonBody(request, verifyOrderBodySchema);
-    if (!body.ok) return body.response;
-    const target = await conversationFor(deps, context, body.data);
+  return proxyPost("verify-order", request, deps, verifyOrderBodySchema, async (context, body) => {
+    const target = await conversationFor(deps, context, body);
     if (target instanceof Response) return target;
     const result = await verifyGuestOrder(
       { db: deps.db, vault: deps.vault, limits: deps.limits, admin: context.admin, now: deps.now },
-      { shop: context.shop, conversation: target.conversation, ipKey: context.ipKey, orderNumber: body.data.orderNumber, email: body.data.email },
+      { shop: context.shop, conversation: target.conversation, ipKey: context.ipKey, orderNumber: body.orderNumber, email: body.email },
     );
     if (!result.ok) return refusalResponse(result, { deps, shop: context.shop.shop, conversationId: target.conversation.id });
     return jsonResponse({ verified: true, order: { name: result.orderName }, ...(target.created ? { conversation: target.created } : {}) });

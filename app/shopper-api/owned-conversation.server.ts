@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { createConversationStore, type OwnedConversation } from "../conversations/conversation-store.server";
 import type { ShopperApiDeps } from "./deps";
+import { conversationNotFound } from "./errors";
 import type { ProxyContext } from "./proxy-context.server";
 
 // Ids and tokens are base64url; anything else never reaches the database (a lone
@@ -15,12 +16,17 @@ export function conversationStoreOf(deps: ShopperApiDeps) {
   return createConversationStore({ db: deps.db, vault: deps.vault, now: deps.now });
 }
 
-/** The conversation if the token owns it for this shop and customer; null answers 404 (no hint why). */
-export function findOwnedConversation(
+/**
+ * The conversation a request names, if its token owns it for this shop and customer:
+ * null when the request names none, a 404 (no hint why) when it is not theirs.
+ */
+export async function ownedConversationOrNotFound(
   deps: ShopperApiDeps,
   context: ProxyContext,
-  id: string,
-  token: string,
-): Promise<OwnedConversation | null> {
-  return conversationStoreOf(deps).findOwned(context.shop.shop, id, token, context.customerId);
+  id: string | null | undefined,
+  token: string | null | undefined,
+): Promise<OwnedConversation | null | Response> {
+  if (!id || !token) return null;
+  const owned = await conversationStoreOf(deps).findOwned(context.shop.shop, id, token, context.customerId);
+  return owned ?? conversationNotFound();
 }

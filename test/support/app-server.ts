@@ -3,8 +3,8 @@
 // parsed once per process: every server gets exactly the env it is given.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
+import { choosePort } from "../../demo/storefront/stack/ports";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 
@@ -34,20 +34,12 @@ export interface AppServer {
   close(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
 /** env: at least DATABASE_URL (from createTestDatabase); anything else overrides TEST_APP_ENV. */
 export async function startAppServer(env: Record<string, string | undefined> & { DATABASE_URL: string }): Promise<AppServer> {
   if (!existsSync(path.join(root, "build", "index.js"))) {
     throw new Error("build/index.js is missing: run `npm run build` (npm test does) before server tests");
   }
-  const port = await freePort();
+  const port = await choosePort(0);
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [path.join(root, "server.ts")], {
     cwd: root,
