@@ -49,6 +49,8 @@ export const envSchema = z
     OPENAI_MODEL: z.string().default("gpt-4o-mini"),
     OPENAI_PROVIDER_NAME: z.string().default("OpenAI"),
     REDIS_URL: z.url().optional(),
+    // Prefix of the rate limiters' Redis keys: apps (or test runs) sharing a Redis keep apart.
+    RATE_LIMIT_REDIS_PREFIX: z.string().regex(/^[\w.-]{1,40}$/, "letters, digits, _ . - (at most 40)").default("psa"),
     // The offline demo: Admin API calls go to the local fake. Never in production.
     DEMO_MODE: flag,
     DEMO_ADMIN_API_ORIGIN: z.url().optional(),

@@ -7,6 +7,7 @@
 // Loopback only, bounded in count and time. Needs the built app (`npm run build`).
 // Prints `name value` lines. Env: BENCH_SAMPLES (300), BENCH_STREAMS (1000), DATABASE_SQLITE_STOCK.
 import { readdirSync, readFileSync } from "node:fs";
+import { createOpenAiChatModel } from "../app/model/openai-chat-model.server";
 import { startOpenAiFake } from "../demo/openai-fake/server";
 import { startAppServer, TEST_APP_ENV } from "../test/support/app-server";
 import { appProxyParams, signAppProxyQuery } from "../test/support/shopify-signing";
@@ -58,6 +59,7 @@ const server = await startAppServer({
   SSE_HEARTBEAT_MS: "2000",
   // A/B of app/db/sqlite-connection.server.ts: DATABASE_SQLITE_STOCK=1 runs the stock libSQL client.
   DATABASE_SQLITE_STOCK: process.env.DATABASE_SQLITE_STOCK,
+  DATABASE_SQLITE_SYNCHRONOUS: process.env.DATABASE_SQLITE_SYNCHRONOUS,
   RATE_LIMIT_IP_PER_MINUTE: "100000000",
   RATE_LIMIT_SHOP_PER_MINUTE: "100000000",
   RATE_LIMIT_CONVERSATION_PER_MINUTE: "100000000",
@@ -76,6 +78,18 @@ async function chatTurn(shop = SHOP): Promise<number> {
   const response = await fetch(chatUrl(shop), chatInit("Do you have trail boots?"));
   const text = await response.text();
   if (response.status !== 200 || !text.includes("event: done")) throw new Error(`chat turn failed: ${response.status} ${text.slice(0, 200)}`);
+  return performance.now() - started;
+}
+
+// The floor: the app's own model adapter calling the same fake from this process, with
+// nothing else around it. A turn cannot cost less than the bare route plus this.
+const model = createOpenAiChatModel({ apiKey: "sk-bench", baseURL: fake.baseUrl, model: "gpt-4o-mini" });
+async function modelRoundTrip(): Promise<number> {
+  const started = performance.now();
+  const request = { messages: [{ role: "user" as const, content: "Do you have trail boots?" }], tools: [], maxOutputTokens: 400 };
+  for await (const event of model.stream(request, new AbortController().signal)) {
+    if (event.type === "failure") throw new Error(`model round trip failed: ${event.kind}`);
+  }
   return performance.now() - started;
 }
 
@@ -122,12 +136,15 @@ try {
   for (let i = 0; i < 30; i++) {
     await healthz();
     await chatTurn();
+    await modelRoundTrip();
   }
   const chat: number[] = [];
   const unstored: number[] = [];
   const baseline: number[] = [];
+  const modelOnly: number[] = [];
   for (let i = 0; i < SAMPLES; i++) {
     baseline.push(await healthz());
+    modelOnly.push(await modelRoundTrip());
     chat.push(await chatTurn());
     unstored.push(await chatTurn(UNSTORED_SHOP));
   }
@@ -169,8 +186,16 @@ try {
   console.log(`baseline_p99_ms ${round(b99)}`);
   console.log(`p50_ratio ${round(p50 / b50)}`);
   console.log(`p99_ratio ${round(p99 / b99)}`);
+  const m50 = percentile(modelOnly, 50);
+  const m99 = percentile(modelOnly, 99);
+  console.log(`model_roundtrip_p50_ms ${round(m50)}`);
+  console.log(`model_roundtrip_p99_ms ${round(m99)}`);
+  // The lowest ratio any turn could reach: the bare route plus one model round trip.
+  console.log(`floor_p50_ratio ${round((b50 + m50) / b50)}`);
+  console.log(`floor_p99_ratio ${round((b99 + m99) / b99)}`);
   console.log(`chat_unstored_p50_ms ${round(percentile(unstored, 50))}`);
   console.log(`chat_unstored_p99_ms ${round(percentile(unstored, 99))}`);
+  console.log(`unstored_p50_ratio ${round(percentile(unstored, 50) / b50)}`);
   console.log(`turns_per_second ${round(turnsPerSecond)}`);
   console.log(`concurrent_sse_streams ${heldCount}`);
   console.log(`rss_mb_at_streams ${round(rss)}`);

@@ -1,7 +1,7 @@
 // turn-queries: the SQL statements one chat turn runs, counted on the built app server
 // (DATABASE_QUERY_LOG=1 makes app/db/create-database.server.ts print each one). The
 // model is the OpenAI fake answering at once, so what is left is the app's own work.
-// Prints `name value` lines, then (with --list) every statement of the last turn.
+// Prints `name value` lines, then (with --list) every statement of both turns.
 // Loopback only; a handful of turns. Needs the built app (`npm run build`).
 import { startOpenAiFake } from "../demo/openai-fake/server";
 import { parseSseText } from "../test/support/storefront-shopper";
@@ -62,8 +62,10 @@ try {
     for (const [kind, n] of Object.entries(kinds(lines))) console.log(`turn_${name}_${kind} ${n}`);
   }
   if (list) {
-    console.log("--- statements of the next turn ---");
-    for (const line of nextTurn) console.log(line);
+    for (const [name, lines] of [["new conversation", newConversation], ["next turn", nextTurn]] as const) {
+      console.log(`--- statements of a turn (${name}) ---`);
+      for (const line of lines) console.log(line);
+    }
   }
 } finally {
   await server.close();

@@ -107,4 +107,46 @@ describe("per-shop cache of catalog and policy reads", () => {
     forgetShopCatalog("a.myshopify.com");
     expect(cache.size).toBe(1);
   });
+
+  it("sends one request for identical misses in flight together, and stores nothing that failed", async () => {
+    const cache = createAdminReadCache({ ttlMs: 60_000 });
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let answer: Awaited<ReturnType<AdminGraphql>> = { ok: false, code: "THROTTLED", message: "throttled" };
+    const fake = fakeAdmin("a.myshopify.com", async () => (await gate, answer));
+    const admin = withCatalogCache(fake.admin, "a.myshopify.com", cache);
+    const rush = Array.from({ length: 50 }, () => searchProducts(admin, { query: "tee" }));
+    const other = searchProducts(admin, { query: "socks" });
+    release();
+    const results = await Promise.all(rush);
+    await other;
+    expect(fake.calls).toEqual(["tee", "socks"]);
+    expect(results.every((r) => !r.ok)).toBe(true);
+    expect(cache.size).toBe(0);
+    expect(cache.inflight.size).toBe(0);
+
+    answer = { ok: true, data: { products: { nodes: [product("Tee")] } } };
+    const after = await Promise.all([searchProducts(admin, { query: "tee" }), searchProducts(admin, { query: "tee" })]);
+    expect(after.map((r) => r.ok && r.cards[0]!.title)).toEqual(["Tee", "Tee"]);
+    expect(fake.calls).toEqual(["tee", "socks", "tee"]);
+    expect(cache.size).toBe(1);
+  });
+
+  it("does not store a read that was on its way when the shop was forgotten", async () => {
+    const cache = processAdminReadCache(60_000);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const plain = fakeAdmin("a.myshopify.com");
+    const fake = fakeAdmin("a.myshopify.com", async () => (await gate, plain.admin(SHOP_POLICIES)));
+    const admin = withCatalogCache(fake.admin, "a.myshopify.com", cache);
+    const pending = admin(SHOP_POLICIES);
+    forgetShopCatalog("a.myshopify.com");
+    const asked = admin(SHOP_POLICIES); // not shared with the forgotten read
+    release();
+    await Promise.all([pending, asked]);
+    expect(fake.calls).toEqual(["policies", "policies"]);
+    expect(cache.size).toBe(1); // only the read sent after the shop was forgotten
+    await admin(SHOP_POLICIES);
+    expect(fake.calls).toHaveLength(2);
+  });
 });

@@ -10,6 +10,11 @@
 // retried by the next request. Answers are at most ADMIN_READ_CACHE_MS old (default
 // 60 s): a product or policy edited in the Shopify admin reaches the assistant within
 // that time.
+//
+// Misses share one request: while a read is on its way, the same read from other
+// turns waits for it instead of asking again. Without that, the first seconds of a
+// rush (every shopper asking before the first answer is cached) send one request per
+// shopper, throttle the shop and degrade hundreds of answers (test/load).
 import type { AdminGraphql, AdminResult } from "../assistant/ports";
 import { createTtlCache, type TtlCache } from "../db/ttl-cache";
 import { SHOP_POLICIES } from "../knowledge/operations";
@@ -24,10 +29,29 @@ const CACHEABLE = new Map<string, string>([
 
 export const ADMIN_READ_CACHE_MAX_ENTRIES = 5_000;
 
-export type AdminReadCache = TtlCache<AdminResult>;
+export interface AdminReadCache extends TtlCache<AdminResult> {
+  /** Reads on their way to the Admin API, by key: a miss on one of these waits for it. */
+  readonly inflight: Map<string, Promise<AdminResult>>;
+}
 
 export function createAdminReadCache(options: { ttlMs: number; maxEntries?: number; now?: () => number }): AdminReadCache {
-  return createTtlCache<AdminResult>({ ttlMs: options.ttlMs, maxEntries: options.maxEntries ?? ADMIN_READ_CACHE_MAX_ENTRIES, now: options.now });
+  const entries = createTtlCache<AdminResult>({ ttlMs: options.ttlMs, maxEntries: options.maxEntries ?? ADMIN_READ_CACHE_MAX_ENTRIES, now: options.now });
+  const inflight = new Map<string, Promise<AdminResult>>();
+  return {
+    inflight,
+    get: (key) => entries.get(key),
+    set: (key, value) => entries.set(key, value),
+    delete: (key) => (entries.delete(key), void inflight.delete(key)),
+    // A read on its way for a forgotten shop is no longer shared, and its answer is not stored.
+    deletePrefix: (prefix) => {
+      entries.deletePrefix(prefix);
+      for (const key of [...inflight.keys()]) if (key.startsWith(prefix)) inflight.delete(key);
+    },
+    clear: () => (entries.clear(), inflight.clear()),
+    get size() {
+      return entries.size;
+    },
+  };
 }
 
 /** The prefix of every key of one shop (forget a shop with cache.deletePrefix). */
@@ -39,11 +63,22 @@ export function withCatalogCache(admin: AdminGraphql, shop: string, cache: Admin
     const name = CACHEABLE.get(operation);
     if (!name) return admin(operation, variables);
     const key = `${shopKeyPrefix(shop)}${name}\n${JSON.stringify(variables ?? {})}`;
-    const cached = cache.get(key);
+    const cached = cache.get(key) ?? cache.inflight.get(key);
     if (cached) return cached;
-    const result = await admin(operation, variables);
-    if (result.ok) cache.set(key, result);
-    return result;
+    const request: Promise<AdminResult> = admin(operation, variables).then(
+      (result) => {
+        const current = cache.inflight.get(key) === request;
+        if (current) cache.inflight.delete(key);
+        if (current && result.ok) cache.set(key, result);
+        return result;
+      },
+      (error: unknown) => {
+        if (cache.inflight.get(key) === request) cache.inflight.delete(key);
+        throw error;
+      },
+    );
+    cache.inflight.set(key, request);
+    return request;
   };
 }
 

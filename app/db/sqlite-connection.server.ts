@@ -62,6 +62,7 @@ export function singleConnectionClient(config: Config): Client {
     console.error(`[db] could not switch SQLite to WAL (${error instanceof Error ? error.message : String(error)})`);
   });
   client.execute("PRAGMA busy_timeout = 5000").catch(() => undefined);
+  if (process.env.DATABASE_SQLITE_SYNCHRONOUS) client.execute(`PRAGMA synchronous = ${process.env.DATABASE_SQLITE_SYNCHRONOUS === "NORMAL" ? "NORMAL" : "FULL"}`).catch(() => undefined);
   return new Proxy(client, {
     get(target, property, receiver) {
       if (property === "transaction") return (mode: TransactionMode = "write") => sharedConnectionTransaction(target, mode);

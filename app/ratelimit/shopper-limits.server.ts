@@ -1,7 +1,10 @@
 // The shopper API's rate limits, built on rate-limiter-flexible: in process memory by
 // default, in Redis (ioredis) when a client is given so several app instances share
 // one budget. When Redis is unreachable the limiter falls back to memory (the
-// library's insurance limiter) instead of failing the request.
+// library's insurance limiter) instead of failing the request. While the first
+// connection is still being made (a process that just started), a request waits for
+// it a moment instead: counting those first requests in memory would give a shopper a
+// second allowance per app process.
 //
 // Keys are the shop, the conversation id and the client IP. The IP is the first hop
 // of X-Forwarded-For: Shopify's app proxy forwards the shopper's address there, and
@@ -39,6 +42,25 @@ function strictest(decisions: RateDecision[]): RateDecision {
 
 const retryAfter = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNext / 1000));
 
+/** How long requests wait for the FIRST Redis connection before counting in memory. */
+export const FIRST_CONNECTION_WAIT_MS = 1_000;
+
+/** Resolves once redis is ready, on its first error, or after waitMs; at once unless it is connecting. */
+function firstConnection(redis: Redis, waitMs: number): Promise<void> {
+  if (redis.status !== "connecting" && redis.status !== "connect") return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      redis.off("ready", done);
+      redis.off("error", done);
+      resolve();
+    };
+    const timer = setTimeout(done, waitMs);
+    redis.once("ready", done);
+    redis.once("error", done);
+  });
+}
+
 export function createShopperLimits({ config, redis, keyPrefix = "psa" }: ShopperLimitsOptions): ShopperLimits {
   const make = (name: string, points: number, duration: number): RateLimiterAbstract => {
     const keyed = { keyPrefix: `${keyPrefix}:${name}`, points, duration };
@@ -57,7 +79,12 @@ export function createShopperLimits({ config, redis, keyPrefix = "psa" }: Shoppe
   const verifyByConversation = make("verify-conv", verifyLimit, 3600);
   const verifyByIp = make("verify-ip", verifyLimit, 3600);
 
+  // Made once: only the first requests of a process wait, and for one second at most.
+  let firstWait: Promise<void> | undefined;
+  const connected = () => (firstWait ??= redis ? firstConnection(redis, FIRST_CONNECTION_WAIT_MS) : Promise.resolve());
+
   async function consume(limiter: RateLimiterAbstract, key: string): Promise<RateDecision> {
+    await connected();
     try {
       await limiter.consume(key);
       return { ok: true };
@@ -68,6 +95,7 @@ export function createShopperLimits({ config, redis, keyPrefix = "psa" }: Shoppe
   }
 
   async function blocked(limiter: RateLimiterAbstract, key: string): Promise<RateDecision> {
+    await connected();
     const res = await limiter.get(key).catch(() => null);
     return res && res.consumedPoints >= verifyLimit ? { ok: false, retryAfterSeconds: retryAfter(res) } : { ok: true };
   }
@@ -81,6 +109,7 @@ export function createShopperLimits({ config, redis, keyPrefix = "psa" }: Shoppe
       return strictest([await blocked(verifyByConversation, keys.conversationId), await blocked(verifyByIp, keys.ipKey)]);
     },
     async recordVerifyFailure(keys) {
+      await connected();
       await Promise.all([
         verifyByConversation.penalty(keys.conversationId, 1),
         verifyByIp.penalty(keys.ipKey, 1),

@@ -74,6 +74,18 @@ describe("shopper rate limits", () => {
       expect(ttl).toBeGreaterThan(3_500_000);
     });
 
+    it("counts a new process's first requests in Redis: it waits for the connection being made", async () => {
+      const fresh = new Redis(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379", { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+      try {
+        expect(fresh.status).not.toBe("ready");
+        const limits = createShopperLimits({ config, redis: fresh, keyPrefix: prefix });
+        expect((await limits.consumeRequest({ shop: "s.myshopify.com", ipKey: "first-request" })).ok).toBe(true);
+        expect(await redis.keys(`${prefix}:ip:first-request`)).toHaveLength(1);
+      } finally {
+        await fresh.quit();
+      }
+    });
+
     it("keeps limiting in memory when Redis is unreachable instead of failing requests", async () => {
       const dead = new Redis("redis://127.0.0.1:1", { enableOfflineQueue: false, maxRetriesPerRequest: 0, lazyConnect: true, retryStrategy: () => null });
       dead.on("error", () => undefined);

@@ -47,6 +47,7 @@ function build(): ShopperApiDeps {
     limits: createShopperLimits({
       config: rateLimitConfigFrom(process.env),
       redis: config.REDIS_URL ? connectRateLimitRedis(config.REDIS_URL) : undefined,
+      keyPrefix: config.RATE_LIMIT_REDIS_PREFIX,
     }),
     heartbeatMs: heartbeatSchema.parse(process.env.SSE_HEARTBEAT_MS || undefined),
     caches: { shopStates: processShopStateCache(shopStateCacheMs()), adminReads: processAdminReadCache(adminReadCacheMs(Boolean(config.DEMO_MODE))) },

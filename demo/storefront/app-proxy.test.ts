@@ -7,7 +7,7 @@ import "@shopify/shopify-api/adapters/node";
 import { ApiVersion, shopifyApi } from "@shopify/shopify-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemoStore } from "../store/load-store";
-import { signProxyQuery } from "./app-proxy";
+import { APP_CONNECTIONS, signProxyQuery } from "./app-proxy";
 import { startStorefront } from "./server";
 
 const SECRET = "storefront-test-secret";
@@ -18,6 +18,8 @@ const shopify = shopifyApi({
 
 interface Seen { method: string; url: string; headers: http.IncomingHttpHeaders; body: string }
 const seen: Seen[] = [];
+let inFlight = 0;
+let maxInFlight = 0;
 let app: http.Server;
 let storefront: Awaited<ReturnType<typeof startStorefront>>;
 
@@ -27,6 +29,11 @@ beforeAll(async () => {
     req.on("data", (c: Buffer) => (body += c.toString()));
     req.on("end", () => {
       seen.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers, body });
+      if (req.url?.startsWith("/proxy/slow")) {
+        maxInFlight = Math.max(maxInFlight, ++inFlight);
+        setTimeout(() => (inFlight--, res.end("{}")), 100);
+        return;
+      }
       if (req.url?.startsWith("/proxy/stream")) {
         res.writeHead(200, { "content-type": "text/event-stream", "set-cookie": "x=1" });
         res.write("event: delta\ndata: {\"text\":\"first\"}\n\n");
@@ -50,6 +57,20 @@ afterAll(async () => {
 });
 
 describe("app proxy", () => {
+  it("keeps a bounded pool of connections to the app: a rush waits its turn instead of opening a connection each", async () => {
+    let opened = 0;
+    const count = () => opened++;
+    app.on("connection", count);
+    try {
+      const statuses = await Promise.all(Array.from({ length: 3 * APP_CONNECTIONS }, () => fetch(`${storefront.url}/apps/assistant/slow`).then((r) => r.status)));
+      expect(statuses.every((status) => status === 200)).toBe(true);
+    } finally {
+      app.off("connection", count);
+    }
+    expect(maxInFlight).toBe(APP_CONNECTIONS);
+    expect(opened).toBeLessThanOrEqual(APP_CONNECTIONS);
+  });
+
   it("signs with the sorted key=value scheme (Shopify's known layout)", () => {
     const params = new URLSearchParams("shop=s.myshopify.com&path_prefix=/apps/a&timestamp=1&logged_in_customer_id=&extra=1&extra=2");
     const message = ["extra=1,2", "logged_in_customer_id=", "path_prefix=/apps/a", "shop=s.myshopify.com", "timestamp=1"].join("");

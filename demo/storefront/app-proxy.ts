@@ -31,6 +31,14 @@ export interface ProxyTarget {
   now?: () => number;
 }
 
+// Connections to the app: kept alive and bounded, as a proxy or load balancer in front of
+// an app keeps a pool; requests beyond the pool wait here in arrival order. Without a
+// bound, a rush opens a new connection per waiting request, and a saturated Node
+// process accepts one new connection per event-loop turn (libuv), so the late ones
+// waited close to a minute while the kept-alive ones were served (test/load).
+export const APP_CONNECTIONS = 64;
+const agents = { "http:": new http.Agent({ keepAlive: true, maxSockets: APP_CONNECTIONS }), "https:": new https.Agent({ keepAlive: true, maxSockets: APP_CONNECTIONS }) };
+
 // Hop-by-hop and identity headers that Shopify's proxy does not pass on.
 const DROPPED_REQUEST_HEADERS = new Set(["cookie", "host", "connection", "keep-alive", "transfer-encoding", "upgrade", "authorization", "origin", "referer"]);
 const DROPPED_RESPONSE_HEADERS = new Set(["set-cookie", "connection", "keep-alive", "transfer-encoding"]);
@@ -69,7 +77,7 @@ export function forwardToApp(
   headers["x-forwarded-for"] = clientIp;
   headers["x-forwarded-host"] = target.shop;
   const client = url.protocol === "https:" ? https : http;
-  const upstream = client.request(url, { method: req.method, headers }, (answer) => {
+  const upstream = client.request(url, { method: req.method, headers, agent: agents[url.protocol === "https:" ? "https:" : "http:"] }, (answer) => {
     const out: http.OutgoingHttpHeaders = {};
     for (const [name, value] of Object.entries(answer.headers)) {
       if (!DROPPED_RESPONSE_HEADERS.has(name) && value !== undefined) out[name] = value;

@@ -10,10 +10,14 @@
 //   Model:           LOAD_MODEL=fake uses the OpenAI fake (demo brain) instead of basic mode
 //   Think time:      LOAD_THINK_MS=2000 pauses about 2 s before each message, like a person
 //   Arrival:         LOAD_RAMP_SECONDS (default SECONDS/4, at most 10): shoppers arrive evenly over it
+//   Processes:       LOAD_WEB_CONCURRENCY (default 2) app workers (server.ts), rate limits in
+//                    Redis (TEST_REDIS_URL, default redis://127.0.0.1:6379) under a prefix of
+//                    this run's own, deleted afterwards; "" runs the app as one process
 //
 // Rate limits are raised through the app's RATE_LIMIT_* environment: the test is about
 // capacity and integrity, and all shoppers share one shop. Loopback only; every loop is
 // bounded by the deadline and every request by a timeout.
+import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase } from "../../app/db/create-database.server";
 import { testDatabaseProvider } from "../support/test-database";
@@ -25,6 +29,9 @@ const SECONDS = Number(process.env.LOAD_SECONDS ?? 10);
 const MODEL = process.env.LOAD_MODEL === "fake" ? ({ kind: "fake" } as const) : ({ kind: "basic" } as const);
 const QUESTIONS = ["Hello!", "Do you have a merino tee?", "What is your refund policy?", "Do you have socks?", "How long does shipping take?"];
 const REQUEST_TIMEOUT_MS = 60_000;
+const WEB_CONCURRENCY = process.env.LOAD_WEB_CONCURRENCY ?? "2";
+const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+const REDIS_PREFIX = `psa-load-${process.pid}-${Date.now()}`;
 // A shopper reads before typing again: LOAD_THINK_MS (default 0: back to back) is the
 // mean pause between requests (uniform between half and one and a half of it).
 const THINK_MS = Number(process.env.LOAD_THINK_MS ?? 0);
@@ -47,12 +54,22 @@ describe.skipIf(testDatabaseProvider() !== "sqlite")(`${SHOPPERS} concurrent sho
         RATE_LIMIT_IP_PER_MINUTE: "100000000",
         RATE_LIMIT_SHOP_PER_MINUTE: "100000000",
         RATE_LIMIT_CONVERSATION_PER_MINUTE: "100000000",
+        // Production's default (the demo turns it off to show Admin API faults at once).
+        ADMIN_READ_CACHE_MS: process.env.ADMIN_READ_CACHE_MS ?? "60000",
+        ...(WEB_CONCURRENCY ? { WEB_CONCURRENCY, REDIS_URL, RATE_LIMIT_REDIS_PREFIX: REDIS_PREFIX } : {}),
         // A/B of app/db/sqlite-connection.server.ts (the stock libSQL client when "1").
         ...(process.env.DATABASE_SQLITE_STOCK ? { DATABASE_SQLITE_STOCK: process.env.DATABASE_SQLITE_STOCK } : {}),
       },
     });
   }, 600_000);
-  afterAll(() => demo?.dispose());
+  afterAll(async () => {
+    await demo?.dispose();
+    if (!WEB_CONCURRENCY) return;
+    const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+    const keys = await redis.keys(`${REDIS_PREFIX}:*`);
+    if (keys.length) await redis.del(...keys);
+    await redis.quit();
+  });
 
   it("answers every request without an error and stores every acknowledged message", async () => {
     const errors: string[] = [];
@@ -63,6 +80,13 @@ describe.skipIf(testDatabaseProvider() !== "sqlite")(`${SHOPPERS} concurrent sho
     let requests = 0;
     let conversations = 0;
     const deadline = Date.now() + SECONDS * 1000;
+    const runStart = performance.now();
+    // The slowest requests: which step, and when in the run it started (seconds).
+    const slowest: Array<{ step: string; atS: number; ms: number }> = [];
+    const timed = (step: string, ms: number) => {
+      slowest.push({ step, atS: Math.round((performance.now() - ms - runStart) / 100) / 10, ms: Math.round(ms) });
+      if (slowest.length > 50) slowest.sort((a, b) => b.ms - a.ms).splice(10);
+    };
     let errorCount = 0;
     const note = (what: string) => void (errorCount++, errors.length < 20 && errors.push(what));
 
@@ -76,6 +100,7 @@ describe.skipIf(testDatabaseProvider() !== "sqlite")(`${SHOPPERS} concurrent sho
           requests++;
           const consent = await client.consent();
           latency.consent.push(performance.now() - started);
+          timed("consent", performance.now() - started);
           if (consent.status !== 200 || !consent.conversation) {
             note(`consent ${consent.status}`);
             continue;
@@ -88,6 +113,7 @@ describe.skipIf(testDatabaseProvider() !== "sqlite")(`${SHOPPERS} concurrent sho
             step = `chat ${turn + 1}`;
             const answer = await client.chat(QUESTIONS[(n + round + turn) % QUESTIONS.length]!, consent.conversation);
             latency.chat.push(answer.ms);
+            timed(`chat ${turn + 1}`, answer.ms);
             if (answer.status !== 200 || answer.error || !answer.done) {
               note(`chat ${answer.status} ${JSON.stringify(answer.error ?? "no done")}`);
               continue;
@@ -102,6 +128,7 @@ describe.skipIf(testDatabaseProvider() !== "sqlite")(`${SHOPPERS} concurrent sho
           step = "transcript";
           const transcript = await client.transcript(consent.conversation);
           latency.transcript.push(performance.now() - started);
+          timed("transcript", performance.now() - started);
           if (transcript.status !== 200) {
             note(`transcript ${transcript.status}`);
             continue;
@@ -124,6 +151,7 @@ describe.skipIf(testDatabaseProvider() !== "sqlite")(`${SHOPPERS} concurrent sho
       thinkMs: THINK_MS,
       seconds: Math.round(seconds * 10) / 10,
       model: MODEL.kind,
+      appWorkers: WEB_CONCURRENCY || "single process",
       requests,
       conversations,
       turns: latency.chat.length,
@@ -135,6 +163,7 @@ describe.skipIf(testDatabaseProvider() !== "sqlite")(`${SHOPPERS} concurrent sho
       chatMs: { p50: percentile(latency.chat, 50), p95: percentile(latency.chat, 95), p99: percentile(latency.chat, 99), max: percentile(latency.chat, 100) },
       consentMs: { p50: percentile(latency.consent, 50), p99: percentile(latency.consent, 99) },
       transcriptMs: { p50: percentile(latency.transcript, 50), p99: percentile(latency.transcript, 99) },
+      slowest: slowest.sort((a, b) => b.ms - a.ms).slice(0, 5),
     };
     console.log(`load: ${JSON.stringify(figures)}`);
     if (errors.length) console.log(`load errors (first ${errors.length} of ${errorCount}): ${JSON.stringify(errors)}`);

@@ -29,6 +29,8 @@ export const BROWSER_HEADERS = {
 
 export interface AppServer {
   url: string;
+  /** The server's process (the primary when WEB_CONCURRENCY runs workers). */
+  pid: number;
   /** Everything the server printed so far (stdout and stderr). */
   output(): string;
   close(): Promise<void>;
@@ -61,6 +63,7 @@ export async function startAppServer(env: Record<string, string | undefined> & {
 
   return {
     url,
+    pid: child.pid!,
     output: () => output,
     async close() {
       if (child.exitCode !== null) return;
