@@ -1,11 +1,14 @@
 // chat-overhead: what the shopper API adds to a chat turn. With the OpenAI-compatible
 // fake answering at once, a POST /proxy/chat turn (signature check, shop state, rate
 // limits, conversation row, encrypted transcript, SSE) is timed against GET /healthz
-// (a bare JSON route) in the same run on the same server; then throughput with a few
+// (a bare JSON route) in the same run on the same server, and against the floor: the
+// bare route plus one model round trip (the app's adapter calling the fake, timed in this
+// process), below which no turn can go; then throughput with a few
 // turns in flight, and how many SSE streams the app holds open (kept alive by
 // heartbeats while the model stays silent) with its memory at that point.
 // Loopback only, bounded in count and time. Needs the built app (`npm run build`).
-// Prints `name value` lines. Env: BENCH_SAMPLES (300), BENCH_STREAMS (1000), DATABASE_SQLITE_STOCK.
+// Prints `name value` lines. Env: BENCH_SAMPLES (300), BENCH_STREAMS (1000), DATABASE_SQLITE_STOCK,
+// DATABASE_SQLITE_SYNCHRONOUS=NORMAL (A/B of the fsync per commit).
 import { readdirSync, readFileSync } from "node:fs";
 import { createOpenAiChatModel } from "../app/model/openai-chat-model.server";
 import { startOpenAiFake } from "../demo/openai-fake/server";

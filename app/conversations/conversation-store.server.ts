@@ -40,43 +40,62 @@ const TRANSCRIPT_LIMIT = 200;
 // base64url, as newConversationId makes them; nothing else is looked up.
 const CONVERSATION_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
+export interface NewConversationInput {
+  shop: string;
+  customerId: string | null;
+  consentState: ConsentState;
+  consentNoticeVersion?: number;
+  locale?: string | null;
+}
+
+export type NewConversationRow = Parameters<Database["conversation"]["create"]>[0]["data"];
+
+export interface PreparedConversation {
+  id: string;
+  /** Returned once, never stored (only its hash is). */
+  token: string;
+  conversation: OwnedConversation;
+  row: NewConversationRow;
+}
+
 export function createConversationStore({ db, vault, now = () => new Date() }: ConversationStoreDeps) {
+  function prepare(input: NewConversationInput): PreparedConversation {
+    const id = newConversationId();
+    const token = newConversationToken();
+    const at = now();
+    const row = {
+      id,
+      shop: input.shop,
+      tokenHash: hashConversationToken(token),
+      customerIdHash: input.customerId ? vault.hash("customer", input.customerId) : null,
+      consentState: input.consentState,
+      consentAt: input.consentState === "accepted" ? at : null,
+      consentNoticeVersion: input.consentState === "accepted" ? (input.consentNoticeVersion ?? null) : null,
+      locale: input.locale ?? null,
+      createdAt: at,
+      lastMessageAt: at,
+    };
+    const conversation: OwnedConversation = {
+      id,
+      shop: input.shop,
+      consentState: input.consentState,
+      verifiedOrderId: null,
+      outcome: "open",
+      tokensUsed: 0,
+    };
+    return { id, token, conversation, row };
+  }
+
   return {
     /** Creates a conversation row; the token is returned once and never stored. */
-    async create(input: {
-      shop: string;
-      customerId: string | null;
-      consentState: ConsentState;
-      consentNoticeVersion?: number;
-      locale?: string | null;
-    }): Promise<{ id: string; token: string; conversation: OwnedConversation }> {
-      const id = newConversationId();
-      const token = newConversationToken();
-      const at = now();
-      await db.conversation.create({
-        data: {
-          id,
-          shop: input.shop,
-          tokenHash: hashConversationToken(token),
-          customerIdHash: input.customerId ? vault.hash("customer", input.customerId) : null,
-          consentState: input.consentState,
-          consentAt: input.consentState === "accepted" ? at : null,
-          consentNoticeVersion: input.consentState === "accepted" ? (input.consentNoticeVersion ?? null) : null,
-          locale: input.locale ?? null,
-          createdAt: at,
-          lastMessageAt: at,
-        },
-      });
-      const conversation: OwnedConversation = {
-        id,
-        shop: input.shop,
-        consentState: input.consentState,
-        verifiedOrderId: null,
-        outcome: "open",
-        tokensUsed: 0,
-      };
-      return { id, token, conversation };
+    async create(input: NewConversationInput): Promise<{ id: string; token: string; conversation: OwnedConversation }> {
+      const { row, ...created } = prepare(input);
+      await db.conversation.create({ data: row });
+      return created;
     },
+
+    /** A new conversation's row, not yet written: for a caller that writes it in a transaction of its own. */
+    prepare,
 
     /**
      * The conversation if `token` owns it in this shop, else null: unknown id, wrong

@@ -3,10 +3,12 @@
 // nothing and still hands back message ids, so the turn runs the same either way.
 // Text arrives redacted by the assistant; card numbers are redacted once more here
 // because this is the last step before disk.
+import type { Prisma } from "@prisma/client";
 import type { Database } from "../db/create-database.server";
 import type { Vault } from "../privacy/crypto.server";
 import { redactCardNumbers } from "../privacy/redact";
 import type { TranscriptStore } from "../assistant/ports";
+import type { NewConversationRow } from "./conversation-store.server";
 import { newRowId } from "./conversation-token";
 import type { StoragePolicy } from "./storage-policy";
 
@@ -22,19 +24,42 @@ export interface TranscriptStoreDeps {
    * statement less on every later turn of a conversation.
    */
   outcomeAtStart?: string;
+  /**
+   * A conversation this turn opens, not yet written: its row goes into the same
+   * transaction as the turn's first write (the shopper's message), one commit instead
+   * of two, and no conversation is ever stored without its first message. onStored
+   * runs once that commit is done (the route then tells the browser the id and token).
+   */
+  newConversation?: { row: NewConversationRow; onStored: () => void };
 }
 
-export function createTranscriptStore({ db, vault, policy, now = () => new Date(), outcomeAtStart }: TranscriptStoreDeps): TranscriptStore {
+export function createTranscriptStore({ db, vault, policy, now = () => new Date(), outcomeAtStart, newConversation }: TranscriptStoreDeps): TranscriptStore {
   const encrypt = (text: string) => vault.encrypt(redactCardNumbers(text));
+  let pending = policy.persistConversation ? newConversation : undefined;
+  /** The pending conversation's insert, first in whatever transaction writes next. */
+  const openingWrites = (): Prisma.PrismaPromise<unknown>[] => (pending ? [db.conversation.create({ data: pending.row })] : []);
+  const opened = () => {
+    const stored = pending;
+    pending = undefined;
+    stored?.onStored();
+  };
   return {
     async appendShopperMessage({ shop, conversationId, text }) {
       const messageId = newRowId();
-      if (!policy.persistMessages) return { messageId };
-      // One insert; lastMessageAt moves with the answer (appendAssistantMessage), which
-      // saves a write per turn on the hot path.
-      await db.message.create({
-        data: { id: messageId, shop, conversationId, role: "shopper", bodyEnc: encrypt(text), keyId: vault.currentKeyId, createdAt: now() },
-      });
+      if (!policy.persistConversation) return { messageId };
+      // One insert (with the conversation's, when this turn opens it); lastMessageAt
+      // moves with the answer (appendAssistantMessage), a write less per turn.
+      const writes: Prisma.PrismaPromise<unknown>[] = [];
+      if (policy.persistMessages) {
+        writes.push(
+          db.message.create({
+            data: { id: messageId, shop, conversationId, role: "shopper", bodyEnc: encrypt(text), keyId: vault.currentKeyId, createdAt: now() },
+          }),
+        );
+      }
+      if (pending) await db.$transaction([...openingWrites(), ...writes]);
+      else if (writes.length) await writes[0];
+      opened();
       return { messageId };
     },
 
@@ -42,7 +67,7 @@ export function createTranscriptStore({ db, vault, policy, now = () => new Date(
       const messageId = newRowId();
       if (!policy.persistConversation) return { messageId };
       const at = now();
-      const writes = [];
+      const writes = openingWrites();
       if (policy.persistMessages) {
         writes.push(
           db.message.create({
@@ -77,12 +102,16 @@ export function createTranscriptStore({ db, vault, policy, now = () => new Date(
         writes.push(db.conversation.updateMany({ where: { id: conversationId, shop, outcome: "open" }, data: { outcome: "answered" } }));
       }
       await db.$transaction(writes);
+      opened();
       return { messageId };
     },
 
     async recordEvent({ shop, conversationId, kind }) {
       if (!policy.persistConversation) return;
-      await db.shopEvent.create({ data: { id: newRowId(), shop, kind, conversationId } });
+      const event = db.shopEvent.create({ data: { id: newRowId(), shop, kind, conversationId } });
+      if (pending) await db.$transaction([...openingWrites(), event]);
+      else await event;
+      opened();
     },
   };
 }

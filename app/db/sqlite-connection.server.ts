@@ -12,6 +12,8 @@
 // WAL: the migration runner sets it (app/db/migrate.server.ts); it is set here again for
 // a database file that did not come through it. The mode is stored in the file.
 // synchronous stays at SQLite's default (FULL): an acknowledged message survives a power cut.
+// DATABASE_SQLITE_SYNCHRONOUS=NORMAL exists to measure what that costs (bench/chat-overhead.ts,
+// README "Performance"); production keeps FULL.
 import { createClient, type Client, type Config, type InStatement, type Transaction, type TransactionMode } from "@libsql/client";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 
@@ -62,7 +64,7 @@ export function singleConnectionClient(config: Config): Client {
     console.error(`[db] could not switch SQLite to WAL (${error instanceof Error ? error.message : String(error)})`);
   });
   client.execute("PRAGMA busy_timeout = 5000").catch(() => undefined);
-  if (process.env.DATABASE_SQLITE_SYNCHRONOUS) client.execute(`PRAGMA synchronous = ${process.env.DATABASE_SQLITE_SYNCHRONOUS === "NORMAL" ? "NORMAL" : "FULL"}`).catch(() => undefined);
+  if (process.env.DATABASE_SQLITE_SYNCHRONOUS === "NORMAL") client.execute("PRAGMA synchronous = NORMAL").catch(() => undefined);
   return new Proxy(client, {
     get(target, property, receiver) {
       if (property === "transaction") return (mode: TransactionMode = "write") => sharedConnectionTransaction(target, mode);

@@ -1,6 +1,7 @@
 // POST /chat: one shopper message in, a stream of SSE events out.
-// Order of events: `conversation` {id, token} for a newly stored conversation, then
-// the turn's `delta`/`card` events, then `done` or `error`.
+// Order of events: `conversation` {id, token} when this turn opened the conversation
+// (sent once its row is committed, together with the shopper's message, before any
+// answer), then the turn's `delta`/`card` events, then `done` or `error`.
 //
 // Consent before storage: when the shop requires consent and this conversation has
 // not accepted it (or declined it), the turn is still answered but nothing is written:
@@ -9,7 +10,7 @@
 // /consent creates the conversation), so this only happens to a shopper who chats
 // without answering, or after declining.
 import { z } from "zod";
-import type { OwnedConversation, TranscriptMessage } from "../conversations/conversation-store.server";
+import type { OwnedConversation, PreparedConversation, TranscriptMessage } from "../conversations/conversation-store.server";
 import { newConversationId } from "../conversations/conversation-token";
 import { initialConsentState, storagePolicy, type StoragePolicy } from "../conversations/storage-policy";
 import { createTranscriptStore } from "../conversations/transcript-store.server";
@@ -69,8 +70,11 @@ function eventData(event: ChatTurnEvent): [string, unknown] {
 
 interface PreparedTurn {
   conversation: OwnedConversation | null;
-  /** Set when this request created (and stored) the conversation: sent as `event: conversation`. */
-  created: { id: string; token: string } | null;
+  /**
+   * Set when this turn opens the conversation: its row is written with the turn's first
+   * write (the transcript store), then `event: conversation` tells the browser id and token.
+   */
+  opening: PreparedConversation | null;
   conversationId: string;
   policy: StoragePolicy;
   history: TranscriptMessage[];
@@ -90,15 +94,14 @@ async function prepareTurn(
 
   const initial = initialConsentState(context.shop.settings);
   const policy = storagePolicy(context.shop, conversation?.consentState ?? initial);
-  const started =
+  const opening =
     !conversation && policy.persistConversation
-      ? await conversations.create({ shop: context.shop.shop, customerId: context.customerId, consentState: initial, locale: body.locale ?? null })
+      ? conversations.prepare({ shop: context.shop.shop, customerId: context.customerId, consentState: initial, locale: body.locale ?? null })
       : null;
-  const created = started ? { id: started.id, token: started.token } : null;
   const history = conversation && policy.persistMessages ? await conversations.readTranscript(context.shop.shop, conversation.id) : [];
   // Before consent the turn runs on an id that is never written anywhere.
-  const conversationId = conversation?.id ?? created?.id ?? newConversationId();
-  return { conversation, created, conversationId, policy, history };
+  const conversationId = conversation?.id ?? opening?.id ?? newConversationId();
+  return { conversation, opening, conversationId, policy, history };
 }
 
 export function handleChat(request: Request, deps: ShopperApiDeps): Promise<Response> {
@@ -117,17 +120,24 @@ async function answerTurn(
   // Checked before the turn redacts it: the widget blocks card numbers, so one
   // arriving here means a bypassed or outdated widget (an incident signal).
   if (containsCardNumber(body.message)) {
-    const storedId = turn instanceof Response ? null : (turn.conversation?.id ?? turn.created?.id ?? null);
+    const storedId = turn instanceof Response ? null : (turn.conversation?.id ?? turn.opening?.id ?? null);
     await recordSecurityEvent(deps.db, { shop: context.shop.shop, kind: "card_blocked", conversationId: storedId }, deps.now);
   }
   if (turn instanceof Response) return turn;
-  const store = createTranscriptStore({ db: deps.db, vault: deps.vault, policy: turn.policy, now: deps.now, outcomeAtStart: turn.conversation?.outcome });
+  const { opening } = turn;
 
   return sseResponse({
     signal: requestSignal,
     heartbeatMs: deps.heartbeatMs,
     async run(sink) {
-      if (turn.created) sink.send("conversation", turn.created);
+      const store = createTranscriptStore({
+        db: deps.db,
+        vault: deps.vault,
+        policy: turn.policy,
+        now: deps.now,
+        outcomeAtStart: turn.conversation?.outcome,
+        newConversation: opening ? { row: opening.row, onStored: () => sink.send("conversation", { id: opening.id, token: opening.token }) } : undefined,
+      });
       const events = deps.chatTurn({
         shop: context.shop,
         conversationId: turn.conversationId,
