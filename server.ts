@@ -4,12 +4,14 @@
 // No compression: it would buffer the assistant's text/event-stream answers.
 //
 // WEB_CONCURRENCY=N runs N worker processes behind a primary that only accepts
-// connections and hands them out in turn (node:cluster). One process that is also the
-// acceptor takes a single new connection per event-loop turn (libuv, since 2022), so
-// when it is saturated new connections wait in the kernel's queue while kept-alive
-// ones are served: under 500 shoppers, late arrivals waited close to a minute
-// (test/load). The primary never saturates. N > 1 needs REDIS_URL: rate limits kept in
-// each worker's memory would let a shopper have N times the limit.
+// connections and hands them out in turn (node:cluster), so the app uses N cores and a
+// worker that dies is replaced. N > 1 needs REDIS_URL: rate limits kept in each
+// worker's memory would let a shopper have N times the limit.
+// A saturated Node process takes a single new connection per event-loop turn (libuv,
+// since 2022; a cluster worker likewise takes one handed-over connection per turn), so
+// under a rush new connections wait while kept-alive ones are served: put the app
+// behind a proxy with a bounded pool of kept-alive connections (README "Several
+// processes"; the demo storefront's app proxy has one).
 import cluster, { type Worker } from "node:cluster";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
