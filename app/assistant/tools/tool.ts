@@ -36,10 +36,18 @@ export function defineTool<Args>(tool: AssistantTool<Args>): AssistantTool<unkno
   return tool as AssistantTool<unknown>;
 }
 
+// A tool's definition never changes: its JSON schema is made once per tool, not on
+// every model round (zod's toJSONSchema was about 2 % of a chat turn's CPU).
+const definitions = new WeakMap<AssistantTool<unknown>, ToolDefinition>();
+
 export function toolDefinition(tool: AssistantTool<unknown>): ToolDefinition {
+  const known = definitions.get(tool);
+  if (known) return known;
   const schema = z.toJSONSchema(tool.args, { target: "draft-7", io: "input" }) as Record<string, unknown>;
   delete schema.$schema;
-  return { name: tool.name, description: tool.description, parameters: schema };
+  const definition: ToolDefinition = Object.freeze({ name: tool.name, description: tool.description, parameters: Object.freeze(schema) });
+  definitions.set(tool, definition);
+  return definition;
 }
 
 /** A tool answer that tells the model something is unavailable, in words it can pass on. */
