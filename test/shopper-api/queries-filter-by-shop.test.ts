@@ -1,0 +1,136 @@
+// Invariant: every database operation the shopper API makes on shop data names the shop
+// of the request it serves, in its filter or in the row it writes. Checked over every
+// operation (recorded by a Prisma query extension around the real client), not one
+// example: two shops' shoppers go through every route (consent, chat with the real
+// assistant in basic mode, transcript, lead, order verification, a card number, a
+// forged ownership attempt across shops), and each operation is compared with the shop
+// of the request that caused it (kept in an AsyncLocalStorage around each call).
+import { AsyncLocalStorage } from "node:async_hooks";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../app/db/create-database.server";
+import { createPrismaKnowledgeStore } from "../../app/knowledge/knowledge-store.server";
+import { createCircuitBreaker } from "../../app/model/circuit-breaker";
+import { createAssistantChatTurn } from "../../app/shopper-api/assistant-chat-turn.server";
+import type { ShopperApiDeps } from "../../app/shopper-api/deps";
+import { handleChat } from "../../app/shopper-api/handle-chat.server";
+import { handleConsent } from "../../app/shopper-api/handle-consent.server";
+import { handleConversationRead } from "../../app/shopper-api/handle-conversation-read.server";
+import { handleLead } from "../../app/shopper-api/handle-lead.server";
+import { handleVerifyOrder } from "../../app/shopper-api/handle-verify-order.server";
+import { createHarness, OTHER_SHOP, readSse, SHOP, signedRequest, type Harness } from "./harness";
+
+// Every model with a `shop` column (prisma/schema.prisma); Shop's id is its shop.
+const SHOP_SCOPED = new Set(["Shop", "Session", "Conversation", "Message", "Lead", "OrderVerification", "KnowledgeEntry", "AuditEvent", "DataRequest", "WebhookDelivery", "Job", "ShopEvent"]);
+
+interface Recorded {
+  model: string;
+  operation: string;
+  args: unknown;
+  requestShop: string | undefined;
+}
+
+/** Every value of a `shop` key in a filter or in written rows, at any depth (AND/OR, nested writes, arrays). */
+function shopsNamedIn(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value.flatMap(shopsNamedIn);
+  if (!value || typeof value !== "object") return [];
+  return Object.entries(value).flatMap(([key, inner]) => (key === "shop" ? [inner, ...shopsNamedIn(inner)] : shopsNamedIn(inner)));
+}
+
+/** The shop values an operation is bound to: its filter, or for a create the row(s) it writes. */
+function boundShops(operation: string, args: Record<string, unknown> | undefined): unknown[] {
+  const where = shopsNamedIn(args?.where);
+  if (operation === "create" || operation === "createMany" || operation === "createManyAndReturn") {
+    const rows = Array.isArray(args?.data) ? args.data : [args?.data];
+    // Each written row must carry the shop itself.
+    return rows.every((row) => row && typeof row === "object" && "shop" in row) ? rows.map((row) => (row as { shop: unknown }).shop) : [];
+  }
+  if (operation === "upsert") return [...where, ...shopsNamedIn(args?.create).slice(0, 1)];
+  return where;
+}
+
+describe("every shopper-API query is bound to the request's shop", () => {
+  let h: Harness;
+  const recorded: Recorded[] = [];
+  const currentShop = new AsyncLocalStorage<string>();
+  let deps: ShopperApiDeps;
+
+  beforeAll(async () => {
+    h = await createHarness();
+    const recording = h.database.db.$extends({
+      query: {
+        $allModels: {
+          $allOperations({ model, operation, args, query }) {
+            recorded.push({ model, operation, args, requestShop: currentShop.getStore() });
+            return query(args);
+          },
+        },
+      },
+    }) as unknown as Database;
+    deps = {
+      ...h.deps,
+      db: recording,
+      chatTurn: createAssistantChatTurn({ model: null, breaker: createCircuitBreaker(), knowledge: createPrismaKnowledgeStore(recording) }),
+      // The Admin API answers with nothing: order verification fails, product search finds nothing.
+      adminFor: () => async () => ({ ok: true, data: { orders: { nodes: [] }, products: { nodes: [] }, shop: { name: "Shop", shopPolicies: [] } } }),
+    };
+    for (const shop of [SHOP, OTHER_SHOP]) {
+      await h.setShopSettings({ privacy: { consentRequired: true, orderVerification: "logged_in_or_email" } }, shop);
+      await h.database.db.knowledgeEntry.create({
+        data: { id: `faq-${shop}`, shop, kind: "faq", question: "How long does shipping take?", answer: `Shipping from ${shop} takes 3 days.` },
+      });
+    }
+  });
+  afterAll(() => h.cleanup());
+
+  const as = <T>(shop: string, run: () => Promise<T>) => currentShop.run(shop, run);
+
+  it("over every route, for two shops, including a cross-shop attempt", async () => {
+    const owned: Record<string, { id: string; token: string }> = {};
+    for (const shop of [SHOP, OTHER_SHOP]) {
+      const consent = await as(shop, () => handleConsent(signedRequest("/consent", { shop, body: { accepted: true } }), deps));
+      expect(consent.status).toBe(200);
+      const { id, token } = ((await consent.json()) as { conversation: { id: string; token: string } }).conversation;
+      owned[shop] = { id, token };
+      const ref = { conversationId: id, conversationToken: token };
+      for (const message of ["How long does shipping take?", "Do you have socks?", "my card is 4111 1111 1111 1111", "I want to talk to a person"]) {
+        const events = await as(shop, async () => readSse(await handleChat(signedRequest("/chat", { shop, body: { message, ...ref } }), deps)));
+        expect(events.at(-1)?.event).toBe("done");
+      }
+      const read = await as(shop, () => handleConversationRead(signedRequest(`/conversations/${id}`, { shop, query: { token } }), id, deps));
+      expect(read.status).toBe(200);
+      const lead = await as(shop, () => handleLead(signedRequest("/lead", { shop, body: { conversationId: id, token, email: "a@example.com", consent: true, message: "Call me" } }), deps));
+      expect(lead.status).toBeLessThan(300);
+      const verify = await as(shop, () =>
+        handleVerifyOrder(signedRequest("/verify-order", { shop, body: { conversationId: id, token, orderNumber: "#1001", email: "a@example.com" } }), deps),
+      );
+      expect(verify.status).toBe(422); // no order of this shop matches
+      // A chat with no conversation yet (consent pending: nothing is stored, still answered).
+      const anonymous = await as(shop, async () => readSse(await handleChat(signedRequest("/chat", { shop, body: { message: "hello" } }), deps)));
+      expect(anonymous.at(-1)?.event).toBe("done");
+    }
+    // The other shop's storefront presents a conversation of SHOP with its right token.
+    const stolen = owned[SHOP]!;
+    const crossRead = await as(OTHER_SHOP, () =>
+      handleConversationRead(signedRequest(`/conversations/${stolen.id}`, { shop: OTHER_SHOP, query: { token: stolen.token } }), stolen.id, deps),
+    );
+    expect(crossRead.status).toBe(404);
+    const crossChat = await as(OTHER_SHOP, () =>
+      handleChat(signedRequest("/chat", { shop: OTHER_SHOP, body: { message: "hi", conversationId: stolen.id, conversationToken: stolen.token } }), deps),
+    );
+    expect(crossChat.status).toBe(404);
+
+    const scoped = recorded.filter((r) => SHOP_SCOPED.has(r.model));
+    // Not vacuous: the flows read and wrote every kind of shop data the shopper API touches.
+    const seen = new Set(scoped.map((r) => `${r.model}.${r.operation}`));
+    for (const expected of ["Shop.findUnique", "Conversation.create", "Conversation.findFirst", "Message.create", "Message.findMany", "Lead.create", "ShopEvent.create", "KnowledgeEntry.findMany"]) {
+      expect(seen, `no ${expected} was recorded`).toContain(expected);
+    }
+    expect(scoped.length).toBeGreaterThan(60);
+
+    const unbound = scoped.filter((r) => {
+      const shops = boundShops(r.operation, r.args as Record<string, unknown> | undefined);
+      return r.requestShop === undefined || shops.length === 0 || shops.some((s) => s !== r.requestShop);
+    });
+    expect(unbound.map((r) => `${r.model}.${r.operation} ${JSON.stringify(r.args).slice(0, 200)} (request: ${r.requestShop})`)).toEqual([]);
+  });
+});
