@@ -9,7 +9,8 @@ import { handleConsent } from "../../app/shopper-api/handle-consent.server";
 import { handleConversationRead } from "../../app/shopper-api/handle-conversation-read.server";
 import { handleLead } from "../../app/shopper-api/handle-lead.server";
 import { handleVerifyOrder } from "../../app/shopper-api/handle-verify-order.server";
-import { createHarness, signedRequest, type Harness } from "./harness";
+import { createShopStateCache } from "../../app/settings/shop-settings.server";
+import { createHarness, readSse, signedRequest, type Harness } from "./harness";
 
 describe("database outage", () => {
   let h: Harness;
@@ -44,6 +45,28 @@ describe("database outage", () => {
     }
     const recovered = await handleConsent(signedRequest("/consent", { body: { accepted: true } }), h.deps);
     expect(recovered.status).toBe(200);
+  });
+
+  it("once a stream has started (shop state cached), ends it with UNAVAILABLE, hands out no conversation and writes nothing", async () => {
+    await h.setShopSettings({ privacy: { consentRequired: false } });
+    const shopStates = createShopStateCache({ ttlMs: 60_000 });
+    const cached = { ...h.deps, caches: { shopStates } };
+    const warm = await readSse(await handleChat(signedRequest("/chat", { body: { message: "hi" } }), cached));
+    expect(warm.at(-1)?.event).toBe("done");
+    const before = { conversations: await h.database.db.conversation.count(), messages: await h.database.db.message.count() };
+
+    // The shop comes from the cache, so the route starts the stream; the turn's first write
+    // (the new conversation with the shopper's message, one transaction) then fails.
+    const response = await handleChat(signedRequest("/chat", { body: { message: "are you there?" } }), { ...cached, db: down });
+    expect(response.status).toBe(200);
+    const events = await readSse(response);
+    expect(events.map((e) => e.event)).toEqual(["error"]);
+    expect(events[0]!.data).toMatchObject({ code: "UNAVAILABLE", message: expect.not.stringMatching(/postgres|prisma|ECONN/i) });
+    expect({ conversations: await h.database.db.conversation.count(), messages: await h.database.db.message.count() }).toEqual(before);
+
+    const recovered = await readSse(await handleChat(signedRequest("/chat", { body: { message: "hi again" } }), cached));
+    expect(recovered.map((e) => e.event)).toContain("conversation");
+    expect(recovered.at(-1)?.event).toBe("done");
   });
 
   it("recognises connection failures as an outage", async () => {
