@@ -4,8 +4,8 @@ import { renderToPipeableStream } from "react-dom/server";
 import { RemixServer } from "@remix-run/react";
 import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
 import { isbot } from "isbot";
-import { allowLocalFraming, dropShopifyCdnPreload } from "./demo-mode.server";
-import { addDocumentResponseHeaders } from "./shopify.server";
+import { allowLocalFraming, dropShopifyCdnPreload } from "./infra/shopify/demo-mode.server";
+import { addDocumentResponseHeaders } from "./composition/shopify.server";
 
 const STREAM_TIMEOUT_MS = 5_000;
 

@@ -1,6 +1,6 @@
 import { json } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData } from "@remix-run/react";
-import { env } from "./env.server";
+import { env } from "./infra/env.server";
 
 // The offline demo makes no outside request, so it skips the hint to Shopify's CDN.
 export const loader = () => json({ preconnectShopifyCdn: !env().DEMO_MODE });

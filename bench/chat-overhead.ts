@@ -10,7 +10,7 @@
 // Prints `name value` lines. Env: BENCH_SAMPLES (300), BENCH_STREAMS (1000), DATABASE_SQLITE_STOCK,
 // DATABASE_SQLITE_SYNCHRONOUS=NORMAL (A/B of the fsync per commit).
 import { readdirSync, readFileSync } from "node:fs";
-import { createOpenAiChatModel } from "../app/model/openai-chat-model.server";
+import { createOpenAiChatModel } from "../app/infra/model/openai-chat-model.server";
 import { startOpenAiFake } from "../demo/openai-fake/server";
 import { startAppServer, TEST_APP_ENV } from "../test/support/app-server";
 import { appProxyParams, signAppProxyQuery } from "../test/support/shopify-signing";

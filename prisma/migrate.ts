@@ -2,7 +2,7 @@
 // prisma/migrations for SQLite, prisma/postgres/migrations for PostgreSQL.
 // Usage: tsx prisma/migrate.ts   (DATABASE_URL from the environment)
 import path from "node:path";
-import { applyMigrations } from "../app/db/migrate.server";
+import { applyMigrations } from "../app/infra/db/migrate.server";
 
 const url = process.env.DATABASE_URL ?? "file:./prisma/dev.db";
 const applied = await applyMigrations(url, path.resolve(import.meta.dirname));

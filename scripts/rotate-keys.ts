@@ -5,9 +5,9 @@
 //   3. When it reports 0 unreadable, remove k1 from ENCRYPTION_KEYS.
 //
 // Safe to run again (already-current values are left alone) and while the app runs.
-import prisma from "../app/db.server";
-import { appVault } from "../app/privacy/vault.server";
-import { rotateKeys } from "../app/privacy/rotate-keys.server";
+import prisma from "../app/infra/db/prisma.server";
+import { appVault } from "../app/infra/crypto/vault.server";
+import { rotateKeys } from "../app/infra/crypto/rotate-keys.server";
 
 const vault = appVault();
 const report = await rotateKeys(prisma, vault);

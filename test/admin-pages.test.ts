@@ -4,7 +4,7 @@
 // every stored field (escaped by React, never executed), then the actions.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAdminApiFake, type AdminApiFake } from "../demo/admin-api/start-admin-api-fake";
-import { createVault } from "../app/privacy/crypto.server";
+import { createVault } from "../app/infra/crypto/crypto.server";
 import { BROWSER_HEADERS, startAppServer, TEST_APP_ENV, TEST_ENCRYPTION_KEYS, TEST_HASH_KEY, type AppServer } from "./support/app-server";
 import { embeddedAdminQuery, sessionToken } from "./support/shopify-signing";
 import { seedOfflineSession } from "./support/shopify-session";

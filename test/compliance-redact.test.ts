@@ -7,11 +7,11 @@ import { createTestDatabase, type TestDatabase } from "./support/test-database";
 import { seedCustomer, seedCustomerData, testVault, type SeedCustomer } from "./support/privacy-seed";
 import { cellsContaining, listTables, scanAllCells } from "./support/table-scan";
 import { receiveWebhook } from "../app/privacy/compliance/receive-webhook.server";
-import { runDueJobs } from "../app/jobs/queue.server";
-import { jobHandlers } from "../app/jobs/registry.server";
+import { runDueJobs } from "../app/infra/jobs/queue.server";
+import { jobHandlers } from "../app/composition/job-registry.server";
 import { downloadDataRequestExport } from "../app/privacy/compliance/export-download.server";
 import { allModelNames, shopScopedModels } from "../app/privacy/compliance/shop-redact.server";
-import type { Vault } from "../app/privacy/crypto.server";
+import type { Vault } from "../app/infra/crypto/crypto.server";
 
 const SHOP = "demo-shop.myshopify.com";
 const OTHER_SHOP = "other-shop.myshopify.com";
@@ -150,8 +150,8 @@ describe("customers/redact", () => {
 
   it("after the daily purge (VACUUM), not even the SQLite file's free pages hold the customer", async () => {
     if (t.provider !== "sqlite") return;
-    const { RETENTION_JOB_KIND } = await import("../app/jobs/registry.server");
-    const { enqueue } = await import("../app/jobs/queue.server");
+    const { RETENTION_JOB_KIND } = await import("../app/composition/job-registry.server");
+    const { enqueue } = await import("../app/infra/jobs/queue.server");
     await enqueue(t.db, vault, { shop: "*", kind: RETENTION_JOB_KIND, payload: {} });
     await runDueJobs({ db: t.db, vault, clock, handlers: jobHandlers });
     await t.db.job.deleteMany({ where: { kind: RETENTION_JOB_KIND } });

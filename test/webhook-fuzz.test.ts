@@ -10,7 +10,7 @@ import fc from "fast-check";
 import { ApiVersion, LogSeverity, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { testConfig } from "@shopify/shopify-app-remix/test-helpers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createVault } from "../app/privacy/crypto.server";
+import { createVault } from "../app/infra/crypto/crypto.server";
 import { WEBHOOK_TOPICS, type WebhookTopic } from "../app/privacy/compliance/payloads";
 import { handleWebhookRequest, type WebhookRouteDeps } from "../app/privacy/compliance/webhook-route.server";
 import { webhookPayload } from "../demo/send-webhook";

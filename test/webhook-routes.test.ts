@@ -36,7 +36,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const { default: prisma } = await import("../app/db.server");
+  const { default: prisma } = await import("../app/infra/db/prisma.server");
   await prisma.$disconnect();
   await t?.cleanup();
 });
@@ -84,9 +84,9 @@ describe("POST /webhooks/compliance", () => {
     const job = await t.db.job.findFirstOrThrow();
     expect(job.payloadEnc).toMatch(/^v1\./);
     expect(job.payloadEnc).not.toContain("jane@example.org");
-    const { runDueJobs } = await import("../app/jobs/queue.server");
-    const { jobHandlers } = await import("../app/jobs/registry.server");
-    const { appVault } = await import("../app/privacy/vault.server");
+    const { runDueJobs } = await import("../app/infra/jobs/queue.server");
+    const { jobHandlers } = await import("../app/composition/job-registry.server");
+    const { appVault } = await import("../app/infra/crypto/vault.server");
     const deps = { db: t.db, vault: appVault(), clock: { now: () => new Date() }, handlers: jobHandlers };
     expect(await runDueJobs(deps)).toMatchObject({ done: 1 });
     expect(await runDueJobs(deps)).toMatchObject({ claimed: 0 });
@@ -103,13 +103,13 @@ describe("POST /webhooks/compliance", () => {
 describe("POST /webhooks/app/uninstalled", () => {
   it("queues the uninstall, which deletes sessions and stops the shop", async () => {
     await t.db.shop.create({ data: { shop: SHOP } });
-    const { appVault } = await import("../app/privacy/vault.server");
+    const { appVault } = await import("../app/infra/crypto/vault.server");
     const accessToken = appVault().encrypt("shpat_test");
     await t.db.session.create({ data: { id: `offline_${SHOP}`, shop: SHOP, state: "", accessToken, expires: new Date(Date.now() + 3_600_000) } });
     const response = await uninstalled.action(post("/webhooks/app/uninstalled", delivery("app/uninstalled")));
     expect(response.status).toBe(200);
-    const { runDueJobs } = await import("../app/jobs/queue.server");
-    const { jobHandlers } = await import("../app/jobs/registry.server");
+    const { runDueJobs } = await import("../app/infra/jobs/queue.server");
+    const { jobHandlers } = await import("../app/composition/job-registry.server");
     await runDueJobs({ db: t.db, vault: appVault(), clock: { now: () => new Date() }, handlers: jobHandlers });
     expect(await t.db.session.count({ where: { shop: SHOP } })).toBe(0);
     expect((await t.db.shop.findUniqueOrThrow({ where: { shop: SHOP } })).uninstalledAt).not.toBeNull();

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer, TEST_APP_ENV, TEST_ENCRYPTION_KEYS, TEST_HASH_KEY, type AppServer } from "./support/app-server";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
 import { seedCustomer, seedCustomerData } from "./support/privacy-seed";
-import { createVault } from "../app/privacy/crypto.server";
+import { createVault } from "../app/infra/crypto/crypto.server";
 
 const SHOP = "demo-shop.myshopify.com";
 const root = path.resolve(import.meta.dirname, "..");

@@ -1,7 +1,7 @@
 // The numbers behind the Analytics page for 7/30/90 days: conversations per day,
 // share answered without a person, handoffs, basic-mode share, top topics (the
 // Message.topic label, never message text) and orders asked about (ShopEvent).
-import type { Clock, Database } from "../admin/ports";
+import type { Clock, Database } from "../infra/admin-ports";
 import { countPerDay, rangeStart, share, type DayCount, type RangeDays } from "./ranges";
 
 export interface AnalyticsSummary {

@@ -6,7 +6,7 @@ import type { ShopSettings } from "../settings/settings-schema";
 import { searchProducts } from "../catalog/catalog";
 import { searchKnowledge, toPolicyCard, excerptOf } from "../knowledge/knowledge-search";
 import { hasOrderScope, ordersInScope, type VerifiedScope } from "../orders/order-access";
-import type { Card } from "./cards";
+import type { Card } from "../contracts/cards";
 import { BASIC_MESSAGES } from "./basic-messages";
 import { detectIntent, detectLanguage, orderNameIn, productTermsIn } from "./intents";
 import type { AdminGraphql, KnowledgeStore, Topic } from "./ports";

@@ -1,6 +1,6 @@
 // The assistant's ports: everything outside the domain it talks to, as plain types.
 // Adapters (*.server.ts) implement them for production; tests pass fakes.
-import type { Card } from "./cards";
+import type { Card } from "../contracts/cards";
 
 // ---------- the model ----------
 

@@ -2,9 +2,9 @@
 // content boundaries, mode choice, storage. The end-to-end runs with the HTTP fakes live
 // in test/assistant/.
 import { describe, expect, it } from "vitest";
-import { createCircuitBreaker } from "../model/circuit-breaker";
+import { createCircuitBreaker } from "../infra/model/circuit-breaker";
 import { shopSettingsSchema, type ShopSettings } from "../settings/settings-schema";
-import { createInMemoryTranscriptStore } from "./in-memory-transcript-store";
+import { createInMemoryTranscriptStore } from "../conversations/in-memory-transcript-store";
 import type { AdminGraphql, ChatModel, ChatRequest, ModelEvent } from "./ports";
 import { runTurn, type TurnDeps, type TurnEvent } from "./run-turn";
 

@@ -1,9 +1,9 @@
 // One conversation turn, from the shopper's message to the stored answer.
 // Never throws and never hangs: every failure ends in a refusal, a limit message or a
 // basic-mode answer, then `done`. The shopper API writes each TurnEvent as SSE.
-import type { CircuitBreaker } from "../model/circuit-breaker";
+import type { CircuitBreaker } from "../infra/model/circuit-breaker";
 import type { VerifiedScope } from "../orders/order-access";
-import { redactCardNumbers, redactContactDetails } from "../privacy/redact";
+import { redactCardNumbers, redactContactDetails } from "../privacy/redaction/redact-text";
 import type { ShopSettings } from "../settings/settings-schema";
 import { aiTurn, type AiTurnState } from "./ai-turn";
 import { answerBasic } from "./basic-engine";

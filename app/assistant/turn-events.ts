@@ -1,4 +1,4 @@
-import type { Card } from "./cards";
+import type { Card } from "../contracts/cards";
 
 /**
  * What one turn streams to the shopper API, which writes each as an SSE event of the

@@ -16,7 +16,7 @@
 // rush (every shopper asking before the first answer is cached) send one request per
 // shopper, throttle the shop and degrade hundreds of answers (test/load).
 import type { AdminGraphql, AdminResult } from "../assistant/ports";
-import { createTtlCache, type TtlCache } from "../db/ttl-cache";
+import { createTtlCache, type TtlCache } from "../infra/cache/ttl-cache";
 import { SHOP_POLICIES } from "../knowledge/operations";
 import { PRODUCT_DETAILS_BY_HANDLE, PRODUCT_DETAILS_BY_ID, SEARCH_PRODUCTS } from "./operations";
 

@@ -2,7 +2,7 @@
 // widget and a compact summary for the model (handles, not ids: the model never needs
 // raw ids, and long numeric ids in a prompt only look like card numbers).
 import { z } from "zod";
-import type { ProductCard } from "../assistant/cards";
+import type { ProductCard } from "../contracts/cards";
 import type { AdminFailureCode, AdminGraphql } from "../assistant/ports";
 import { PRODUCT_DETAILS_BY_HANDLE, PRODUCT_DETAILS_BY_ID, SEARCH_PRODUCTS } from "./operations";
 

@@ -4,7 +4,7 @@
 // nothing new: with no conversation yet nothing is written at all; on an existing
 // conversation its messages are deleted and the declined state is kept, so later
 // turns store nothing either.
-import type { Database } from "../db/create-database.server";
+import type { Database } from "../infra/db/create-database.server";
 import type { ShopState } from "../settings/shop-settings.server";
 import type { ConversationStore, OwnedConversation } from "./conversation-store.server";
 

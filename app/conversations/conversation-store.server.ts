@@ -3,9 +3,9 @@
 // Message bodies and cards are encrypted with the vault; the logged-in customer is
 // kept only as a keyed hash.
 import { z } from "zod";
-import type { Database } from "../db/create-database.server";
-import type { Vault } from "../privacy/crypto.server";
-import { cardSchema, type Card } from "../assistant/cards";
+import type { Database } from "../infra/db/create-database.server";
+import type { Vault } from "../infra/crypto/crypto.server";
+import { cardSchema, type Card } from "../contracts/cards";
 import { hashConversationToken, newConversationId, newConversationToken, tokenMatches } from "./conversation-token";
 import type { ConsentState } from "./storage-policy";
 

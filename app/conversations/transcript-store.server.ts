@@ -4,9 +4,9 @@
 // Text arrives redacted by the assistant; card numbers are redacted once more here
 // because this is the last step before disk.
 import type { Prisma } from "@prisma/client";
-import type { Database } from "../db/create-database.server";
-import type { Vault } from "../privacy/crypto.server";
-import { redactCardNumbers } from "../privacy/redact";
+import type { Database } from "../infra/db/create-database.server";
+import type { Vault } from "../infra/crypto/crypto.server";
+import { redactCardNumbers } from "../privacy/redaction/redact-text";
 import type { TranscriptStore } from "../assistant/ports";
 import type { NewConversationRow } from "./conversation-store.server";
 import { newRowId } from "./conversation-token";

@@ -2,7 +2,7 @@
 // policies (Admin API). Plain keyword scoring: enough for a handful of FAQs and four
 // policies, and it works the same with or without a model.
 import { z } from "zod";
-import type { PolicyCard } from "../assistant/cards";
+import type { PolicyCard } from "../contracts/cards";
 import type { AdminGraphql, KnowledgeStore } from "../assistant/ports";
 import { SHOP_POLICIES } from "./operations";
 import { normalizeText, policyTypesMentioned } from "./policy-topics";

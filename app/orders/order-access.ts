@@ -3,7 +3,7 @@
 // verified by number and email), never from model arguments: those can only narrow
 // the result to one order name among the orders already in scope.
 import { z } from "zod";
-import type { OrderCard } from "../assistant/cards";
+import type { OrderCard } from "../contracts/cards";
 import type { AdminFailureCode, AdminGraphql } from "../assistant/ports";
 import { CUSTOMER_ORDERS, ORDER_BY_ID } from "./operations";
 import { humanizeEnum, orderStage, stageText } from "./order-status-text";

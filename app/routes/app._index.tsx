@@ -3,12 +3,12 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, InlineStack, Layout, Text } from "@shopify/polaris";
-import { adminDeps, modelProvider } from "../admin/context.server";
-import { embedDeepLink, loadSetupChecklist, type ChecklistState } from "../admin/setup-checklist.server";
-import { AdminPage } from "../admin/ui/admin-page";
-import { SectionCard } from "../admin/ui/section-card";
-import { env } from "../env.server";
-import { authenticate } from "../shopify.server";
+import { adminDeps, modelProvider } from "../composition/admin-context.server";
+import { embedDeepLink, loadSetupChecklist, type ChecklistState } from "../setup/setup-checklist.server";
+import { AdminPage } from "../admin-ui/admin-page";
+import { SectionCard } from "../admin-ui/section-card";
+import { env } from "../infra/env.server";
+import { authenticate } from "../composition/shopify.server";
 
 export const meta: MetaFunction = () => [{ title: "Home · Shop assistant" }];
 

@@ -4,16 +4,16 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BlockStack, Card, InlineGrid, Layout, Select, Text } from "@shopify/polaris";
-import { adminDeps } from "../admin/context.server";
-import { BarChart } from "../admin/ui/bar-chart";
-import { EmptyNotice } from "../admin/ui/empty";
-import { AdminPage } from "../admin/ui/admin-page";
-import { SectionCard } from "../admin/ui/section-card";
-import { percent } from "../admin/ui/format";
-import { useFilterParams } from "../admin/ui/pagination";
+import { adminDeps } from "../composition/admin-context.server";
+import { BarChart } from "../admin-ui/bar-chart";
+import { EmptyNotice } from "../admin-ui/empty";
+import { AdminPage } from "../admin-ui/admin-page";
+import { SectionCard } from "../admin-ui/section-card";
+import { percent } from "../admin-ui/format";
+import { useFilterParams } from "../admin-ui/pagination";
 import { loadAnalytics } from "../analytics/analytics.server";
 import { rangeDaysSchema } from "../analytics/ranges";
-import { authenticate } from "../shopify.server";
+import { authenticate } from "../composition/shopify.server";
 
 export const meta: MetaFunction = () => [{ title: "Analytics · Shop assistant" }];
 

@@ -5,12 +5,12 @@ import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ChoiceList, InlineGrid, Select, Text } from "@shopify/polaris";
 import { useState } from "react";
-import { adminDeps } from "../admin/context.server";
-import { fieldErrorsOf, SettingsFormPage, SettingsSection, SettingTextField, useFormValues } from "../admin/ui/settings-form";
-import { handleSettingsForm } from "../settings/settings-action.server";
-import { assistantFormToPatch, WEEKDAYS } from "../settings/settings-forms";
+import { adminDeps } from "../composition/admin-context.server";
+import { fieldErrorsOf, SettingsFormPage, SettingsSection, SettingTextField, useFormValues } from "../admin-ui/settings-form";
+import { handleSettingsForm } from "../settings/admin/settings-action.server";
+import { assistantFormToPatch, WEEKDAYS } from "../settings/admin/settings-forms";
 import { loadShopSettings } from "../settings/shop-settings.server";
-import { authenticate } from "../shopify.server";
+import { authenticate } from "../composition/shopify.server";
 
 export const meta: MetaFunction = () => [{ title: "Assistant · Shop assistant" }];
 

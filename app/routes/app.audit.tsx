@@ -4,14 +4,14 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { IndexTable, Select, Text } from "@shopify/polaris";
-import { auditFilterOptions, auditFilterSchema, listAuditEvents } from "../admin/audit-log.server";
-import { adminDeps, searchParamsOf } from "../admin/context.server";
-import { AdminPage } from "../admin/ui/admin-page";
-import { DateRangeFilter, FilterBar } from "../admin/ui/filter-bar";
-import { formatDateTime } from "../admin/ui/format";
-import { useCursorPagination, useFilterParams } from "../admin/ui/pagination";
-import { ListLayout, WrappingText } from "../admin/ui/resource-table";
-import { authenticate } from "../shopify.server";
+import { auditFilterOptions, auditFilterSchema, listAuditEvents } from "../audit/audit-log.server";
+import { adminDeps, searchParamsOf } from "../composition/admin-context.server";
+import { AdminPage } from "../admin-ui/admin-page";
+import { DateRangeFilter, FilterBar } from "../admin-ui/filter-bar";
+import { formatDateTime } from "../admin-ui/format";
+import { useCursorPagination, useFilterParams } from "../admin-ui/pagination";
+import { ListLayout, WrappingText } from "../admin-ui/resource-table";
+import { authenticate } from "../composition/shopify.server";
 
 export const meta: MetaFunction = () => [{ title: "Audit log · Shop assistant" }];
 

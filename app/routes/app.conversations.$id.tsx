@@ -5,13 +5,13 @@ import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Box, Card, InlineStack, Layout, Text } from "@shopify/polaris";
 import { z } from "zod";
-import { adminDeps, staffOf } from "../admin/context.server";
-import { viewTranscript } from "../admin/conversations.server";
-import { AdminPage } from "../admin/ui/admin-page";
-import { EmptyNotice } from "../admin/ui/empty";
-import { formatDateTime, OUTCOME_LABELS } from "../admin/ui/format";
-import { SectionCard } from "../admin/ui/section-card";
-import { authenticate } from "../shopify.server";
+import { adminDeps, staffOf } from "../composition/admin-context.server";
+import { viewTranscript } from "../conversations/admin/conversations.server";
+import { AdminPage } from "../admin-ui/admin-page";
+import { EmptyNotice } from "../admin-ui/empty";
+import { formatDateTime, OUTCOME_LABELS } from "../admin-ui/format";
+import { SectionCard } from "../admin-ui/section-card";
+import { authenticate } from "../composition/shopify.server";
 
 const paramsSchema = z.object({ id: z.string().min(1).max(100) });
 

@@ -4,14 +4,14 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Badge, IndexTable, Link, Select, Text } from "@shopify/polaris";
-import { adminDeps, searchParamsOf } from "../admin/context.server";
-import { conversationFilterSchema, listConversations } from "../admin/conversations.server";
-import { AdminPage } from "../admin/ui/admin-page";
-import { DateRangeFilter, FilterBar } from "../admin/ui/filter-bar";
-import { formatDateTime, OUTCOME_LABELS } from "../admin/ui/format";
-import { useCursorPagination, useFilterParams } from "../admin/ui/pagination";
-import { ListLayout } from "../admin/ui/resource-table";
-import { authenticate } from "../shopify.server";
+import { adminDeps, searchParamsOf } from "../composition/admin-context.server";
+import { conversationFilterSchema, listConversations } from "../conversations/admin/conversations.server";
+import { AdminPage } from "../admin-ui/admin-page";
+import { DateRangeFilter, FilterBar } from "../admin-ui/filter-bar";
+import { formatDateTime, OUTCOME_LABELS } from "../admin-ui/format";
+import { useCursorPagination, useFilterParams } from "../admin-ui/pagination";
+import { ListLayout } from "../admin-ui/resource-table";
+import { authenticate } from "../composition/shopify.server";
 
 export const meta: MetaFunction = () => [{ title: "Conversations · Shop assistant" }];
 

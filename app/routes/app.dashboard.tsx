@@ -5,12 +5,12 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Badge, Banner, DataTable, InlineStack, Layout, Text } from "@shopify/polaris";
-import { adminDeps, modelProvider } from "../admin/context.server";
-import { loadPrivacyDashboard } from "../admin/privacy-dashboard.server";
-import { AdminPage } from "../admin/ui/admin-page";
-import { formatDate, percent } from "../admin/ui/format";
-import { SectionCard } from "../admin/ui/section-card";
-import { authenticate } from "../shopify.server";
+import { adminDeps, modelProvider } from "../composition/admin-context.server";
+import { loadPrivacyDashboard } from "../privacy/admin/privacy-dashboard.server";
+import { AdminPage } from "../admin-ui/admin-page";
+import { formatDate, percent } from "../admin-ui/format";
+import { SectionCard } from "../admin-ui/section-card";
+import { authenticate } from "../composition/shopify.server";
 
 export const meta: MetaFunction = () => [{ title: "Privacy dashboard · Shop assistant" }];
 

@@ -2,9 +2,9 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { z } from "zod";
-import { adminDeps, staffOf } from "../admin/context.server";
-import { downloadDataRequestExport } from "../admin/data-requests.server";
-import { authenticate } from "../shopify.server";
+import { adminDeps, staffOf } from "../composition/admin-context.server";
+import { downloadDataRequestExport } from "../privacy/admin/data-requests.server";
+import { authenticate } from "../composition/shopify.server";
 
 export const loader = () => json({ error: { code: "METHOD_NOT_ALLOWED", message: "Use POST to download." } }, { status: 405 });
 

@@ -6,14 +6,14 @@ import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Badge, BlockStack, Button, IndexTable, Text } from "@shopify/polaris";
 import { useState } from "react";
-import { adminDeps } from "../admin/context.server";
-import { listDataRequests } from "../admin/data-requests.server";
-import { AdminPage, ErrorBanner, PausedBanner } from "../admin/ui/admin-page";
-import { downloadFromAction } from "../admin/ui/download";
-import { ListLayout } from "../admin/ui/resource-table";
-import { formatDateTime } from "../admin/ui/format";
+import { adminDeps } from "../composition/admin-context.server";
+import { listDataRequests } from "../privacy/admin/data-requests.server";
+import { AdminPage, ErrorBanner, PausedBanner } from "../admin-ui/admin-page";
+import { downloadFromAction } from "../admin-ui/download";
+import { ListLayout } from "../admin-ui/resource-table";
+import { formatDateTime } from "../admin-ui/format";
 import { loadShopState } from "../settings/shop-settings.server";
-import { authenticate } from "../shopify.server";
+import { authenticate } from "../composition/shopify.server";
 
 export const meta: MetaFunction = () => [{ title: "Data requests · Shop assistant" }];
 

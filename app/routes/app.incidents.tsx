@@ -6,17 +6,17 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { Badge, Banner, BlockStack, Button, DataTable, InlineStack, Layout, List, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { z } from "zod";
-import { adminDeps, staffOf } from "../admin/context.server";
-import { assessWindow } from "../admin/incident-assessment.server";
-import { detectAlerts, incidentWindowSchema, setPaused } from "../admin/incidents.server";
-import { ALERT_LOOKBACK_HOURS } from "../admin/incident-rules";
-import { AdminPage, ErrorBanner } from "../admin/ui/admin-page";
-import { SectionCard, TitledCard } from "../admin/ui/section-card";
-import { EmptyNotice } from "../admin/ui/empty";
-import { formatDateTime } from "../admin/ui/format";
-import { useFilterParams } from "../admin/ui/pagination";
+import { adminDeps, staffOf } from "../composition/admin-context.server";
+import { assessWindow } from "../incidents/incident-assessment.server";
+import { detectAlerts, incidentWindowSchema, setPaused } from "../incidents/incidents.server";
+import { ALERT_LOOKBACK_HOURS } from "../incidents/incident-rules";
+import { AdminPage, ErrorBanner } from "../admin-ui/admin-page";
+import { SectionCard, TitledCard } from "../admin-ui/section-card";
+import { EmptyNotice } from "../admin-ui/empty";
+import { formatDateTime } from "../admin-ui/format";
+import { useFilterParams } from "../admin-ui/pagination";
 import { loadShopState } from "../settings/shop-settings.server";
-import { authenticate } from "../shopify.server";
+import { authenticate } from "../composition/shopify.server";
 
 export const meta: MetaFunction = () => [{ title: "Incidents · Shop assistant" }];
 

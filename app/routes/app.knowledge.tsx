@@ -5,12 +5,12 @@ import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useRevalidator, useSearchParams } from "@remix-run/react";
 import { Banner, BlockStack, Button, Card, InlineStack, Layout, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
-import { adminDeps, staffOf } from "../admin/context.server";
-import { applyFaqAction, faqActionSchema, loadKnowledgePage } from "../admin/knowledge-admin.server";
-import { AdminPage, ErrorBanner } from "../admin/ui/admin-page";
-import { EmptyNotice } from "../admin/ui/empty";
-import { SectionCard } from "../admin/ui/section-card";
-import { authenticate } from "../shopify.server";
+import { adminDeps, staffOf } from "../composition/admin-context.server";
+import { applyFaqAction, faqActionSchema, loadKnowledgePage } from "../knowledge/admin/knowledge-admin.server";
+import { AdminPage, ErrorBanner } from "../admin-ui/admin-page";
+import { EmptyNotice } from "../admin-ui/empty";
+import { SectionCard } from "../admin-ui/section-card";
+import { authenticate } from "../composition/shopify.server";
 
 export const meta: MetaFunction = () => [{ title: "Knowledge base · Shop assistant" }];
 

@@ -1,9 +1,9 @@
 // Resource route: the leads CSV. POST only (an export is an audited action).
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { adminDeps, staffOf } from "../admin/context.server";
-import { exportLeadsCsv, leadFilterSchema } from "../admin/leads.server";
-import { authenticate } from "../shopify.server";
+import { adminDeps, staffOf } from "../composition/admin-context.server";
+import { exportLeadsCsv, leadFilterSchema } from "../leads/admin/leads.server";
+import { authenticate } from "../composition/shopify.server";
 
 export const loader = () => json({ error: { code: "METHOD_NOT_ALLOWED", message: "Use POST to export." } }, { status: 405 });
 

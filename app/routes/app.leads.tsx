@@ -6,15 +6,15 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Badge, BlockStack, Button, Card, IndexTable, InlineStack, Select, Text } from "@shopify/polaris";
 import { useState } from "react";
 import { z } from "zod";
-import { adminDeps, searchParamsOf, staffOf } from "../admin/context.server";
-import { leadFilterSchema, listLeads, markLeadHandled } from "../admin/leads.server";
-import { AdminPage, ErrorBanner, PausedBanner } from "../admin/ui/admin-page";
-import { downloadFromAction } from "../admin/ui/download";
-import { formatDateTime } from "../admin/ui/format";
-import { useCursorPagination, useFilterParams } from "../admin/ui/pagination";
-import { ListLayout, WrappingText } from "../admin/ui/resource-table";
+import { adminDeps, searchParamsOf, staffOf } from "../composition/admin-context.server";
+import { leadFilterSchema, listLeads, markLeadHandled } from "../leads/admin/leads.server";
+import { AdminPage, ErrorBanner, PausedBanner } from "../admin-ui/admin-page";
+import { downloadFromAction } from "../admin-ui/download";
+import { formatDateTime } from "../admin-ui/format";
+import { useCursorPagination, useFilterParams } from "../admin-ui/pagination";
+import { ListLayout, WrappingText } from "../admin-ui/resource-table";
 import { loadShopState } from "../settings/shop-settings.server";
-import { authenticate } from "../shopify.server";
+import { authenticate } from "../composition/shopify.server";
 
 export const meta: MetaFunction = () => [{ title: "Leads · Shop assistant" }];
 

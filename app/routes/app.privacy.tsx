@@ -4,12 +4,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Select, Text } from "@shopify/polaris";
-import { adminDeps, modelProvider } from "../admin/context.server";
-import { fieldErrorsOf, SettingCheckbox, SettingsFormPage, SettingsSection, SettingTextField, useFormValues } from "../admin/ui/settings-form";
-import { handleSettingsForm } from "../settings/settings-action.server";
-import { privacyFormToPatch } from "../settings/settings-forms";
+import { adminDeps, modelProvider } from "../composition/admin-context.server";
+import { fieldErrorsOf, SettingCheckbox, SettingsFormPage, SettingsSection, SettingTextField, useFormValues } from "../admin-ui/settings-form";
+import { handleSettingsForm } from "../settings/admin/settings-action.server";
+import { privacyFormToPatch } from "../settings/admin/settings-forms";
 import { loadShopSettings } from "../settings/shop-settings.server";
-import { authenticate } from "../shopify.server";
+import { authenticate } from "../composition/shopify.server";
 
 export const meta: MetaFunction = () => [{ title: "Privacy · Shop assistant" }];
 

@@ -6,9 +6,9 @@ import { Link, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
 import { NavMenu } from "@shopify/app-bridge-react";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css";
 import { boundary } from "@shopify/shopify-app-remix/server";
-import { EmbeddedAppProvider, SHOPIFY_APP_BRIDGE_URL } from "../components/embedded-app-provider";
-import { env } from "../env.server";
-import { authenticate } from "../shopify.server";
+import { EmbeddedAppProvider, SHOPIFY_APP_BRIDGE_URL } from "../admin-ui/embedded-app-provider";
+import { env } from "../infra/env.server";
+import { authenticate } from "../composition/shopify.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: polarisStyles }];
 

@@ -2,8 +2,8 @@
 // authenticate.admin answers them itself (its pages skip entry.server, so the demo's
 // "nothing leaves the machine" header rule is applied here too).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { dropShopifyCdnPreload } from "../demo-mode.server";
-import { authenticate } from "../shopify.server";
+import { dropShopifyCdnPreload } from "../infra/shopify/demo-mode.server";
+import { authenticate } from "../composition/shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   try {

@@ -1,7 +1,7 @@
 // POST /proxy/chat (storefront /apps/assistant/chat): a shopper's message, answered as SSE.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { shopperApiDeps } from "../shopper-api/deps.server";
-import { handleChat } from "../shopper-api/handle-chat.server";
+import { shopperApiDeps } from "../composition/shopper-deps.server";
+import { handleChat } from "../conversations/shopper/handle-chat.server";
 
 export const action = ({ request }: ActionFunctionArgs) => handleChat(request, shopperApiDeps());
 // GET and HEAD: the handler verifies the signature, then answers 405.

@@ -1,7 +1,7 @@
 // POST /proxy/consent: the shopper's answer to the privacy notice.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { shopperApiDeps } from "../shopper-api/deps.server";
-import { handleConsent } from "../shopper-api/handle-consent.server";
+import { shopperApiDeps } from "../composition/shopper-deps.server";
+import { handleConsent } from "../conversations/shopper/handle-consent.server";
 
 export const action = ({ request }: ActionFunctionArgs) => handleConsent(request, shopperApiDeps());
 // GET and HEAD: the handler verifies the signature, then answers 405.

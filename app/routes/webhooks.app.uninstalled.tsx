@@ -1,6 +1,6 @@
 // app/uninstalled: sessions deleted and the widget stops answering (by a queued job).
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { webhookRouteDeps } from "../privacy/compliance/webhook-route-deps.server";
+import { webhookRouteDeps } from "../composition/webhook-deps.server";
 import { handleWebhookRequest } from "../privacy/compliance/webhook-route.server";
 
 export const action = ({ request }: ActionFunctionArgs) =>

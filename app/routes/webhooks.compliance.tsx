@@ -1,7 +1,7 @@
 // Shopify's three mandatory compliance webhooks (shopify.app.toml compliance_topics).
 // HMAC checked, delivery recorded, work queued; see app/privacy/compliance/.
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { webhookRouteDeps } from "../privacy/compliance/webhook-route-deps.server";
+import { webhookRouteDeps } from "../composition/webhook-deps.server";
 import { handleWebhookRequest } from "../privacy/compliance/webhook-route.server";
 
 export const action = ({ request }: ActionFunctionArgs) =>

@@ -1,11 +1,11 @@
 // Publishes the widget configuration as an app-data metafield on the current app
 // installation, so the theme embed renders it with no extra storefront request.
 import { z } from "zod";
-import { runAdminQuery } from "../admin/admin-graphql";
-import { failure, type AdminGraphql, type Failure } from "../admin/ports";
+import { runAdminQuery } from "../infra/shopify/admin-query";
+import { failure, type AdminGraphql, type Failure } from "../infra/admin-ports";
 import { CurrentAppInstallation, SetWidgetConfig } from "./operations";
 import type { ShopSettings } from "./settings-schema";
-import { WIDGET_CONFIG_KEY, WIDGET_CONFIG_NAMESPACE, widgetConfigFromSettings } from "./widget-config";
+import { WIDGET_CONFIG_KEY, WIDGET_CONFIG_NAMESPACE, widgetConfigFromSettings } from "../contracts/widget-config";
 
 const installationSchema = z.object({ currentAppInstallation: z.object({ id: z.string().min(1) }) });
 const setSchema = z.object({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { publishWidgetConfig } from "./publish-widget-config.server";
 import { defaultShopSettings } from "./settings-schema";
-import type { AdminGraphql } from "../admin/ports";
+import type { AdminGraphql } from "../infra/admin-ports";
 
 function fakeAdmin(answers: ((query: string, variables?: Record<string, unknown>) => unknown)[]) {
   const calls: { query: string; variables?: Record<string, unknown> }[] = [];

@@ -2,7 +2,7 @@
 // schema (clear field errors keyed "section.field"), bump the notice version when
 // shopper-facing notice text changes (consent records name the version accepted),
 // audit the changed field NAMES only, then publish the public widget config.
-import type { AuditRecorder, Database, StaffUser } from "../admin/ports";
+import type { AuditRecorder, Database, StaffUser } from "../infra/admin-ports";
 import type { PublishResult } from "./publish-widget-config.server";
 import { shopSettingsSchema, type ShopSettings } from "./settings-schema";
 import { forgetShopState, loadShopState } from "./shop-settings.server";

@@ -1,7 +1,7 @@
 // Reads a shop's settings and state. Saving (with validation and audit) lives in
 // app/settings/save-settings.server.ts.
-import type { Database } from "../db/create-database.server";
-import { createTtlCache } from "../db/ttl-cache";
+import type { Database } from "../infra/db/create-database.server";
+import { createTtlCache } from "../infra/cache/ttl-cache";
 import { parseStoredSettings, type ShopSettings } from "./settings-schema";
 
 export interface ShopState {

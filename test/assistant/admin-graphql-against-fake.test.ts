@@ -1,7 +1,7 @@
 // The AdminGraphql adapter against the Admin API fake: it backs off on THROTTLED,
 // retries 5xx and a dropped connection, and turns a slow shop into a typed TIMEOUT.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAdminGraphql, sendViaFetch } from "../../app/assistant/admin-graphql.server";
+import { createAdminGraphql, sendViaFetch } from "../../app/infra/shopify/admin-graphql.server";
 import type { Clock } from "../../app/assistant/ports";
 import { SEARCH_PRODUCTS } from "../../app/catalog/operations";
 import { startAdminApiFake, type AdminApiFake } from "../../demo/admin-api/start-admin-api-fake";

@@ -2,7 +2,7 @@
 // numbers of many brands in many formats (in the new message and in the history), holds
 // no Luhn-valid 13–19 digit sequence.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isLuhnValid } from "../../app/privacy/redact";
+import { isLuhnValid } from "../../app/privacy/redaction/redact-text";
 import { settingsWith, startAssistantHarness } from "./harness";
 
 const CARDS = [

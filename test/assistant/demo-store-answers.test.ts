@@ -1,7 +1,7 @@
 // Product, policy and order answers against the demo store, in English and French, with
 // the fake model (demo brain) and in basic mode (no model).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Card } from "../../app/assistant/cards";
+import type { Card } from "../../app/contracts/cards";
 import { startAssistantHarness } from "./harness";
 
 const titles = (cards: Card[]) => cards.map((c) => (c.kind === "order" ? c.name : c.title));

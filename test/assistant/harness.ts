@@ -1,12 +1,12 @@
 // One assistant wired to the two fakes (Admin GraphQL over the demo store, and the
 // OpenAI-compatible fake), with an in-memory transcript to read back what was stored.
-import { createAdminGraphql, sendViaFetch } from "../../app/assistant/admin-graphql.server";
-import { createInMemoryTranscriptStore } from "../../app/assistant/in-memory-transcript-store";
+import { createAdminGraphql, sendViaFetch } from "../../app/infra/shopify/admin-graphql.server";
+import { createInMemoryTranscriptStore } from "../../app/conversations/in-memory-transcript-store";
 import { runTurn, type HistoryTurn, type TurnDeps, type TurnEvent } from "../../app/assistant/run-turn";
 import type { TurnLimits } from "../../app/assistant/token-budget";
 import { createInMemoryKnowledgeStore } from "../../app/knowledge/in-memory-knowledge-store";
-import { createCircuitBreaker } from "../../app/model/circuit-breaker";
-import { createOpenAiChatModel } from "../../app/model/openai-chat-model.server";
+import { createCircuitBreaker } from "../../app/infra/model/circuit-breaker";
+import { createOpenAiChatModel } from "../../app/infra/model/openai-chat-model.server";
 import type { VerifiedScope } from "../../app/orders/order-access";
 import { shopSettingsSchema, type ShopSettings } from "../../app/settings/settings-schema";
 import { startAdminApiFake } from "../../demo/admin-api/start-admin-api-fake";

@@ -5,7 +5,7 @@
 // lead; then the same panel by keyboard alone, and axe-core on it.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, type Database } from "../../app/db/create-database.server";
+import { createDatabase, type Database } from "../../app/infra/db/create-database.server";
 import { testDatabaseProvider } from "../support/test-database";
 import { startBrowserDemo, type BrowserDemo } from "./support/browser-demo";
 import { seriousAxeViolations } from "./support/axe";

@@ -9,7 +9,7 @@
 import { randomUUID } from "node:crypto";
 import type { Browser, Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, type Database } from "../../app/db/create-database.server";
+import { createDatabase, type Database } from "../../app/infra/db/create-database.server";
 import { DEMO_SHOP } from "../../demo/storefront/stack/demo-stack";
 import { testDatabaseProvider } from "../support/test-database";
 import { startBrowserDemo, type BrowserDemo } from "./support/browser-demo";

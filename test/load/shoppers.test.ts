@@ -19,7 +19,7 @@
 // bounded by the deadline and every request by a timeout.
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase } from "../../app/db/create-database.server";
+import { createDatabase } from "../../app/infra/db/create-database.server";
 import { testDatabaseProvider } from "../support/test-database";
 import { startBrowserDemo, type BrowserDemo } from "../browser/support/browser-demo";
 import { storefrontShopper } from "../support/storefront-shopper";

@@ -2,9 +2,9 @@
 // storage only as the shop's settings and the shopper's consent allow, bad input
 // answered with clear 400/413 JSON.
 import { afterAll, beforeEach, beforeAll, describe, expect, it } from "vitest";
-import { handleChat } from "../../app/shopper-api/handle-chat.server";
-import { handleConsent } from "../../app/shopper-api/handle-consent.server";
-import { handleConversationRead } from "../../app/shopper-api/handle-conversation-read.server";
+import { handleChat } from "../../app/conversations/shopper/handle-chat.server";
+import { handleConsent } from "../../app/conversations/shopper/handle-consent.server";
+import { handleConversationRead } from "../../app/conversations/shopper/handle-conversation-read.server";
 import { createHarness, OTHER_SHOP, readSse, signedRequest, type Harness } from "./harness";
 
 async function rowCounts(h: Harness) {

@@ -1,9 +1,9 @@
 // The chat's event stream: frames reach the client as they are produced, heartbeats
 // keep a long turn's connection alive, and a shopper who leaves aborts the turn.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ChatTurn } from "../../app/shopper-api/chat-turn";
-import { handleChat } from "../../app/shopper-api/handle-chat.server";
-import { encodeSseFrame } from "../../app/shopper-api/sse";
+import type { ChatTurn } from "../../app/conversations/shopper/chat-turn";
+import { handleChat } from "../../app/conversations/shopper/handle-chat.server";
+import { encodeSseFrame } from "../../app/infra/http/sse";
 import { createHarness, parseSse, signedRequest, type Harness } from "./harness";
 
 function deferred() {

@@ -2,13 +2,13 @@
 // Retry-After (never a 500 or a stack), writes nothing, and works again as soon as
 // the database is back.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase } from "../../app/db/create-database.server";
-import { isDatabaseUnavailable } from "../../app/shopper-api/guard.server";
-import { handleChat } from "../../app/shopper-api/handle-chat.server";
-import { handleConsent } from "../../app/shopper-api/handle-consent.server";
-import { handleConversationRead } from "../../app/shopper-api/handle-conversation-read.server";
-import { handleLead } from "../../app/shopper-api/handle-lead.server";
-import { handleVerifyOrder } from "../../app/shopper-api/handle-verify-order.server";
+import { createDatabase } from "../../app/infra/db/create-database.server";
+import { isDatabaseUnavailable } from "../../app/storefront-proxy/guard.server";
+import { handleChat } from "../../app/conversations/shopper/handle-chat.server";
+import { handleConsent } from "../../app/conversations/shopper/handle-consent.server";
+import { handleConversationRead } from "../../app/conversations/shopper/handle-conversation-read.server";
+import { handleLead } from "../../app/leads/shopper/handle-lead.server";
+import { handleVerifyOrder } from "../../app/orders/shopper/handle-verify-order.server";
 import { createShopStateCache } from "../../app/settings/shop-settings.server";
 import { createHarness, readSse, signedRequest, type Harness } from "./harness";
 

@@ -6,12 +6,12 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AdminGraphql } from "../../app/assistant/ports";
-import type { ShopperApiDeps } from "../../app/shopper-api/deps";
-import { handleChat } from "../../app/shopper-api/handle-chat.server";
-import { handleConsent } from "../../app/shopper-api/handle-consent.server";
-import { handleConversationRead } from "../../app/shopper-api/handle-conversation-read.server";
-import { handleLead } from "../../app/shopper-api/handle-lead.server";
-import { handleVerifyOrder } from "../../app/shopper-api/handle-verify-order.server";
+import type { ShopperApiDeps } from "../../app/storefront-proxy/deps";
+import { handleChat } from "../../app/conversations/shopper/handle-chat.server";
+import { handleConsent } from "../../app/conversations/shopper/handle-consent.server";
+import { handleConversationRead } from "../../app/conversations/shopper/handle-conversation-read.server";
+import { handleLead } from "../../app/leads/shopper/handle-lead.server";
+import { handleVerifyOrder } from "../../app/orders/shopper/handle-verify-order.server";
 import { createHarness, OTHER_SHOP, SHOP, signedRequest, type Harness, type SignedRequestOptions } from "./harness";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);

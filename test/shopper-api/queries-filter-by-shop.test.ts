@@ -7,16 +7,16 @@
 // of the request that caused it (kept in an AsyncLocalStorage around each call).
 import { AsyncLocalStorage } from "node:async_hooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../app/db/create-database.server";
+import type { Database } from "../../app/infra/db/create-database.server";
 import { createPrismaKnowledgeStore } from "../../app/knowledge/knowledge-store.server";
-import { createCircuitBreaker } from "../../app/model/circuit-breaker";
-import { createAssistantChatTurn } from "../../app/shopper-api/assistant-chat-turn.server";
-import type { ShopperApiDeps } from "../../app/shopper-api/deps";
-import { handleChat } from "../../app/shopper-api/handle-chat.server";
-import { handleConsent } from "../../app/shopper-api/handle-consent.server";
-import { handleConversationRead } from "../../app/shopper-api/handle-conversation-read.server";
-import { handleLead } from "../../app/shopper-api/handle-lead.server";
-import { handleVerifyOrder } from "../../app/shopper-api/handle-verify-order.server";
+import { createCircuitBreaker } from "../../app/infra/model/circuit-breaker";
+import { createAssistantChatTurn } from "../../app/conversations/shopper/assistant-chat-turn.server";
+import type { ShopperApiDeps } from "../../app/storefront-proxy/deps";
+import { handleChat } from "../../app/conversations/shopper/handle-chat.server";
+import { handleConsent } from "../../app/conversations/shopper/handle-consent.server";
+import { handleConversationRead } from "../../app/conversations/shopper/handle-conversation-read.server";
+import { handleLead } from "../../app/leads/shopper/handle-lead.server";
+import { handleVerifyOrder } from "../../app/orders/shopper/handle-verify-order.server";
 import { createHarness, OTHER_SHOP, readSse, SHOP, signedRequest, type Harness } from "./harness";
 
 // Every model with a `shop` column (prisma/schema.prisma); Shop's id is its shop.

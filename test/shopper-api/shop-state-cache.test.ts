@@ -2,11 +2,11 @@
 // repeated requests skip the Shop read, and this process's own pause, settings save and
 // uninstall apply on the very next request; a write from elsewhere shows within the TTL.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { setPaused } from "../../app/admin/incidents.server";
+import { setPaused } from "../../app/incidents/incidents.server";
 import { runWebhookJob } from "../../app/privacy/compliance/webhook-job.server";
 import { saveSettings } from "../../app/settings/save-settings.server";
 import { createShopStateCache, processShopStateCache } from "../../app/settings/shop-settings.server";
-import { handleChat } from "../../app/shopper-api/handle-chat.server";
+import { handleChat } from "../../app/conversations/shopper/handle-chat.server";
 import { databaseAudit, owner } from "../support/admin-fixtures";
 import { createHarness, OTHER_SHOP, readSse, SHOP, signedRequest, type Harness } from "./harness";
 

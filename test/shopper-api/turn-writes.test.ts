@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createConversationStore } from "../../app/conversations/conversation-store.server";
 import { createTranscriptStore } from "../../app/conversations/transcript-store.server";
-import { handleChat } from "../../app/shopper-api/handle-chat.server";
+import { handleChat } from "../../app/conversations/shopper/handle-chat.server";
 import { createHarness, readSse, SHOP, signedRequest, type Harness } from "./harness";
 
 describe("conversation row updates of a chat turn", () => {

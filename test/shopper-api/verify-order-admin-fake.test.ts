@@ -2,9 +2,9 @@
 // schema): the named operation runs, the demo store's order #1001 verifies with its
 // email and with nothing else.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAdminGraphql, sendViaFetch } from "../../app/assistant/admin-graphql.server";
-import { handleConsent } from "../../app/shopper-api/handle-consent.server";
-import { handleVerifyOrder } from "../../app/shopper-api/handle-verify-order.server";
+import { createAdminGraphql, sendViaFetch } from "../../app/infra/shopify/admin-graphql.server";
+import { handleConsent } from "../../app/conversations/shopper/handle-consent.server";
+import { handleVerifyOrder } from "../../app/orders/shopper/handle-verify-order.server";
 import { startAdminApiFake, type AdminApiFake } from "../../demo/admin-api/start-admin-api-fake";
 import { createHarness, signedRequest, type Harness } from "./harness";
 

@@ -3,9 +3,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { AdminGraphql } from "../../app/assistant/ports";
 import { ORDER_FOR_GUEST_VERIFICATION } from "../../app/orders/operations";
-import { handleConsent } from "../../app/shopper-api/handle-consent.server";
-import { handleLead } from "../../app/shopper-api/handle-lead.server";
-import { handleVerifyOrder } from "../../app/shopper-api/handle-verify-order.server";
+import { handleConsent } from "../../app/conversations/shopper/handle-consent.server";
+import { handleLead } from "../../app/leads/shopper/handle-lead.server";
+import { handleVerifyOrder } from "../../app/orders/shopper/handle-verify-order.server";
 import { createHarness, SHOP, signedRequest, type Harness } from "./harness";
 import { scanTablesFor } from "./raw-rows";
 

@@ -1,10 +1,10 @@
 // Shop.widgetSeenAt: moved by verified proxy requests, at most hourly, never by an
 // unsigned request; the set-up checklist reads it as "the app embed is on".
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Database } from "../../app/db/create-database.server";
-import { handleConsent } from "../../app/shopper-api/handle-consent.server";
-import { handleConversationRead } from "../../app/shopper-api/handle-conversation-read.server";
-import type { ShopperApiDeps } from "../../app/shopper-api/deps";
+import type { Database } from "../../app/infra/db/create-database.server";
+import { handleConsent } from "../../app/conversations/shopper/handle-consent.server";
+import { handleConversationRead } from "../../app/conversations/shopper/handle-conversation-read.server";
+import type { ShopperApiDeps } from "../../app/storefront-proxy/deps";
 import { createHarness, SHOP, signedRequest, type Harness } from "./harness";
 
 const T0 = new Date("2026-03-10T12:00:00Z");

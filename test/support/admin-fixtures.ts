@@ -1,10 +1,10 @@
 // Seeds rows for the admin modules' tests (one code path for test data), and an
 // audit recorder (the privacy module's recordAudit) that also keeps the entries.
 import { randomBytes } from "node:crypto";
-import type { Database } from "../../app/db/create-database.server";
-import type { AuditEntry, AuditRecorder, StaffUser } from "../../app/admin/ports";
-import { createVault, type Vault } from "../../app/privacy/crypto.server";
-import { recordAudit, type AuditInput } from "../../app/privacy/audit.server";
+import type { Database } from "../../app/infra/db/create-database.server";
+import type { AuditEntry, AuditRecorder, StaffUser } from "../../app/infra/admin-ports";
+import { createVault, type Vault } from "../../app/infra/crypto/crypto.server";
+import { recordAudit, type AuditInput } from "../../app/audit/audit-store.server";
 
 export const SHOP = "demo-shop.myshopify.com";
 export const OTHER_SHOP = "other-shop.myshopify.com";

@@ -2,14 +2,14 @@
 // (conversation store, transcript store, leads, guest order verification), so the
 // compliance tests delete and export what production really writes.
 import { randomBytes } from "node:crypto";
-import type { Database } from "../../app/db/create-database.server";
-import { createVault, type Vault } from "../../app/privacy/crypto.server";
+import type { Database } from "../../app/infra/db/create-database.server";
+import { createVault, type Vault } from "../../app/infra/crypto/crypto.server";
 import { createConversationStore } from "../../app/conversations/conversation-store.server";
 import { createTranscriptStore } from "../../app/conversations/transcript-store.server";
-import { createLead } from "../../app/conversations/leads.server";
-import { verifyGuestOrder } from "../../app/conversations/order-verification.server";
+import { createLead } from "../../app/leads/lead-store.server";
+import { verifyGuestOrder } from "../../app/orders/order-verification.server";
 import { loadShopState } from "../../app/settings/shop-settings.server";
-import type { ShopperLimits } from "../../app/ratelimit/shopper-limits.server";
+import type { ShopperLimits } from "../../app/infra/ratelimit/shopper-limits.server";
 
 export function testVault(): Vault {
   return createVault([{ id: "k1", key: randomBytes(32).toString("base64") }], randomBytes(32).toString("base64"));

@@ -2,10 +2,10 @@
 // the app stores it (tokens encrypted), so admin and app proxy requests for that
 // shop authenticate with no token exchange.
 import { Session } from "@shopify/shopify-api";
-import type { Database } from "../../app/db/create-database.server";
-import type { EncryptionKey } from "../../app/privacy/crypto.server";
-import { createVault } from "../../app/privacy/crypto.server";
-import { encryptedPrismaSessionStorage } from "../../app/privacy/encrypted-session-storage.server";
+import type { Database } from "../../app/infra/db/create-database.server";
+import type { EncryptionKey } from "../../app/infra/crypto/crypto.server";
+import { createVault } from "../../app/infra/crypto/crypto.server";
+import { encryptedPrismaSessionStorage } from "../../app/infra/shopify/encrypted-session-storage.server";
 
 export async function seedOfflineSession(
   db: Database,

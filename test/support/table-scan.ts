@@ -1,8 +1,8 @@
 // Reads every row of every table, as the database lists its tables (not a list of
 // models someone remembered), with every value as text; `v1.` ciphertexts are
 // decrypted too, so a scan sees what an attacker with the keys would see.
-import type { Database } from "../../app/db/create-database.server";
-import type { Vault } from "../../app/privacy/crypto.server";
+import type { Database } from "../../app/infra/db/create-database.server";
+import type { Vault } from "../../app/infra/crypto/crypto.server";
 
 export interface ScannedCell {
   table: string;

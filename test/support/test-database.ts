@@ -6,8 +6,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import { createDatabase, type Database } from "../../app/db/create-database.server";
-import { applyMigrations } from "../../app/db/migrate.server";
+import { createDatabase, type Database } from "../../app/infra/db/create-database.server";
+import { applyMigrations } from "../../app/infra/db/migrate.server";
 
 export interface TestDatabase {
   url: string;

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import type { ShopSettings } from "../../settings/settings-schema";
 import type { VerifiedScope } from "../../orders/order-access";
-import type { Card } from "../cards";
+import type { Card } from "../../contracts/cards";
 import type { AdminGraphql, AssistantEventKind, KnowledgeStore, Topic, ToolDefinition } from "../ports";
 
 export interface ToolContext {

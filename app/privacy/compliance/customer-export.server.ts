@@ -1,9 +1,9 @@
 // customers/data_request: everything we hold about one customer in one shop, as a
 // machine-readable export with a plain-language summary. The merchant downloads it in
 // the admin and answers the customer; it is stored encrypted and expires.
-import type { Database } from "../../db/create-database.server";
-import type { Vault } from "../crypto.server";
-import { recordAudit } from "../audit.server";
+import type { Database } from "../../infra/db/create-database.server";
+import type { Vault } from "../../infra/crypto/crypto.server";
+import { recordAudit } from "../../audit/audit-store.server";
 import { customerKeys, findCustomerConversationIds, findCustomerRowIds } from "./customer-footprint.server";
 import type { CustomerRef } from "./payloads";
 

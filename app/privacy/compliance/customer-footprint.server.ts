@@ -10,8 +10,8 @@
 // passed whole as one Prisma.sql object: the PostgreSQL client is generated separately
 // and does not recognise this client's Sql fragments nested inside its own template.
 import { Prisma } from "@prisma/client";
-import type { Database } from "../../db/create-database.server";
-import type { Vault } from "../crypto.server";
+import type { Database } from "../../infra/db/create-database.server";
+import type { Vault } from "../../infra/crypto/crypto.server";
 import type { CustomerRef } from "./payloads";
 
 export interface CustomerKeys {

@@ -2,9 +2,9 @@
 // customer id, email or phone keyed hash, and the orders Shopify lists), set-based
 // (a few indexed DELETE statements, never row by row), in one transaction.
 import { Prisma } from "@prisma/client";
-import type { Database } from "../../db/create-database.server";
-import type { Vault } from "../crypto.server";
-import { auditEventRow } from "../audit.server";
+import type { Database } from "../../infra/db/create-database.server";
+import type { Vault } from "../../infra/crypto/crypto.server";
+import { auditEventRow } from "../../audit/audit-store.server";
 import {
   chunks,
   customerKeys,

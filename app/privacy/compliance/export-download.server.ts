@@ -1,8 +1,8 @@
 // The merchant's download of a data-request export (admin). Decrypts the stored export
 // and writes the audit event; expected failures come back as values.
-import type { Database } from "../../db/create-database.server";
-import type { Vault } from "../crypto.server";
-import { recordAudit } from "../audit.server";
+import type { Database } from "../../infra/db/create-database.server";
+import type { Vault } from "../../infra/crypto/crypto.server";
+import { recordAudit } from "../../audit/audit-store.server";
 import type { CustomerExport } from "./customer-export.server";
 
 export type ExportFailureCode = "DATA_REQUEST.NOT_FOUND" | "DATA_REQUEST.NOT_READY" | "DATA_REQUEST.EXPIRED" | "SHOP.PAUSED";

@@ -2,10 +2,10 @@
 // delivery (the webhook id is the primary key, so a redelivery is refused by the
 // database itself) and enqueue the job, all in one transaction. The work runs later.
 import { Prisma } from "@prisma/client";
-import type { Database } from "../../db/create-database.server";
-import type { Vault } from "../crypto.server";
-import { jobRow } from "../../jobs/queue.server";
-import { randomId } from "../random-id";
+import type { Database } from "../../infra/db/create-database.server";
+import type { Vault } from "../../infra/crypto/crypto.server";
+import { jobRow } from "../../infra/jobs/queue.server";
+import { randomId } from "../../infra/random-id";
 import { customerKeys } from "./customer-footprint.server";
 import {
   appScopesUpdateSchema,

@@ -3,7 +3,7 @@
 // carries `shop`; a test fails if one does not), so a table added later is covered
 // without anyone remembering to list it here.
 import { Prisma } from "@prisma/client";
-import type { Database } from "../../db/create-database.server";
+import type { Database } from "../../infra/db/create-database.server";
 
 type ShopScoped = { deleteMany(args: { where: { shop: string } }): Promise<{ count: number }> };
 

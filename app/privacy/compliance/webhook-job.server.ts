@@ -2,13 +2,13 @@
 // (deleting what is already gone, rebuilding the same export), so a retry after a
 // crash is safe.
 import { z } from "zod";
-import type { JobContext } from "../../jobs/queue.server";
+import type { JobContext } from "../../infra/jobs/queue.server";
 import { fulfilDataRequest } from "./customer-export.server";
 import { redactCustomer } from "./customers-redact.server";
 import { redactShop } from "./shop-redact.server";
-import { recordAudit } from "../audit.server";
+import { recordAudit } from "../../audit/audit-store.server";
 import { forgetShopCatalog } from "../../catalog/catalog-cache";
-import { forgetShopSessions } from "../../db/cached-session-storage.server";
+import { forgetShopSessions } from "../../infra/shopify/cached-session-storage.server";
 import { forgetShopState } from "../../settings/shop-settings.server";
 import {
   appScopesUpdateSchema,

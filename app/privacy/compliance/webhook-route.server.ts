@@ -4,8 +4,8 @@
 // header or the body is missing, so that becomes 401 here. Nothing is written before
 // the HMAC is good.
 import { InvalidShopError } from "@shopify/shopify-api";
-import type { Database } from "../../db/create-database.server";
-import type { Vault } from "../crypto.server";
+import type { Database } from "../../infra/db/create-database.server";
+import type { Vault } from "../../infra/crypto/crypto.server";
 import { receiveWebhook, type WebhookDeliveryInput } from "./receive-webhook.server";
 import { parseTopic, type WebhookTopic } from "./payloads";
 

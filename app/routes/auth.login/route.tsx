@@ -7,7 +7,7 @@ import polarisTranslations from "@shopify/polaris/locales/en.json";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css";
 import { useState } from "react";
 import { LoginErrorType } from "@shopify/shopify-app-remix/server";
-import { login } from "../../shopify.server";
+import { login } from "../../composition/shopify.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: polarisStyles }];
 

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { parseEnv } from "../../../app/env.server";
+import { parseEnv } from "../../../app/infra/env.server";
 import { loadOrCreateDemoKeys } from "./demo-keys";
 
 const root = path.resolve(import.meta.dirname, "..", "..", "..");

@@ -4,11 +4,11 @@
 // what the merchant changed in the demo admin.
 import path from "node:path";
 import { Session } from "@shopify/shopify-api";
-import { createDatabase, type Database } from "../../../app/db/create-database.server";
-import { applyMigrations } from "../../../app/db/migrate.server";
-import { createVault } from "../../../app/privacy/crypto.server";
+import { createDatabase, type Database } from "../../../app/infra/db/create-database.server";
+import { applyMigrations } from "../../../app/infra/db/migrate.server";
+import { createVault } from "../../../app/infra/crypto/crypto.server";
 import { savePolicyEntry } from "../../../app/knowledge/knowledge-store.server";
-import { encryptedPrismaSessionStorage } from "../../../app/privacy/encrypted-session-storage.server";
+import { encryptedPrismaSessionStorage } from "../../../app/infra/shopify/encrypted-session-storage.server";
 import type { DemoStore } from "../../store/store-types";
 
 export interface SeedInput {

@@ -1,0 +1,77 @@
+// The app's one Shopify configuration. Routes import the named exports below.
+import "@shopify/shopify-app-remix/adapters/node";
+import { ApiVersion, AppDistribution, shopifyApp, type Session } from "@shopify/shopify-app-remix/server";
+import prisma from "../infra/db/prisma.server";
+import { installDemoMode } from "../infra/shopify/demo-mode.server";
+import { env } from "../infra/env.server";
+import { encryptedPrismaSessionStorage } from "../infra/shopify/encrypted-session-storage.server";
+import { cachedSessionStorage } from "../infra/shopify/cached-session-storage.server";
+import { appVault } from "../infra/crypto/vault.server";
+import { publishWidgetConfig } from "../settings/publish-widget-config.server";
+import { loadShopSettings } from "../settings/shop-settings.server";
+
+// Must run after the Shopify library set its default fetch (the imports above).
+installDemoMode();
+
+const config = env();
+
+// Every subscription is app-specific, declared in shopify.app.toml and managed by
+// Shopify. Shop-specific ones (rarely needed) would be added here.
+const SHOP_SPECIFIC_WEBHOOKS: NonNullable<Parameters<typeof shopifyApp>[0]["webhooks"]> = {};
+
+const shopify = shopifyApp({
+  apiKey: config.SHOPIFY_API_KEY,
+  apiSecretKey: config.SHOPIFY_API_SECRET,
+  // The Admin API version of shopify.app.toml [webhooks] and of the vendored schema.
+  apiVersion: ApiVersion.January26,
+  scopes: config.SCOPES.split(",").map((scope) => scope.trim()).filter(Boolean),
+  appUrl: config.SHOPIFY_APP_URL,
+  authPathPrefix: "/auth",
+  // Sessions are read on every proxy request; a 5 s per-process cache saves that read
+  // (writes through it and the uninstall/scopes jobs clear the shop's entries).
+  sessionStorage: cachedSessionStorage(encryptedPrismaSessionStorage(prisma, appVault()), { ttlMs: 5_000 }),
+  distribution: AppDistribution.AppStore,
+  future: {
+    unstable_newEmbeddedAuthStrategy: true,
+    expiringOfflineAccessTokens: true,
+  },
+  webhooks: SHOP_SPECIFIC_WEBHOOKS,
+  hooks: {
+    // Runs once per install or token exchange. Shopify's library turns anything
+    // thrown here into a bare 500, so failures are logged first.
+    afterAuth: async ({ session, admin }) => {
+      try {
+        await recordInstall(session);
+        // Listing a shop's subscriptions costs Admin API points; only handlers
+        // declared in code (none today) need per-shop registration.
+        if (Object.keys(SHOP_SPECIFIC_WEBHOOKS).length > 0) await shopify.registerWebhooks({ session });
+        // The storefront widget reads its configuration from this metafield; without
+        // it the widget runs on defaults, so a failure here is logged, not fatal.
+        const published = await publishWidgetConfig(admin, await loadShopSettings(prisma, session.shop));
+        if (!published.ok) console.warn(`widget config not published for ${session.shop}: ${published.code}`);
+      } catch (error) {
+        console.error(`afterAuth failed for ${session.shop}:`, error);
+        throw error;
+      }
+    },
+  },
+  ...(config.SHOP_CUSTOM_DOMAIN ? { customShopDomains: [config.SHOP_CUSTOM_DOMAIN] } : {}),
+});
+
+// A (re)install clears an earlier uninstall mark; settings stay as they were.
+async function recordInstall(session: Session): Promise<void> {
+  await prisma.shop.upsert({
+    where: { shop: session.shop },
+    create: { shop: session.shop },
+    update: { uninstalledAt: null },
+  });
+}
+
+export default shopify;
+export const apiVersion = ApiVersion.January26;
+export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
+export const authenticate = shopify.authenticate;
+export const unauthenticated = shopify.unauthenticated;
+export const login = shopify.login;
+export const registerWebhooks = shopify.registerWebhooks;
+export const sessionStorage = shopify.sessionStorage;

@@ -1,0 +1,145 @@
+// The conversations inbox: server-side keyset pagination with filters, and the
+// transcript view (decrypted, audited, access-limited by settings.access).
+import { z } from "zod";
+import type { Vault } from "../../infra/crypto/crypto.server";
+import { loadShopSettings } from "../../settings/shop-settings.server";
+import { decodeCursor, keysetOrder, keysetWhere, pageQuerySchema, toPage, type Page } from "../../infra/http/cursor";
+import { failure, type AuditRecorder, type Database, type Failure, type StaffUser } from "../../infra/admin-ports";
+import { canViewTranscripts } from "./transcript-access";
+
+export const CONVERSATIONS_PAGE_SIZE = 25;
+
+export const conversationFilterSchema = pageQuerySchema.extend({
+  from: z.iso.date().optional().catch(undefined),
+  to: z.iso.date().optional().catch(undefined),
+  outcome: z.enum(["all", "answered", "handed_off", "basic"]).default("all").catch("all"),
+});
+export type ConversationFilter = z.infer<typeof conversationFilterSchema>;
+
+export interface ConversationRow {
+  id: string;
+  createdAt: Date;
+  lastMessageAt: Date;
+  outcome: string;
+  basicMode: boolean;
+  turnCount: number;
+  consentState: string;
+  orderVerified: boolean;
+}
+
+/** Inclusive calendar-day range (UTC) as a createdAt filter. */
+export function dayRange(from?: string, to?: string) {
+  const range: { gte?: Date; lt?: Date } = {};
+  if (from) range.gte = new Date(`${from}T00:00:00.000Z`);
+  if (to) range.lt = new Date(new Date(`${to}T00:00:00.000Z`).getTime() + 86_400_000);
+  return Object.keys(range).length ? { createdAt: range } : {};
+}
+
+function outcomeWhere(outcome: ConversationFilter["outcome"]) {
+  if (outcome === "answered") return { outcome: "answered" };
+  if (outcome === "handed_off") return { outcome: "handed_off" };
+  if (outcome === "basic") return { basicMode: true };
+  return {};
+}
+
+export async function listConversations(db: Database, shop: string, filter: ConversationFilter): Promise<Page<ConversationRow>> {
+  const position = decodeCursor(filter.cursor);
+  const rows = await db.conversation.findMany({
+    where: { AND: [{ shop }, dayRange(filter.from, filter.to), outcomeWhere(filter.outcome), keysetWhere(position, filter.direction)] },
+    orderBy: keysetOrder(filter.direction),
+    take: CONVERSATIONS_PAGE_SIZE + 1,
+    select: {
+      id: true, createdAt: true, lastMessageAt: true, outcome: true, basicMode: true,
+      turnCount: true, consentState: true, verifiedAt: true,
+    },
+  });
+  const page = toPage(rows, CONVERSATIONS_PAGE_SIZE, filter.direction, position !== null);
+  return {
+    ...page,
+    items: page.items.map(({ verifiedAt, ...row }) => ({ ...row, orderVerified: verifiedAt !== null })),
+  };
+}
+
+export interface TranscriptMessage {
+  id: string;
+  role: "shopper" | "assistant";
+  text: string;
+  mode: string;
+  topic: string | null;
+  createdAt: Date;
+  /** Card kinds and titles only: the transcript shows what was shown, not raw JSON. */
+  cards: { kind: string; title: string }[];
+}
+
+export interface Transcript {
+  conversation: ConversationRow & { locale: string | null };
+  messages: TranscriptMessage[];
+}
+
+export type TranscriptFailure = Failure<"TRANSCRIPT.NOT_FOUND" | "TRANSCRIPT.FORBIDDEN">;
+
+export async function viewTranscript(
+  deps: { db: Database; vault: Vault; audit: AuditRecorder },
+  input: { shop: string; staff: StaffUser; conversationId: string },
+): Promise<{ ok: true; transcript: Transcript } | TranscriptFailure> {
+  const settings = await loadShopSettings(deps.db, input.shop);
+  const access = canViewTranscripts(settings.access, input.staff);
+  if (!access.allowed) return failure("TRANSCRIPT.FORBIDDEN", access.reason);
+  const row = await deps.db.conversation.findFirst({
+    where: { id: input.conversationId, shop: input.shop },
+    include: { messages: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } },
+  });
+  if (!row) return failure("TRANSCRIPT.NOT_FOUND", "This conversation does not exist or was deleted.");
+  const messages = row.messages.map((m) => ({
+    id: m.id,
+    role: m.role === "assistant" ? ("assistant" as const) : ("shopper" as const),
+    text: safeDecrypt(deps.vault, m.bodyEnc),
+    mode: m.mode,
+    topic: m.topic,
+    createdAt: m.createdAt,
+    cards: m.cardsEnc ? cardSummaries(safeDecrypt(deps.vault, m.cardsEnc)) : [],
+  }));
+  await deps.audit({
+    shop: input.shop,
+    actor: input.staff.id,
+    actorName: input.staff.name,
+    action: "transcript.viewed",
+    targetType: "conversation",
+    targetId: row.id,
+    detail: { messages: messages.length },
+  });
+  return {
+    ok: true,
+    transcript: {
+      conversation: {
+        id: row.id, createdAt: row.createdAt, lastMessageAt: row.lastMessageAt, outcome: row.outcome,
+        basicMode: row.basicMode, turnCount: row.turnCount, consentState: row.consentState,
+        orderVerified: row.verifiedAt !== null, locale: row.locale,
+      },
+      messages,
+    },
+  };
+}
+
+/** A row that cannot be decrypted (lost key) shows a placeholder instead of failing the page. */
+function safeDecrypt(vault: Vault, value: string): string {
+  try {
+    return vault.decrypt(value);
+  } catch {
+    return "[this message cannot be decrypted: its key is no longer configured]";
+  }
+}
+
+const cardListSchema = z.array(
+  z.looseObject({ kind: z.string(), title: z.string().optional(), name: z.string().optional() }),
+);
+
+function cardSummaries(json: string): { kind: string; title: string }[] {
+  try {
+    const parsed = cardListSchema.safeParse(JSON.parse(json));
+    if (!parsed.success) return [];
+    return parsed.data.map((c) => ({ kind: c.kind, title: c.title ?? c.name ?? c.kind }));
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,95 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../../../test/support/test-database";
+import {
+  databaseAudit, newId, OTHER_SHOP, owner, seedConversation, SHOP, staffMember, testVault,
+} from "../../../test/support/admin-fixtures";
+import { conversationFilterSchema, listConversations, viewTranscript, CONVERSATIONS_PAGE_SIZE } from "./conversations.server";
+
+let t: TestDatabase;
+const vault = testVault();
+beforeEach(async () => {
+  t = await createTestDatabase();
+});
+afterEach(async () => t.cleanup());
+
+const filter = (input: Record<string, string> = {}) => conversationFilterSchema.parse(input);
+
+describe("listConversations", () => {
+  it("filters by outcome and date range, newest first, this shop only", async () => {
+    await seedConversation(t.db, vault, { createdAt: new Date("2026-11-01T10:00:00Z"), outcome: "answered" });
+    await seedConversation(t.db, vault, { createdAt: new Date("2026-11-02T10:00:00Z"), outcome: "handed_off" });
+    await seedConversation(t.db, vault, { createdAt: new Date("2026-11-03T10:00:00Z"), outcome: "answered", basicMode: true });
+    await seedConversation(t.db, vault, { shop: OTHER_SHOP, createdAt: new Date("2026-11-03T10:00:00Z") });
+    expect((await listConversations(t.db, SHOP, filter())).items.map((c) => c.createdAt.getUTCDate())).toEqual([3, 2, 1]);
+    expect((await listConversations(t.db, SHOP, filter({ outcome: "answered" }))).items).toHaveLength(2);
+    expect((await listConversations(t.db, SHOP, filter({ outcome: "handed_off" }))).items).toHaveLength(1);
+    expect((await listConversations(t.db, SHOP, filter({ outcome: "basic" }))).items).toHaveLength(1);
+    const range = await listConversations(t.db, SHOP, filter({ from: "2026-11-02", to: "2026-11-02" }));
+    expect(range.items.map((c) => c.outcome)).toEqual(["handed_off"]);
+    // Hostile query strings fall back to defaults instead of failing the page.
+    expect(conversationFilterSchema.parse({ outcome: "<script>", from: "yesterday" })).toMatchObject({ outcome: "all", from: undefined });
+  });
+
+  it("stays fast at 10,000 conversations with keyset pages in both directions", async () => {
+    const start = new Date("2026-01-01T00:00:00Z").getTime();
+    const rows = Array.from({ length: 10_000 }, (_, i) => ({
+      id: newId(), shop: SHOP, tokenHash: "t", createdAt: new Date(start + i * 60_000),
+      lastMessageAt: new Date(start + i * 60_000), outcome: i % 3 === 0 ? "handed_off" : "answered", basicMode: i % 7 === 0,
+    }));
+    for (let i = 0; i < rows.length; i += 1000) await t.db.conversation.createMany({ data: rows.slice(i, i + 1000) });
+
+    let page = await listConversations(t.db, SHOP, filter());
+    const seen = new Set(page.items.map((c) => c.id));
+    const timings: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const began = performance.now();
+      page = await listConversations(t.db, SHOP, filter({ cursor: page.nextCursor!, outcome: i % 2 ? "all" : "answered" }));
+      timings.push(performance.now() - began);
+      expect(page.items).toHaveLength(CONVERSATIONS_PAGE_SIZE);
+    }
+    const began = performance.now();
+    const filtered = await listConversations(t.db, SHOP, filter({ outcome: "basic", from: "2026-01-03", to: "2026-01-05" }));
+    timings.push(performance.now() - began);
+    expect(filtered.items.every((c) => c.basicMode)).toBe(true);
+    timings.sort((a, b) => a - b);
+    expect(timings[Math.floor(timings.length / 2)]).toBeLessThan(100); // median page query, ms
+    const back = await listConversations(t.db, SHOP, filter({ cursor: page.previousCursor!, direction: "previous" }));
+    expect(back.items).toHaveLength(CONVERSATIONS_PAGE_SIZE);
+    expect(back.items[0]!.createdAt > back.items[1]!.createdAt).toBe(true);
+    expect(seen.size).toBe(CONVERSATIONS_PAGE_SIZE);
+  }, 60_000);
+});
+
+describe("viewTranscript", () => {
+  it("decrypts the transcript, audits the view and hides other shops' conversations", async () => {
+    const audit = databaseAudit(t.db);
+    const id = await seedConversation(t.db, vault, {
+      messages: [
+        { role: "shopper", text: "<img src=x onerror=alert(1)> where is my order?" },
+        { role: "assistant", text: "Here it is.", cards: [{ kind: "order", name: "#1001" }] },
+      ],
+    });
+    const result = await viewTranscript({ db: t.db, vault, audit }, { shop: SHOP, staff: staffMember, conversationId: id });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.transcript.messages.map((m) => m.text)).toEqual(["<img src=x onerror=alert(1)> where is my order?", "Here it is."]);
+    expect(result.transcript.messages[1]!.cards).toEqual([{ kind: "order", title: "#1001" }]);
+    expect(audit.entries).toEqual([expect.objectContaining({ action: "transcript.viewed", targetId: id, actor: "2002", detail: { messages: 2 } })]);
+    const other = await viewTranscript({ db: t.db, vault, audit }, { shop: OTHER_SHOP, staff: owner, conversationId: id });
+    expect(other).toMatchObject({ ok: false, code: "TRANSCRIPT.NOT_FOUND" });
+  });
+
+  it("limits access to the owner or listed staff, as settings.access says", async () => {
+    const audit = databaseAudit(t.db);
+    const id = await seedConversation(t.db, vault, { messages: [{ role: "shopper", text: "hi" }] });
+    const deps = { db: t.db, vault, audit };
+    await t.db.shop.create({ data: { shop: SHOP, settingsJson: JSON.stringify({ access: { ownerOnlyTranscripts: true } }) } });
+    expect(await viewTranscript(deps, { shop: SHOP, staff: staffMember, conversationId: id })).toMatchObject({ code: "TRANSCRIPT.FORBIDDEN" });
+    expect(await viewTranscript(deps, { shop: SHOP, staff: { ...staffMember, isOwner: null }, conversationId: id })).toMatchObject({ code: "TRANSCRIPT.FORBIDDEN" });
+    expect((await viewTranscript(deps, { shop: SHOP, staff: owner, conversationId: id })).ok).toBe(true);
+    await t.db.shop.update({ where: { shop: SHOP }, data: { settingsJson: JSON.stringify({ access: { transcriptViewers: ["2002"] } }) } });
+    expect((await viewTranscript(deps, { shop: SHOP, staff: staffMember, conversationId: id })).ok).toBe(true);
+    expect(await viewTranscript(deps, { shop: SHOP, staff: { id: "3003", name: null, isOwner: false }, conversationId: id })).toMatchObject({ code: "TRANSCRIPT.FORBIDDEN" });
+    expect(audit.entries.filter((e) => e.action === "transcript.viewed")).toHaveLength(2);
+  });
+});

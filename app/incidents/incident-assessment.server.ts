@@ -1,0 +1,57 @@
+// What a time window touched: conversations and shoppers (hashed ids only, never
+// contact data) and counts per kind of data, to decide whom to notify.
+import type { Database } from "../infra/admin-ports";
+import { LISTED_IDS_LIMIT } from "./incidents.server";
+
+export interface WindowAssessment {
+  from: Date;
+  to: Date;
+  conversations: { count: number; ids: string[] };
+  /** Keyed hashes (customer id, email, phone) of shoppers whose data the window touched. */
+  shoppers: { count: number; hashes: { kind: "customer" | "email" | "phone"; hash: string }[] };
+  dataKinds: { kind: string; count: number }[];
+  staffActions: { action: string; actor: string; count: number }[];
+}
+
+const uniq = <T>(values: (T | null)[]) => [...new Set(values.filter((v): v is T => v !== null))];
+
+export async function assessWindow(db: Database, shop: string, window: { from: Date; to: Date }): Promise<WindowAssessment> {
+  const { from, to } = window;
+  const created = { gte: from, lte: to };
+  const [conversations, messages, leads, verifications, events, audits] = await Promise.all([
+    db.conversation.findMany({
+      where: { shop, createdAt: { lte: to }, lastMessageAt: { gte: from } },
+      select: { id: true, customerIdHash: true, verifiedEmailHash: true },
+      orderBy: { createdAt: "desc" },
+    }),
+    db.message.count({ where: { shop, createdAt: created } }),
+    db.lead.findMany({ where: { shop, createdAt: created }, select: { emailHash: true, phoneHash: true, customerIdHash: true } }),
+    db.orderVerification.findMany({ where: { shop, createdAt: created }, select: { emailHash: true, success: true } }),
+    db.shopEvent.groupBy({ by: ["kind"], where: { shop, createdAt: created }, _count: { _all: true } }),
+    db.auditEvent.groupBy({ by: ["action", "actor"], where: { shop, createdAt: created, actor: { not: "system" } }, _count: { _all: true } }),
+  ]);
+  const customerHashes = uniq([...conversations.map((c) => c.customerIdHash), ...leads.map((l) => l.customerIdHash)]);
+  const emailHashes = uniq([...conversations.map((c) => c.verifiedEmailHash), ...leads.map((l) => l.emailHash), ...verifications.map((v) => v.emailHash)]);
+  const phoneHashes = uniq(leads.map((l) => l.phoneHash));
+  const hashes = [
+    ...customerHashes.map((hash) => ({ kind: "customer" as const, hash })),
+    ...emailHashes.map((hash) => ({ kind: "email" as const, hash })),
+    ...phoneHashes.map((hash) => ({ kind: "phone" as const, hash })),
+  ];
+  return {
+    from,
+    to,
+    conversations: { count: conversations.length, ids: conversations.slice(0, LISTED_IDS_LIMIT).map((c) => c.id) },
+    shoppers: { count: hashes.length, hashes: hashes.slice(0, LISTED_IDS_LIMIT) },
+    dataKinds: [
+      { kind: "chat messages", count: messages },
+      { kind: "handoff requests (contact details)", count: leads.length },
+      { kind: "order verifications (failed)", count: verifications.filter((v) => !v.success).length },
+      { kind: "order verifications (succeeded)", count: verifications.filter((v) => v.success).length },
+      ...events.map((e) => ({ kind: `event: ${e.kind}`, count: e._count._all })),
+    ].filter((k) => k.count > 0),
+    staffActions: audits
+      .map((a) => ({ action: a.action, actor: a.actor, count: a._count._all }))
+      .sort((a, b) => b.count - a.count),
+  };
+}

@@ -1,0 +1,140 @@
+// A small job queue on the Job table. Payloads are encrypted (a compliance job may
+// carry a customer's email) and erased once the job is done. Claiming is a guarded
+// updateMany (status and lock unchanged since we read them), which is atomic on both
+// SQLite and PostgreSQL, so two workers never run the same job.
+import type { Database } from "../db/create-database.server";
+import type { Vault } from "../crypto/crypto.server";
+import { redactCardNumbers, redactContactDetails } from "../../privacy/redaction/redact-text";
+import { randomId } from "../random-id";
+import type { Clock } from "../clock";
+
+export const MAX_ATTEMPTS = 8;
+/** A running job whose worker has been silent this long is considered crashed and is run again. */
+export const STALE_LOCK_MS = 10 * 60_000;
+
+export interface JobContext {
+  db: Database;
+  vault: Vault;
+  clock: Clock;
+  job: { id: string; shop: string; kind: string; attempts: number };
+}
+
+/** Does the work; throws to ask for a retry. Must be idempotent: a job may run twice after a crash. */
+export type JobHandler = (payload: unknown, ctx: JobContext) => Promise<void>;
+export type JobHandlers = Record<string, JobHandler>;
+
+export interface QueueDeps {
+  db: Database;
+  vault: Vault;
+  clock: Clock;
+  handlers: JobHandlers;
+  log?: (line: string) => void;
+}
+
+export interface NewJob {
+  shop: string;
+  kind: string;
+  payload: unknown;
+  runAt?: Date;
+}
+
+/** The row for a new job, for callers that insert it inside their own transaction. */
+export function jobRow(vault: Vault, job: NewJob, now: Date) {
+  return {
+    id: randomId(),
+    shop: job.shop,
+    kind: job.kind,
+    payloadEnc: vault.encrypt(JSON.stringify(job.payload ?? null)),
+    keyId: vault.currentKeyId,
+    status: "queued",
+    runAt: job.runAt ?? now,
+    createdAt: now,
+  };
+}
+
+export async function enqueue(db: Database, vault: Vault, job: NewJob, now: Date = new Date()): Promise<string> {
+  const row = jobRow(vault, job, now);
+  await db.job.create({ data: row });
+  return row.id;
+}
+
+/** 30 s, 1 min, 2 min … capped at 1 h: Shopify's own retries span 4 hours, ours similar. */
+export function backoffMs(attempts: number): number {
+  return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 60 * 60_000);
+}
+
+// Error text can quote values from a query; keep it out of the table in plain form.
+function safeError(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return redactCardNumbers(redactContactDetails(text, { emails: true, phones: true })).slice(0, 300);
+}
+
+export interface RunSummary {
+  claimed: number;
+  done: number;
+  retried: number;
+  failed: number;
+}
+
+/** Claims and runs the jobs that are due now (oldest first), one after another. */
+export async function runDueJobs(deps: QueueDeps, limit = 20): Promise<RunSummary> {
+  const { db, clock } = deps;
+  const now = clock.now();
+  const staleBefore = new Date(now.getTime() - STALE_LOCK_MS);
+  const due = await db.job.findMany({
+    where: {
+      OR: [
+        { status: "queued", runAt: { lte: now } },
+        { status: "running", lockedAt: { lt: staleBefore } },
+      ],
+    },
+    orderBy: { runAt: "asc" },
+    take: limit,
+  });
+  const summary: RunSummary = { claimed: 0, done: 0, retried: 0, failed: 0 };
+  for (const job of due) {
+    const claim = await db.job.updateMany({
+      where: { id: job.id, status: job.status, lockedAt: job.lockedAt },
+      data: { status: "running", lockedAt: clock.now(), attempts: { increment: 1 } },
+    });
+    if (claim.count !== 1) continue; // another worker got it first
+    summary.claimed++;
+    summary[await runClaimedJob(deps, { ...job, attempts: job.attempts + 1 })]++;
+  }
+  return summary;
+}
+
+async function runClaimedJob(
+  deps: QueueDeps,
+  job: { id: string; shop: string; kind: string; attempts: number; payloadEnc: string },
+): Promise<"done" | "retried" | "failed"> {
+  const { db, vault, clock, handlers } = deps;
+  const handler = handlers[job.kind];
+  try {
+    if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
+    const payload: unknown = job.payloadEnc ? JSON.parse(vault.decrypt(job.payloadEnc)) : null;
+    await handler(payload, { db, vault, clock, job: { id: job.id, shop: job.shop, kind: job.kind, attempts: job.attempts } });
+    // The payload is no longer needed: erase it (minimisation). updateMany, because a
+    // shop/redact job deletes its own row.
+    await db.job.updateMany({
+      where: { id: job.id, status: "running" },
+      data: { status: "done", finishedAt: clock.now(), payloadEnc: "", lastError: null, lockedAt: null },
+    });
+    return "done";
+  } catch (error) {
+    const final = !handler || job.attempts >= MAX_ATTEMPTS;
+    deps.log?.(`job ${job.id} (${job.kind}) attempt ${job.attempts} failed: ${safeError(error)}`);
+    await db.job.updateMany({
+      where: { id: job.id, status: "running" },
+      data: final
+        ? { status: "failed", finishedAt: clock.now(), lastError: safeError(error), lockedAt: null }
+        : {
+            status: "queued",
+            runAt: new Date(clock.now().getTime() + backoffMs(job.attempts)),
+            lastError: safeError(error),
+            lockedAt: null,
+          },
+    });
+    return final ? "failed" : "retried";
+  }
+}

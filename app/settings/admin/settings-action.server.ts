@@ -1,0 +1,31 @@
+// The shared action of the settings pages: form → patch → saveSettings → a JSON
+// answer the page turns into banners and field errors.
+import { adminDeps, staffOf } from "../../composition/admin-context.server";
+import type { AdminGraphql } from "../../infra/admin-ports";
+import type { AuthenticatedAdmin } from "../../infra/shopify/staff.server";
+import { publishWidgetConfig } from "../publish-widget-config.server";
+import { saveSettings, type SettingsPatch } from "../save-settings.server";
+import { friendlyFieldErrors } from "./settings-forms";
+
+export type SettingsActionData =
+  | { ok: true; changed: string[]; published: boolean; publishMessage: string | null }
+  | { ok: false; message: string; fieldErrors: Record<string, string> };
+
+export async function handleSettingsForm(
+  auth: AuthenticatedAdmin & { admin: AdminGraphql },
+  patch: SettingsPatch,
+): Promise<SettingsActionData> {
+  const { db, audit } = adminDeps();
+  const staff = await staffOf(auth);
+  const result = await saveSettings(
+    { db, audit, publish: (settings) => publishWidgetConfig(auth.admin, settings) },
+    { shop: auth.session.shop, staff, patch },
+  );
+  if (!result.ok) return { ok: false, message: result.message, fieldErrors: friendlyFieldErrors(result.fieldErrors) };
+  return {
+    ok: true,
+    changed: result.changed,
+    published: result.published.ok,
+    publishMessage: result.published.ok ? null : result.published.message,
+  };
+}
