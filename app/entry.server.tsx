@@ -6,6 +6,12 @@ import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/
 import { isbot } from "isbot";
 import { allowLocalFraming, dropShopifyCdnPreload } from "./infra/shopify/demo-mode.server";
 import { addDocumentResponseHeaders } from "./composition/shopify.server";
+import { startApp } from "./composition/root.server";
+
+// The server build evaluates this module when the server starts: the composition root
+// parses the configuration (a bad variable stops the process here, with its name),
+// builds the dependencies and starts the job worker.
+startApp();
 
 const STREAM_TIMEOUT_MS = 5_000;
 

@@ -1,9 +1,9 @@
 import { json } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData } from "@remix-run/react";
-import { env } from "./infra/env.server";
+import { appRoot } from "./composition/root.server";
 
 // The offline demo makes no outside request, so it skips the hint to Shopify's CDN.
-export const loader = () => json({ preconnectShopifyCdn: !env().DEMO_MODE });
+export const loader = () => json({ preconnectShopifyCdn: !appRoot().config.DEMO_MODE });
 
 export default function App() {
   const { preconnectShopifyCdn } = useLoaderData<typeof loader>();

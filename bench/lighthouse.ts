@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import lighthouse from "lighthouse";
 import { defaultShopSettings } from "../app/settings/settings-schema";
-import { widgetConfigFromSettings } from "../app/contracts/widget-config";
+import { widgetConfigFromSettings } from "../app/settings/widget-config";
 import { loadDemoStore } from "../demo/store/load-store";
 import { startStorefront } from "../demo/storefront/server";
 import { choosePort } from "../demo/storefront/stack/ports";

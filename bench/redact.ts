@@ -15,7 +15,7 @@ import { parseArgs } from "node:util";
 import { createClient, type Client, type InStatement } from "@libsql/client";
 import { applyMigrations } from "../app/infra/db/migrate.server";
 import { createDatabase } from "../app/infra/db/create-database.server";
-import { createVault, type Vault } from "../app/infra/crypto/crypto.server";
+import { createVault } from "../app/infra/crypto/crypto.server";
 import { redactCustomer } from "../app/privacy/compliance/customers-redact.server";
 import { redactShop } from "../app/privacy/compliance/shop-redact.server";
 

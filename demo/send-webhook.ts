@@ -1,6 +1,6 @@
 // Sends a webhook to the app exactly as Shopify does: the same headers, the body
 // signed with the app's API secret (base64 HMAC-SHA256 of the raw bytes), payloads
-// shaped like Shopify's examples for API version 2026-01.
+// shaped like Shopify's examples for the app's API version.
 //
 //   tsx demo/send-webhook.ts customers/data_request --customer-email jane@example.com
 //   tsx demo/send-webhook.ts customers/redact --customer-id 7700000000001 --url http://127.0.0.1:3000
@@ -10,6 +10,7 @@
 // Options: --shop, --customer-email, --customer-id, --customer-phone, --order (repeatable),
 // --url (default http://127.0.0.1:$DEMO_APP_PORT, else $PORT, else 3000), --secret (default
 // $SHOPIFY_API_SECRET, else the demo's .demo/keys.env), --webhook-id (to replay one delivery).
+import { ADMIN_API_VERSION } from "../app/contracts/admin-api";
 import { randomInt, randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -17,7 +18,7 @@ import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import { webhookHmac } from "../test/support/shopify-signing";
 
-export const WEBHOOK_API_VERSION = "2026-01";
+export const WEBHOOK_API_VERSION = ADMIN_API_VERSION;
 
 export interface WebhookOptions {
   topic: string;

@@ -5,11 +5,14 @@
 //   3. When it reports 0 unreadable, remove k1 from ENCRYPTION_KEYS.
 //
 // Safe to run again (already-current values are left alone) and while the app runs.
-import prisma from "../app/infra/db/prisma.server";
-import { appVault } from "../app/infra/crypto/vault.server";
+import { createDatabase } from "../app/infra/db/create-database.server";
+import { createVault } from "../app/infra/crypto/crypto.server";
+import { env } from "../app/infra/env.server";
 import { rotateKeys } from "../app/infra/crypto/rotate-keys.server";
 
-const vault = appVault();
+const config = env();
+const prisma = createDatabase(config.DATABASE_URL);
+const vault = createVault(config.ENCRYPTION_KEYS, config.HASH_KEY);
 const report = await rotateKeys(prisma, vault);
 for (const [column, count] of Object.entries(report.reencrypted)) console.log(`${column}: ${count} re-encrypted`);
 console.log(`current key: ${vault.currentKeyId}; unreadable values: ${report.unreadable}`);

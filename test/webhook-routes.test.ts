@@ -36,8 +36,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const { default: prisma } = await import("../app/infra/db/prisma.server");
-  await prisma.$disconnect();
+  const { appRoot } = await import("../app/composition/root.server");
+  await appRoot().db.$disconnect();
   await t?.cleanup();
 });
 
@@ -86,7 +86,8 @@ describe("POST /webhooks/compliance", () => {
     expect(job.payloadEnc).not.toContain("jane@example.org");
     const { runDueJobs } = await import("../app/infra/jobs/queue.server");
     const { jobHandlers } = await import("../app/composition/job-registry.server");
-    const { appVault } = await import("../app/infra/crypto/vault.server");
+    const { appRoot } = await import("../app/composition/root.server");
+    const appVault = () => appRoot().vault;
     const deps = { db: t.db, vault: appVault(), clock: { now: () => new Date() }, handlers: jobHandlers };
     expect(await runDueJobs(deps)).toMatchObject({ done: 1 });
     expect(await runDueJobs(deps)).toMatchObject({ claimed: 0 });
@@ -103,7 +104,8 @@ describe("POST /webhooks/compliance", () => {
 describe("POST /webhooks/app/uninstalled", () => {
   it("queues the uninstall, which deletes sessions and stops the shop", async () => {
     await t.db.shop.create({ data: { shop: SHOP } });
-    const { appVault } = await import("../app/infra/crypto/vault.server");
+    const { appRoot } = await import("../app/composition/root.server");
+    const appVault = () => appRoot().vault;
     const accessToken = appVault().encrypt("shpat_test");
     await t.db.session.create({ data: { id: `offline_${SHOP}`, shop: SHOP, state: "", accessToken, expires: new Date(Date.now() + 3_600_000) } });
     const response = await uninstalled.action(post("/webhooks/app/uninstalled", delivery("app/uninstalled")));

@@ -23,7 +23,6 @@ const detailValue = z.union([
 ]);
 
 export const auditDetailSchema = z.record(fieldName, detailValue);
-export type AuditDetail = z.infer<typeof auditDetailSchema>;
 
 export const auditInputSchema = z.object({
   shop: z.string().min(1),

@@ -4,7 +4,7 @@ import { searchKnowledge } from "../knowledge/knowledge-search";
 import { SHOP_POLICIES } from "../knowledge/operations";
 import { CUSTOMER_ORDERS, ORDER_BY_ID } from "../orders/operations";
 import { productDetails, searchProducts } from "./catalog";
-import { createAdminReadCache, forgetShopCatalog, processAdminReadCache, withCatalogCache } from "./catalog-cache";
+import { createAdminReadCache, forgetShopCatalog, withCatalogCache } from "./catalog-cache";
 
 const product = (title: string) => ({
   id: "gid://shopify/Product/1",
@@ -99,12 +99,12 @@ describe("per-shop cache of catalog and policy reads", () => {
   });
 
   it("stays bounded and forgets a shop on uninstall or shop redact", async () => {
-    const cache = processAdminReadCache(60_000);
+    const cache = createAdminReadCache({ ttlMs: 60_000 });
     const fake = fakeAdmin("a.myshopify.com");
     for (let i = 0; i < 5_100; i++) await withCatalogCache(fake.admin, "a.myshopify.com", cache)(SHOP_POLICIES, { i });
     expect(cache.size).toBe(5_000);
     await withCatalogCache(fake.admin, "b.myshopify.com", cache)(SHOP_POLICIES);
-    forgetShopCatalog("a.myshopify.com");
+    forgetShopCatalog(cache, "a.myshopify.com");
     expect(cache.size).toBe(1);
   });
 
@@ -133,14 +133,14 @@ describe("per-shop cache of catalog and policy reads", () => {
   });
 
   it("does not store a read that was on its way when the shop was forgotten", async () => {
-    const cache = processAdminReadCache(60_000);
+    const cache = createAdminReadCache({ ttlMs: 60_000 });
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     const plain = fakeAdmin("a.myshopify.com");
     const fake = fakeAdmin("a.myshopify.com", async () => (await gate, plain.admin(SHOP_POLICIES)));
     const admin = withCatalogCache(fake.admin, "a.myshopify.com", cache);
     const pending = admin(SHOP_POLICIES);
-    forgetShopCatalog("a.myshopify.com");
+    forgetShopCatalog(cache, "a.myshopify.com");
     const asked = admin(SHOP_POLICIES); // not shared with the forgotten read
     release();
     await Promise.all([pending, asked]);

@@ -82,15 +82,7 @@ export function withCatalogCache(admin: AdminGraphql, shop: string, cache: Admin
   };
 }
 
-const processCaches = new Set<AdminReadCache>();
-
-export function processAdminReadCache(ttlMs: number): AdminReadCache {
-  const cache = createAdminReadCache({ ttlMs });
-  processCaches.add(cache);
-  return cache;
-}
-
-/** Drops a shop's cached catalog and policies in this process (uninstall, shop redact). */
-export function forgetShopCatalog(shop: string): void {
-  for (const cache of processCaches) cache.deletePrefix(shopKeyPrefix(shop));
+/** Drops a shop's cached catalog and policies (uninstall, shop redact). */
+export function forgetShopCatalog(cache: AdminReadCache, shop: string): void {
+  cache.deletePrefix(shopKeyPrefix(shop));
 }

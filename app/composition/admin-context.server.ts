@@ -1,23 +1,22 @@
 // What admin routes need after authenticate.admin: the staff member, and the
-// process's adapters for the domain modules (database, vault, audit, clock).
-import prisma from "../infra/db/prisma.server";
-import { env } from "../infra/env.server";
-import { appVault } from "../infra/crypto/vault.server";
+// process's adapters for the domain modules (database, vault, audit, clock, caches).
 import { auditRecorder } from "../audit/audit-recorder.server";
 import { describeModelProvider } from "../settings/model-provider";
 import { systemClock } from "../infra/admin-ports";
 import { resolveStaff, type AuthenticatedAdmin } from "../infra/shopify/staff.server";
+import { appRoot } from "./root.server";
 
 export function adminDeps() {
-  return { db: prisma, vault: appVault(), audit: auditRecorder(prisma), clock: systemClock };
+  const { db, vault, forgetShop } = appRoot();
+  return { db, vault, audit: auditRecorder(db), clock: systemClock, forgetShop };
 }
 
 export function staffOf(auth: AuthenticatedAdmin) {
-  return resolveStaff(prisma, auth);
+  return resolveStaff(appRoot().db, auth);
 }
 
 export function modelProvider(aiEnabled: boolean) {
-  return describeModelProvider(env(), aiEnabled);
+  return describeModelProvider(appRoot().config, aiEnabled);
 }
 
 /** Query parameters of a request as a plain object, for zod. */

@@ -1,35 +1,34 @@
 // The app's one Shopify configuration. Routes import the named exports below.
 import "@shopify/shopify-app-remix/adapters/node";
+import { ADMIN_API_VERSION } from "../contracts/admin-api";
 import { ApiVersion, AppDistribution, shopifyApp, type Session } from "@shopify/shopify-app-remix/server";
-import prisma from "../infra/db/prisma.server";
 import { installDemoMode } from "../infra/shopify/demo-mode.server";
-import { env } from "../infra/env.server";
-import { encryptedPrismaSessionStorage } from "../infra/shopify/encrypted-session-storage.server";
-import { cachedSessionStorage } from "../infra/shopify/cached-session-storage.server";
-import { appVault } from "../infra/crypto/vault.server";
+import { appRoot } from "./root.server";
 import { publishWidgetConfig } from "../settings/publish-widget-config.server";
 import { loadShopSettings } from "../settings/shop-settings.server";
 
 // Must run after the Shopify library set its default fetch (the imports above).
 installDemoMode();
 
-const config = env();
+const { config, db, caches } = appRoot();
 
 // Every subscription is app-specific, declared in shopify.app.toml and managed by
 // Shopify. Shop-specific ones (rarely needed) would be added here.
 const SHOP_SPECIFIC_WEBHOOKS: NonNullable<Parameters<typeof shopifyApp>[0]["webhooks"]> = {};
 
+// The library names versions with an enum; its value is the version string.
+const SHOPIFY_API_VERSION = ADMIN_API_VERSION as ApiVersion;
+
 const shopify = shopifyApp({
   apiKey: config.SHOPIFY_API_KEY,
   apiSecretKey: config.SHOPIFY_API_SECRET,
   // The Admin API version of shopify.app.toml [webhooks] and of the vendored schema.
-  apiVersion: ApiVersion.January26,
+  apiVersion: SHOPIFY_API_VERSION,
   scopes: config.SCOPES.split(",").map((scope) => scope.trim()).filter(Boolean),
   appUrl: config.SHOPIFY_APP_URL,
   authPathPrefix: "/auth",
-  // Sessions are read on every proxy request; a 5 s per-process cache saves that read
-  // (writes through it and the uninstall/scopes jobs clear the shop's entries).
-  sessionStorage: cachedSessionStorage(encryptedPrismaSessionStorage(prisma, appVault()), { ttlMs: 5_000 }),
+  // Encrypted, with a per-process cache (the composition root builds it).
+  sessionStorage: caches.sessions,
   distribution: AppDistribution.AppStore,
   future: {
     unstable_newEmbeddedAuthStrategy: true,
@@ -47,7 +46,7 @@ const shopify = shopifyApp({
         if (Object.keys(SHOP_SPECIFIC_WEBHOOKS).length > 0) await shopify.registerWebhooks({ session });
         // The storefront widget reads its configuration from this metafield; without
         // it the widget runs on defaults, so a failure here is logged, not fatal.
-        const published = await publishWidgetConfig(admin, await loadShopSettings(prisma, session.shop));
+        const published = await publishWidgetConfig(admin, await loadShopSettings(db, session.shop));
         if (!published.ok) console.warn(`widget config not published for ${session.shop}: ${published.code}`);
       } catch (error) {
         console.error(`afterAuth failed for ${session.shop}:`, error);
@@ -60,7 +59,7 @@ const shopify = shopifyApp({
 
 // A (re)install clears an earlier uninstall mark; settings stay as they were.
 async function recordInstall(session: Session): Promise<void> {
-  await prisma.shop.upsert({
+  await db.shop.upsert({
     where: { shop: session.shop },
     create: { shop: session.shop },
     update: { uninstalledAt: null },
@@ -68,7 +67,7 @@ async function recordInstall(session: Session): Promise<void> {
 }
 
 export default shopify;
-export const apiVersion = ApiVersion.January26;
+export const apiVersion = SHOPIFY_API_VERSION;
 export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
 export const authenticate = shopify.authenticate;
 export const unauthenticated = shopify.unauthenticated;

@@ -1,4 +1,4 @@
-// The cards the widget renders beside an answer (PLAN.md "Card"). Every card is
+// The cards the widget renders beside an answer. Every card is
 // parsed with these schemas before it leaves the server, so a tool bug can never
 // ship an extra field (an address, a payment detail) to the browser.
 import { z } from "zod";

@@ -1,11 +1,17 @@
-// The PUBLIC part of a shop's settings: exactly what the storefront widget needs
-// and nothing the merchant would not show a shopper (no instructions, no handoff
-// email, no staff lists). See PLAN.md "Fixed contracts".
-import type { ShopSettings } from "../settings/settings-schema";
+// The PUBLIC part of a shop's settings: exactly what the storefront widget needs and
+// nothing the merchant would not show a shopper (no instructions, no handoff email,
+// no staff lists). The app writes it as an app-data metafield on every settings save
+// (docs/decisions/0002); the theme embed renders it into the page and the widget
+// reads it (type-only import, see extensions/shop-assistant/src/config.ts).
 
 export const WIDGET_CONFIG_NAMESPACE = "shop_assistant";
 export const WIDGET_CONFIG_KEY = "widget_config";
-export const MAX_MESSAGE_LENGTH = 1000;
+
+export const LEAD_FIELDS = ["name", "email", "phone", "message"] as const;
+export type LeadField = (typeof LEAD_FIELDS)[number];
+
+export const ORDER_VERIFICATION_MODES = ["logged_in", "logged_in_or_email"] as const;
+export type OrderVerificationMode = (typeof ORDER_VERIFICATION_MODES)[number];
 
 export interface WidgetConfig {
   greeting: string;
@@ -14,24 +20,8 @@ export interface WidgetConfig {
   privacyPolicyUrl: string;
   noticeVersion: number;
   consentRequired: boolean;
-  leadFields: ShopSettings["privacy"]["leadFields"];
-  orderVerification: ShopSettings["privacy"]["orderVerification"];
+  leadFields: LeadField[];
+  orderVerification: OrderVerificationMode;
   orderLookup: boolean;
   maxMessageLength: number;
-}
-
-export function widgetConfigFromSettings(settings: ShopSettings): WidgetConfig {
-  const p = settings.privacy;
-  return {
-    greeting: settings.widget.greeting,
-    aiDisclosure: p.aiDisclosure,
-    privacyNotice: p.privacyNotice,
-    privacyPolicyUrl: p.privacyPolicyUrl,
-    noticeVersion: p.noticeVersion,
-    consentRequired: p.consentRequired,
-    leadFields: p.leadFields,
-    orderVerification: p.orderVerification,
-    orderLookup: p.orderLookup,
-    maxMessageLength: MAX_MESSAGE_LENGTH,
-  };
 }

@@ -7,6 +7,8 @@
 import type { Database } from "../infra/db/create-database.server";
 import type { ShopState } from "../settings/shop-settings.server";
 import type { ConversationStore, OwnedConversation } from "./conversation-store.server";
+import { consentWrite } from "./store/conversation-rows.server";
+import { deleteConversationMessagesWrite } from "./store/message-rows.server";
 
 export interface ConsentInput {
   shop: ShopState;
@@ -46,14 +48,14 @@ export async function recordConsent(
     return { consent, conversation: { id, token }, stored: true };
   }
 
-  const where = { id: input.conversation.id, shop: input.shop.shop };
+  const shop = input.shop.shop;
   const data = { consentState: consent, consentAt: at, consentNoticeVersion: noticeVersion };
   if (input.accepted) {
-    await deps.db.conversation.updateMany({ where, data });
+    await consentWrite(deps.db, shop, input.conversation.id, data);
   } else {
     await deps.db.$transaction([
-      deps.db.message.deleteMany({ where: { conversationId: input.conversation.id, shop: input.shop.shop } }),
-      deps.db.conversation.updateMany({ where, data }),
+      deleteConversationMessagesWrite(deps.db, shop, input.conversation.id),
+      consentWrite(deps.db, shop, input.conversation.id, data),
     ]);
   }
   return { consent, conversation: null, stored: true };

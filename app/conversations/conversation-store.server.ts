@@ -5,9 +5,11 @@
 import { z } from "zod";
 import type { Database } from "../infra/db/create-database.server";
 import type { Vault } from "../infra/crypto/crypto.server";
-import { cardSchema, type Card } from "../contracts/cards";
 import { hashConversationToken, newConversationId, newConversationToken, tokenMatches } from "./conversation-token";
 import type { ConsentState } from "./storage-policy";
+import { findConversation, insertConversationWrite, type NewConversationRow } from "./store/conversation-rows.server";
+import { listLatestMessages } from "./store/message-rows.server";
+import { decodeMessageBody } from "./store/message-body.server";
 
 export interface OwnedConversation {
   id: string;
@@ -19,14 +21,8 @@ export interface OwnedConversation {
   tokensUsed: number;
 }
 
-export interface TranscriptMessage {
-  id: string;
-  role: "shopper" | "assistant";
-  text: string;
-  cards: Card[];
-  mode: "ai" | "basic";
-  createdAt: string;
-}
+import type { TranscriptMessage } from "../contracts/chat-events";
+export type { TranscriptMessage };
 
 export interface ConversationStoreDeps {
   db: Database;
@@ -35,7 +31,6 @@ export interface ConversationStoreDeps {
 }
 
 const consentStateSchema = z.enum(["pending", "accepted", "declined", "not_required"]).catch("pending");
-const cardsSchema = z.array(cardSchema).catch([]);
 const TRANSCRIPT_LIMIT = 200;
 // base64url, as newConversationId makes them; nothing else is looked up.
 const CONVERSATION_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -48,7 +43,7 @@ export interface NewConversationInput {
   locale?: string | null;
 }
 
-export type NewConversationRow = Parameters<Database["conversation"]["create"]>[0]["data"];
+export type { NewConversationRow };
 
 export interface PreparedConversation {
   id: string;
@@ -90,7 +85,7 @@ export function createConversationStore({ db, vault, now = () => new Date() }: C
     /** Creates a conversation row; the token is returned once and never stored. */
     async create(input: NewConversationInput): Promise<{ id: string; token: string; conversation: OwnedConversation }> {
       const { row, ...created } = prepare(input);
-      await db.conversation.create({ data: row });
+      await insertConversationWrite(db, row);
       return created;
     },
 
@@ -105,7 +100,7 @@ export function createConversationStore({ db, vault, now = () => new Date() }: C
     async findOwned(shop: string, id: string, token: string, customerId: string | null = null): Promise<OwnedConversation | null> {
       // Filtered by shop in the query, like every read of shop data; the token is still
       // compared (in constant time) when no row matched.
-      const row = CONVERSATION_ID.test(id) ? await db.conversation.findFirst({ where: { id, shop } }) : null;
+      const row = CONVERSATION_ID.test(id) ? await findConversation(db, shop, id) : null;
       const owned = tokenMatches(token, row?.tokenHash ?? null);
       if (!row || !owned) return null;
       if (row.customerIdHash && (!customerId || vault.hash("customer", customerId) !== row.customerIdHash)) return null;
@@ -119,31 +114,27 @@ export function createConversationStore({ db, vault, now = () => new Date() }: C
       };
     },
 
-    /** The stored (already redacted) messages, oldest first, decrypted. */
+    /**
+     * The stored (already redacted) messages, oldest first, decoded. A body that cannot
+     * be decoded (its key is no longer configured) fails the read, as it always did: the
+     * shopper's request gets the proxy's 503, never a half transcript.
+     */
     async readTranscript(shop: string, conversationId: string): Promise<TranscriptMessage[]> {
-      const rows = await db.message.findMany({
-        where: { shop, conversationId },
-        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-        take: TRANSCRIPT_LIMIT,
+      const rows = await listLatestMessages(db, shop, conversationId, TRANSCRIPT_LIMIT);
+      return rows.reverse().map((row) => {
+        const body = decodeMessageBody(vault, row);
+        if (!body.ok) throw new Error(`a stored message cannot be decoded (${body.code})`);
+        return {
+          id: row.id,
+          role: row.role === "assistant" ? "assistant" : "shopper",
+          text: body.text,
+          cards: body.cards,
+          mode: row.mode === "basic" ? "basic" : "ai",
+          createdAt: row.createdAt.toISOString(),
+        };
       });
-      return rows.reverse().map((row) => ({
-        id: row.id,
-        role: row.role === "assistant" ? "assistant" : "shopper",
-        text: vault.decrypt(row.bodyEnc),
-        cards: row.cardsEnc ? cardsSchema.parse(safeJson(vault.decrypt(row.cardsEnc))) : [],
-        mode: row.mode === "basic" ? "basic" : "ai",
-        createdAt: row.createdAt.toISOString(),
-      }));
     },
   };
 }
 
 export type ConversationStore = ReturnType<typeof createConversationStore>;
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return [];
-  }
-}

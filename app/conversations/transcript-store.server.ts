@@ -9,6 +9,9 @@ import type { Vault } from "../infra/crypto/crypto.server";
 import { redactCardNumbers } from "../privacy/redaction/redact-text";
 import type { TranscriptStore } from "../assistant/ports";
 import type { NewConversationRow } from "./conversation-store.server";
+import { insertConversationWrite, markAnsweredWrite, recordTurnWrite } from "./store/conversation-rows.server";
+import { insertMessageWrite } from "./store/message-rows.server";
+import { shopEventWrite } from "../analytics/event-store.server";
 import { newRowId } from "./conversation-token";
 import type { StoragePolicy } from "./storage-policy";
 
@@ -37,7 +40,7 @@ export function createTranscriptStore({ db, vault, policy, now = () => new Date(
   const encrypt = (text: string) => vault.encrypt(redactCardNumbers(text));
   let pending = policy.persistConversation ? newConversation : undefined;
   /** The pending conversation's insert, first in whatever transaction writes next. */
-  const openingWrites = (): Prisma.PrismaPromise<unknown>[] => (pending ? [db.conversation.create({ data: pending.row })] : []);
+  const openingWrites = (): Prisma.PrismaPromise<unknown>[] => (pending ? [insertConversationWrite(db, pending.row)] : []);
   const opened = () => {
     const stored = pending;
     pending = undefined;
@@ -52,9 +55,7 @@ export function createTranscriptStore({ db, vault, policy, now = () => new Date(
       const writes: Prisma.PrismaPromise<unknown>[] = [];
       if (policy.persistMessages) {
         writes.push(
-          db.message.create({
-            data: { id: messageId, shop, conversationId, role: "shopper", bodyEnc: encrypt(text), keyId: vault.currentKeyId, createdAt: now() },
-          }),
+          insertMessageWrite(db, { id: messageId, shop, conversationId, role: "shopper", bodyEnc: encrypt(text), keyId: vault.currentKeyId, createdAt: now() }),
         );
       }
       if (pending) await db.$transaction([...openingWrites(), ...writes]);
@@ -70,36 +71,24 @@ export function createTranscriptStore({ db, vault, policy, now = () => new Date(
       const writes = openingWrites();
       if (policy.persistMessages) {
         writes.push(
-          db.message.create({
-            data: {
-              id: messageId,
-              shop,
-              conversationId,
-              role: "assistant",
-              bodyEnc: encrypt(text),
-              cardsEnc: cards.length > 0 ? vault.encrypt(JSON.stringify(cards)) : null,
-              keyId: vault.currentKeyId,
-              mode,
-              topic,
-              createdAt: at,
-            },
+          insertMessageWrite(db, {
+            id: messageId,
+            shop,
+            conversationId,
+            role: "assistant",
+            bodyEnc: encrypt(text),
+            cardsEnc: cards.length > 0 ? vault.encrypt(JSON.stringify(cards)) : null,
+            keyId: vault.currentKeyId,
+            mode,
+            topic,
+            createdAt: at,
           }),
         );
       }
-      writes.push(
-        db.conversation.updateMany({
-          where: { id: conversationId, shop },
-          data: {
-            lastMessageAt: at,
-            turnCount: { increment: 1 },
-            tokensUsed: { increment: Math.max(0, Math.round(tokensUsed)) },
-            ...(mode === "basic" ? { basicMode: true } : {}),
-          },
-        }),
-      );
+      writes.push(recordTurnWrite(db, { shop, conversationId, at, tokensUsed, basicMode: mode === "basic" }));
       // "answered" only replaces "open": a handoff stays a handoff.
       if (outcomeAtStart === undefined || outcomeAtStart === "open") {
-        writes.push(db.conversation.updateMany({ where: { id: conversationId, shop, outcome: "open" }, data: { outcome: "answered" } }));
+        writes.push(markAnsweredWrite(db, shop, conversationId));
       }
       await db.$transaction(writes);
       opened();
@@ -108,7 +97,7 @@ export function createTranscriptStore({ db, vault, policy, now = () => new Date(
 
     async recordEvent({ shop, conversationId, kind }) {
       if (!policy.persistConversation) return;
-      const event = db.shopEvent.create({ data: { id: newRowId(), shop, kind, conversationId } });
+      const event = shopEventWrite(db, { shop, kind, conversationId });
       if (pending) await db.$transaction([...openingWrites(), event]);
       else await event;
       opened();

@@ -2,7 +2,6 @@
 // containment (pause/resume, audited) and assessment (what a time window touched,
 // by hashed ids and counts, to support notifying the shoppers concerned).
 import { z } from "zod";
-import { forgetShopState } from "../settings/shop-settings.server";
 import {
   ALERT_LOOKBACK_HOURS, BULK_EXPORTS_PER_STAFF, busiestWindow, CARD_BLOCKED_SPIKE, LARGE_LEAD_EXPORT_ROWS,
   RATE_LIMITED_SPIKE, TRANSCRIPTS_OPENED_PER_STAFF, VERIFY_FAILED_BURST, type Alert,
@@ -64,12 +63,12 @@ function exportedRows(action: string, detailJson: string): number {
 }
 
 export async function setPaused(
-  deps: { db: Database; audit: AuditRecorder; clock: Clock },
+  deps: { db: Database; audit: AuditRecorder; clock: Clock; forgetShop(shop: string): void },
   input: { shop: string; staff: StaffUser; paused: boolean },
 ): Promise<{ ok: true; paused: boolean }> {
   const data = { paused: input.paused, pausedAt: input.paused ? deps.clock.now() : null };
   await deps.db.shop.upsert({ where: { shop: input.shop }, create: { shop: input.shop, ...data }, update: data });
-  forgetShopState(input.shop); // a pause stops storage in this process on the next request
+  deps.forgetShop(input.shop); // a pause stops storage in this process on the next request
   await deps.audit({
     shop: input.shop, actor: input.staff.id, actorName: input.staff.name,
     action: input.paused ? "assistant.paused" : "assistant.resumed", targetType: "shop",

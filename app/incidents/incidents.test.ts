@@ -50,9 +50,9 @@ describe("incident alerts", () => {
 describe("pause and assessment", () => {
   it("pauses and resumes the assistant, audited", async () => {
     const recorder = databaseAudit(t.db);
-    await setPaused({ db: t.db, audit: recorder, clock }, { shop: SHOP, staff: owner, paused: true });
+    await setPaused({ db: t.db, audit: recorder, clock, forgetShop: () => undefined }, { shop: SHOP, staff: owner, paused: true });
     expect((await loadShopState(t.db, SHOP)).paused).toBe(true);
-    await setPaused({ db: t.db, audit: recorder, clock }, { shop: SHOP, staff: owner, paused: false });
+    await setPaused({ db: t.db, audit: recorder, clock, forgetShop: () => undefined }, { shop: SHOP, staff: owner, paused: false });
     expect((await loadShopState(t.db, SHOP)).paused).toBe(false);
     expect(recorder.entries.map((e) => e.action)).toEqual(["assistant.paused", "assistant.resumed"]);
   });

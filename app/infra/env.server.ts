@@ -1,6 +1,7 @@
 // Every environment variable the server reads, parsed once with zod. A missing or
 // bad variable stops the process with a message that names it.
 import { z } from "zod";
+import { rateLimitConfigSchema } from "./ratelimit/rate-limit-config";
 
 const base64Key = z
   .string()
@@ -26,6 +27,8 @@ const encryptionKeys = z
     }
     return keys;
   });
+
+const cacheMs = z.coerce.number().int().min(0).max(600_000);
 
 const flag = z
   .enum(["0", "1", "true", "false", ""])
@@ -54,7 +57,24 @@ export const envSchema = z
     // The offline demo: Admin API calls go to the local fake. Never in production.
     DEMO_MODE: flag,
     DEMO_ADMIN_API_ORIGIN: z.url().optional(),
+    // The demo's App Bridge stand-in (a local script); only read in demo mode.
+    APP_BRIDGE_URL: z.url().optional(),
+    // Cache lifetimes in milliseconds, 0 turns a cache off (docs/decisions/0006). Shop
+    // state: the staleness bound of a change written by another process. Catalog and
+    // policy reads: the delay before a product edit reaches the assistant; the demo
+    // serves its Admin API fake uncached by default (its faults are what it shows).
+    SHOP_STATE_CACHE_MS: cacheMs.default(5_000),
+    ADMIN_READ_CACHE_MS: cacheMs.optional(),
+    // The SSE heartbeat interval of POST /chat; tests and the stream benchmark shorten it.
+    SSE_HEARTBEAT_MS: z.coerce.number().int().min(10).max(60_000).default(15_000),
+    // Measuring knobs (bench/): FULL is production's fsync per commit; NORMAL measures its
+    // cost. STOCK runs the stock libSQL client instead of the single connection (0004).
+    DATABASE_SQLITE_SYNCHRONOUS: z.enum(["FULL", "NORMAL"]).default("FULL"),
+    DATABASE_SQLITE_STOCK: flag,
+    // Prints every SQL statement with its duration to stderr (bench/turn-queries.ts).
+    DATABASE_QUERY_LOG: flag,
   })
+  .extend(rateLimitConfigSchema.shape)
   .superRefine((value, ctx) => {
     if (value.DEMO_MODE && value.NODE_ENV === "production") {
       ctx.addIssue({ code: "custom", path: ["DEMO_MODE"], message: "the demo cannot run with NODE_ENV=production" });
@@ -67,7 +87,9 @@ export const envSchema = z
 export type Env = z.infer<typeof envSchema>;
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = envSchema.safeParse(source);
+  // An empty variable (`X=`) means "not set": its default applies.
+  const set = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  const result = envSchema.safeParse(set);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join(".") || "env"}: ${issue.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
@@ -77,7 +99,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 
 let cached: Env | undefined;
 
-/** The parsed environment of this process (parsed on first use). */
+/** The parsed environment of this process (parsed at start-up by the composition root, app/composition/root.server.ts). */
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;

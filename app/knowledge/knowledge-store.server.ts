@@ -4,6 +4,8 @@ import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import type { KnowledgeEntryView, KnowledgeStore } from "../assistant/ports";
+import type { Vault } from "../infra/crypto/crypto.server";
+import { reencryptTable, type RotationReport } from "../infra/crypto/reencrypt.server";
 
 const SHOP_PATH = /^\/(?![/\\])[^\s]*$/;
 const isShopPath = (url: string | null | undefined): url is string => typeof url === "string" && SHOP_PATH.test(url);
@@ -79,4 +81,20 @@ export async function savePolicyEntry(
     ? await db.knowledgeEntry.update({ where: { id: existing.id }, data })
     : await db.knowledgeEntry.create({ data: { id: randomUUID(), shop, kind: "policy", policyType, ...data } });
   return view(row);
+}
+
+// The KnowledgeEntry table's owner: besides the store and the FAQ/policy functions
+// above, the counts and deletes other modules need (scripts/check-table-owners.ts).
+
+export function countKnowledgeEntries(db: Db, shop: string): Promise<number> {
+  return db.knowledgeEntry.count({ where: { shop } });
+}
+
+/** shop/redact: every entry of the shop. */
+export async function deleteShopKnowledgeEntries(tx: Db, shop: string): Promise<number> {
+  return (await tx.knowledgeEntry.deleteMany({ where: { shop } })).count;
+}
+
+export function reencryptKnowledgeEntries(db: Db, vault: Vault, report: RotationReport, batchSize: number): Promise<void> {
+  return reencryptTable("KnowledgeEntry", db.knowledgeEntry, vault, report, batchSize);
 }

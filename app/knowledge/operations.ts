@@ -1,4 +1,4 @@
-// Admin GraphQL documents of store policies (API 2026-01).
+// Admin GraphQL documents of store policies (API version: app/contracts/admin-api.ts).
 
 export const SHOP_POLICIES = /* GraphQL */ `
   query ShopPolicies {

@@ -1,4 +1,4 @@
-// Admin GraphQL documents of order lookups (API 2026-01). Only what a shopper needs
+// Admin GraphQL documents of order lookups (API version: app/contracts/admin-api.ts). Only what a shopper needs
 // to see about their own order: status, items, fulfilment, tracking, totals.
 // Never addresses, never customer contact data, never payment data (a test refuses it).
 // Orders are found with the orders query (read_orders), not through customer(id:),

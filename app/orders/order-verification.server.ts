@@ -15,6 +15,9 @@ import { ORDER_FOR_GUEST_VERIFICATION } from "./operations";
 import { newRowId } from "../conversations/conversation-token";
 import type { OwnedConversation } from "../conversations/conversation-store.server";
 import { storagePolicy } from "../conversations/storage-policy";
+import { verifiedOrderWrite } from "../conversations/store/conversation-rows.server";
+import { shopEventWrite } from "../analytics/event-store.server";
+import { insertOrderVerificationWrite } from "./order-verification-store.server";
 
 export const GENERIC_VERIFY_FAILURE = "We couldn't verify that order. Please check the order number and email and try again.";
 
@@ -101,35 +104,30 @@ export async function verifyGuestOrder(deps: VerifyOrderDeps, input: VerifyOrder
   const success = !!order && emailMatches;
   const at = (deps.now ?? (() => new Date()))();
   const shop = input.shop.shop;
-  const attempt = db.orderVerification.create({
-    data: {
-      id: newRowId(),
-      shop,
-      conversationId: input.conversation.id,
-      orderHash: vault.hash("order", order?.id ?? `#${digits ?? input.orderNumber.slice(0, 40)}`),
-      emailHash: typedEmailHash,
-      ipHash: input.ipKey,
-      success,
-      createdAt: at,
-    },
+  const attempt = insertOrderVerificationWrite(db, {
+    id: newRowId(),
+    shop,
+    conversationId: input.conversation.id,
+    orderHash: vault.hash("order", order?.id ?? `#${digits ?? input.orderNumber.slice(0, 40)}`),
+    emailHash: typedEmailHash,
+    ipHash: input.ipKey,
+    success,
+    createdAt: at,
   });
   if (!success || !order) {
-    await db.$transaction([attempt, db.shopEvent.create({ data: { id: newRowId(), shop, kind: "verify_failed", conversationId: input.conversation.id, createdAt: at } })]);
+    await db.$transaction([attempt, shopEventWrite(db, { shop, kind: "verify_failed", conversationId: input.conversation.id, createdAt: at })]);
     await limits.recordVerifyFailure(keys);
     return { ok: false, code: "VERIFICATION_FAILED", message: GENERIC_VERIFY_FAILURE };
   }
   const orderId = order.id.replace(/^gid:\/\/shopify\/Order\//, "");
   await db.$transaction([
     attempt,
-    db.conversation.update({
-      where: { id: input.conversation.id },
-      data: {
-        verifiedOrderEnc: vault.encrypt(orderId),
-        verifiedOrderHash: vault.hash("order", orderId),
-        verifiedEmailHash: typedEmailHash,
-        verifiedAt: at,
-        keyId: vault.currentKeyId,
-      },
+    verifiedOrderWrite(db, input.conversation.id, {
+      verifiedOrderEnc: vault.encrypt(orderId),
+      verifiedOrderHash: vault.hash("order", orderId),
+      verifiedEmailHash: typedEmailHash,
+      verifiedAt: at,
+      keyId: vault.currentKeyId,
     }),
   ]);
   return { ok: true, orderName: order.name };

@@ -4,10 +4,10 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, InlineStack, Layout, Text } from "@shopify/polaris";
 import { adminDeps, modelProvider } from "../composition/admin-context.server";
+import { appRoot } from "../composition/root.server";
 import { embedDeepLink, loadSetupChecklist, type ChecklistState } from "../setup/setup-checklist.server";
 import { AdminPage } from "../admin-ui/admin-page";
 import { SectionCard } from "../admin-ui/section-card";
-import { env } from "../infra/env.server";
 import { authenticate } from "../composition/shopify.server";
 
 export const meta: MetaFunction = () => [{ title: "Home · Shop assistant" }];
@@ -16,7 +16,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const { db, clock } = adminDeps();
   const checklist = await loadSetupChecklist({ db, clock, provider: modelProvider }, session.shop);
-  return json({ checklist, embedLink: embedDeepLink(session.shop, env().SHOPIFY_API_KEY) });
+  return json({ checklist, embedLink: embedDeepLink(session.shop, appRoot().config.SHOPIFY_API_KEY) });
 };
 
 const TITLES = {

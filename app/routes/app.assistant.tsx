@@ -5,7 +5,7 @@ import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ChoiceList, InlineGrid, Select, Text } from "@shopify/polaris";
 import { useState } from "react";
-import { adminDeps } from "../composition/admin-context.server";
+import { adminDeps, staffOf } from "../composition/admin-context.server";
 import { fieldErrorsOf, SettingsFormPage, SettingsSection, SettingTextField, useFormValues } from "../admin-ui/settings-form";
 import { handleSettingsForm } from "../settings/admin/settings-action.server";
 import { assistantFormToPatch, WEEKDAYS } from "../settings/admin/settings-forms";
@@ -23,7 +23,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session, admin, sessionToken } = await authenticate.admin(request);
   const patch = assistantFormToPatch(await request.formData());
-  return json(await handleSettingsForm({ session, admin, sessionToken }, patch));
+  const auth = { session, admin, sessionToken };
+  return json(await handleSettingsForm({ ...adminDeps(), staff: await staffOf(auth) }, auth, patch));
 };
 
 export default function AssistantSettings() {

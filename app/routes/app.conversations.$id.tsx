@@ -20,10 +20,10 @@ export const meta: MetaFunction = () => [{ title: "Conversation · Shop assistan
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session, sessionToken } = await authenticate.admin(request);
   const parsed = paramsSchema.safeParse(params);
-  if (!parsed.success) return json({ ok: false as const, code: "TRANSCRIPT.NOT_FOUND", message: "This conversation does not exist." }, { status: 404 });
+  if (!parsed.success) return json({ ok: false as const, code: "TRANSCRIPT_NOT_FOUND", message: "This conversation does not exist." }, { status: 404 });
   const staff = await staffOf({ session, sessionToken });
   const result = await viewTranscript(adminDeps(), { shop: session.shop, staff, conversationId: parsed.data.id });
-  if (!result.ok) return json(result, { status: result.code === "TRANSCRIPT.FORBIDDEN" ? 403 : 404 });
+  if (!result.ok) return json(result, { status: result.code === "TRANSCRIPT_FORBIDDEN" ? 403 : 404 });
   return json(result);
 };
 
@@ -32,7 +32,7 @@ export default function Transcript() {
   if (!data.ok) {
     return (
       <AdminPage title="Conversation" backAction={{ content: "Conversations", url: "/app/conversations" }}>
-        <Banner tone={data.code === "TRANSCRIPT.FORBIDDEN" ? "warning" : "critical"} title={data.code === "TRANSCRIPT.FORBIDDEN" ? "You cannot open this transcript" : "Conversation not found"}>
+        <Banner tone={data.code === "TRANSCRIPT_FORBIDDEN" ? "warning" : "critical"} title={data.code === "TRANSCRIPT_FORBIDDEN" ? "You cannot open this transcript" : "Conversation not found"}>
           <p>{data.message}</p>
         </Banner>
       </AdminPage>

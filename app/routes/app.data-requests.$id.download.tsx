@@ -8,7 +8,7 @@ import { authenticate } from "../composition/shopify.server";
 
 export const loader = () => json({ error: { code: "METHOD_NOT_ALLOWED", message: "Use POST to download." } }, { status: 405 });
 
-const STATUS: Record<string, number> = { "DATA_REQUEST.NOT_FOUND": 404, "SHOP.PAUSED": 409, "DATA_REQUEST.EXPIRED": 410, "DATA_REQUEST.NOT_READY": 409 };
+const STATUS: Record<string, number> = { "DATA_REQUEST_NOT_FOUND": 404, "SHOP_PAUSED": 409, "DATA_REQUEST_EXPIRED": 410, "DATA_REQUEST_NOT_READY": 409 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { session, sessionToken } = await authenticate.admin(request);

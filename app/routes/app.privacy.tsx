@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Select, Text } from "@shopify/polaris";
-import { adminDeps, modelProvider } from "../composition/admin-context.server";
+import { adminDeps, modelProvider, staffOf } from "../composition/admin-context.server";
 import { fieldErrorsOf, SettingCheckbox, SettingsFormPage, SettingsSection, SettingTextField, useFormValues } from "../admin-ui/settings-form";
 import { handleSettingsForm } from "../settings/admin/settings-action.server";
 import { privacyFormToPatch } from "../settings/admin/settings-forms";
@@ -22,7 +22,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session, admin, sessionToken } = await authenticate.admin(request);
   const patch = privacyFormToPatch(await request.formData());
-  return json(await handleSettingsForm({ session, admin, sessionToken }, patch));
+  const auth = { session, admin, sessionToken };
+  return json(await handleSettingsForm({ ...adminDeps(), staff: await staffOf(auth) }, auth, patch));
 };
 
 export default function PrivacySettings() {

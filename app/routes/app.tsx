@@ -7,7 +7,7 @@ import { NavMenu } from "@shopify/app-bridge-react";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { EmbeddedAppProvider, SHOPIFY_APP_BRIDGE_URL } from "../admin-ui/embedded-app-provider";
-import { env } from "../infra/env.server";
+import { appRoot } from "../composition/root.server";
 import { authenticate } from "../composition/shopify.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: polarisStyles }];
@@ -27,10 +27,10 @@ export const ADMIN_NAVIGATION = [
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   await authenticate.admin(request);
-  const config = env();
+  const { config } = appRoot();
   // The offline demo stands in for App Bridge with a local script (APP_BRIDGE_URL) and
   // never loads Shopify's CDN, not even when the stand-in is missing.
-  const appBridgeUrl = config.DEMO_MODE ? (process.env.APP_BRIDGE_URL ?? null) : SHOPIFY_APP_BRIDGE_URL;
+  const appBridgeUrl = config.DEMO_MODE ? (config.APP_BRIDGE_URL ?? null) : SHOPIFY_APP_BRIDGE_URL;
   return json({ apiKey: config.SHOPIFY_API_KEY, appBridgeUrl });
 };
 

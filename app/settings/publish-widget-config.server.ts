@@ -5,7 +5,8 @@ import { runAdminQuery } from "../infra/shopify/admin-query";
 import { failure, type AdminGraphql, type Failure } from "../infra/admin-ports";
 import { CurrentAppInstallation, SetWidgetConfig } from "./operations";
 import type { ShopSettings } from "./settings-schema";
-import { WIDGET_CONFIG_KEY, WIDGET_CONFIG_NAMESPACE, widgetConfigFromSettings } from "../contracts/widget-config";
+import { WIDGET_CONFIG_KEY, WIDGET_CONFIG_NAMESPACE } from "../contracts/widget-config";
+import { widgetConfigFromSettings } from "./widget-config";
 
 const installationSchema = z.object({ currentAppInstallation: z.object({ id: z.string().min(1) }) });
 const setSchema = z.object({
@@ -33,7 +34,7 @@ export async function publishWidgetConfig(admin: AdminGraphql, settings: ShopSet
   if (!result.ok) return result;
   const userErrors = result.data.metafieldsSet.userErrors;
   if (userErrors.length > 0) {
-    return failure("WIDGET_CONFIG.REJECTED", `Shopify refused the widget configuration: ${userErrors.map((e) => e.message).join("; ")}`);
+    return failure("WIDGET_CONFIG_REJECTED", `Shopify refused the widget configuration: ${userErrors.map((e) => e.message).join("; ")}`);
   }
   return { ok: true, metafieldId: result.data.metafieldsSet.metafields?.[0]?.id ?? null };
 }

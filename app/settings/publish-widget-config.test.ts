@@ -44,8 +44,8 @@ describe("publishWidgetConfig", () => {
       () => ({ data: { currentAppInstallation: { id: "gid://shopify/AppInstallation/9" } } }),
       () => ({ data: { metafieldsSet: { metafields: [], userErrors: [{ field: ["metafields"], message: "Value is invalid" }] } } }),
     ]);
-    expect(await publishWidgetConfig(rejected.admin, defaultShopSettings)).toMatchObject({ ok: false, code: "WIDGET_CONFIG.REJECTED" });
+    expect(await publishWidgetConfig(rejected.admin, defaultShopSettings)).toMatchObject({ ok: false, code: "WIDGET_CONFIG_REJECTED" });
     const down: AdminGraphql = { graphql: async () => { throw new Error("ECONNREFUSED"); } };
-    expect(await publishWidgetConfig(down, defaultShopSettings)).toMatchObject({ ok: false, code: "ADMIN_API.UNAVAILABLE" });
+    expect(await publishWidgetConfig(down, defaultShopSettings)).toMatchObject({ ok: false, code: "ADMIN_API_UNAVAILABLE" });
   });
 });

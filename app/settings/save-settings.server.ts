@@ -5,7 +5,7 @@
 import type { AuditRecorder, Database, StaffUser } from "../infra/admin-ports";
 import type { PublishResult } from "./publish-widget-config.server";
 import { shopSettingsSchema, type ShopSettings } from "./settings-schema";
-import { forgetShopState, loadShopState } from "./shop-settings.server";
+import { loadShopState } from "./shop-settings.server";
 
 export type SettingsSection = keyof ShopSettings;
 export type SettingsPatch = { [S in SettingsSection]?: Partial<Record<keyof ShopSettings[S], unknown>> };
@@ -17,11 +17,13 @@ export interface SaveSettingsDeps {
   db: Database;
   audit: AuditRecorder;
   publish: (settings: ShopSettings) => Promise<PublishResult>;
+  /** Drops this process's cached state of the shop (the composition root's caches). */
+  forgetShop(shop: string): void;
 }
 
 export type SaveSettingsResult =
   | { ok: true; settings: ShopSettings; changed: string[]; published: PublishResult }
-  | { ok: false; code: "SETTINGS.INVALID"; message: string; fieldErrors: Record<string, string> };
+  | { ok: false; code: "SETTINGS_INVALID"; message: string; fieldErrors: Record<string, string> };
 
 export async function saveSettings(
   deps: SaveSettingsDeps,
@@ -55,7 +57,7 @@ export async function saveSettings(
   if (changed.length > 0) {
     const settingsJson = JSON.stringify(after);
     await deps.db.shop.upsert({ where: { shop: input.shop }, create: { shop: input.shop, settingsJson }, update: { settingsJson } });
-    forgetShopState(input.shop); // the shopper routes of this process see the new settings at once
+    deps.forgetShop(input.shop); // the shopper routes of this process see the new settings at once
     await deps.audit({
       shop: input.shop,
       actor: input.staff.id,
@@ -70,7 +72,7 @@ export async function saveSettings(
 }
 
 function invalid(fieldErrors: Record<string, string>): SaveSettingsResult {
-  return { ok: false, code: "SETTINGS.INVALID", message: "Some settings need fixing.", fieldErrors };
+  return { ok: false, code: "SETTINGS_INVALID", message: "Some settings need fixing.", fieldErrors };
 }
 
 /** z.url() accepts javascript: and data: URLs; shoppers only ever get http(s) links. */

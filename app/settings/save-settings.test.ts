@@ -17,7 +17,7 @@ function deps() {
   return {
     published,
     audit,
-    deps: { db: t.db, audit, publish: async (s: ShopSettings) => (published.push(s), { ok: true as const, metafieldId: "gid://shopify/Metafield/1" }) },
+    deps: { db: t.db, audit, forgetShop: () => undefined, publish: async (s: ShopSettings) => (published.push(s), { ok: true as const, metafieldId: "gid://shopify/Metafield/1" }) },
   };
 }
 
@@ -44,7 +44,7 @@ describe("saveSettings", () => {
       shop: SHOP, staff: owner,
       patch: { privacy: { retentionDays: 9999, privacyPolicyUrl: "javascript:alert(1)" }, widget: { nope: 1 } as never },
     });
-    expect(result).toMatchObject({ ok: false, code: "SETTINGS.INVALID", fieldErrors: { "widget.nope": "Unknown setting." } });
+    expect(result).toMatchObject({ ok: false, code: "SETTINGS_INVALID", fieldErrors: { "widget.nope": "Unknown setting." } });
     const again = await saveSettings(d, { shop: SHOP, staff: owner, patch: { privacy: { retentionDays: 9999, privacyPolicyUrl: "javascript:alert(1)" } } });
     expect(again.ok).toBe(false);
     if (!again.ok) expect(Object.keys(again.fieldErrors).sort()).toEqual(["privacy.privacyPolicyUrl", "privacy.retentionDays"]);

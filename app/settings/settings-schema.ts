@@ -2,10 +2,11 @@
 // the assistant and the privacy jobs obey. Stored as JSON on the Shop row; every
 // field has a default so a new shop works at once and old rows parse after changes.
 import { z } from "zod";
+import { LEAD_FIELDS, ORDER_VERIFICATION_MODES } from "../contracts/widget-config";
 
 const topicList = z.array(z.string().trim().min(1).max(80)).max(50);
 
-export const leadFieldSchema = z.enum(["name", "email", "phone", "message"]);
+export const leadFieldSchema = z.enum(LEAD_FIELDS);
 export type LeadField = z.infer<typeof leadFieldSchema>;
 
 export const widgetSettingsSchema = z.object({
@@ -37,7 +38,7 @@ export const privacySettingsSchema = z.object({
   redactPhones: z.boolean().default(true),
   orderLookup: z.boolean().default(true),
   // "logged_in": only the logged-in customer's orders; "logged_in_or_email": also order number + email.
-  orderVerification: z.enum(["logged_in", "logged_in_or_email"]).default("logged_in_or_email"),
+  orderVerification: z.enum(ORDER_VERIFICATION_MODES).default("logged_in_or_email"),
   // Which fields a handoff request collects; only these are stored.
   leadFields: z.array(leadFieldSchema).min(1).default(["name", "email", "message"]),
   // Send product/policy context to the model provider (false forces basic mode).

@@ -65,16 +65,3 @@ export function createShopStateCache(options: { ttlMs: number; maxShops?: number
   };
 }
 
-const processCaches = new Set<ShopStateCache>();
-
-/** The process's cache for the shopper routes (registered so forgetShopState reaches it). */
-export function processShopStateCache(ttlMs: number): ShopStateCache {
-  const cache = createShopStateCache({ ttlMs });
-  processCaches.add(cache);
-  return cache;
-}
-
-/** Call after writing a shop's settings, paused flag or install state. */
-export function forgetShopState(shop: string): void {
-  for (const cache of processCaches) cache.forget(shop);
-}

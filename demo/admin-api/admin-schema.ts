@@ -5,7 +5,9 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { buildClientSchema, type GraphQLSchema, type IntrospectionQuery } from "graphql";
 
-export const ADMIN_API_VERSION = "2026-01";
+import { ADMIN_API_VERSION } from "../../app/contracts/admin-api";
+
+export { ADMIN_API_VERSION };
 const SCHEMA_FILE = path.join(import.meta.dirname, "schema", `admin_${ADMIN_API_VERSION}.json.gz`);
 
 /** Which access scopes a type or field needs, as the schema file records it. */

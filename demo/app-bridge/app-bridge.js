@@ -105,9 +105,8 @@
   define("ui-nav-menu", class extends HTMLElement {
     connectedCallback() {
       this.style.display = "none";
-      var self = this;
-      announceNav(self);
-      this._observer = new MutationObserver(function () { announceNav(self); });
+      announceNav(this);
+      this._observer = new MutationObserver(() => announceNav(this));
       this._observer.observe(this, { childList: true, subtree: true, characterData: true, attributes: true });
     }
     disconnectedCallback() { if (this._observer) this._observer.disconnect(); }
@@ -144,7 +143,7 @@
       return this._body;
     }
     get showing() { return Boolean(this._dialog && this._dialog.open); }
-    show() { this.content; if (!this._dialog.open) this._dialog.showModal(); this.dispatchEvent(new Event("show")); return Promise.resolve(); }
+    show() { void this.content; if (!this._dialog.open) this._dialog.showModal(); this.dispatchEvent(new Event("show")); return Promise.resolve(); }
     hide() { if (this._dialog && this._dialog.open) this._dialog.close(); this.dispatchEvent(new Event("hide")); return Promise.resolve(); }
     toggle() { return this.showing ? this.hide() : this.show(); }
     disconnectedCallback() { if (this._dialog) this._dialog.remove(); }

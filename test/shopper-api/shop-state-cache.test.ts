@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { setPaused } from "../../app/incidents/incidents.server";
 import { runWebhookJob } from "../../app/privacy/compliance/webhook-job.server";
 import { saveSettings } from "../../app/settings/save-settings.server";
-import { createShopStateCache, processShopStateCache } from "../../app/settings/shop-settings.server";
+import { createShopStateCache } from "../../app/settings/shop-settings.server";
 import { handleChat } from "../../app/conversations/shopper/handle-chat.server";
 import { databaseAudit, owner } from "../support/admin-fixtures";
 import { createHarness, OTHER_SHOP, readSse, SHOP, signedRequest, type Harness } from "./harness";
@@ -45,28 +45,29 @@ describe("shop state cache of the shopper routes", () => {
   });
 
   it("applies this process's pause, settings save and uninstall on the next request", async () => {
-    const cache = processShopStateCache(60_000);
+    const cache = createShopStateCache({ ttlMs: 60_000 });
+    const forgetShop = (shop: string) => cache.forget(shop);
     h.deps.caches = { shopStates: cache };
     const audit = databaseAudit(h.database.db);
     await chat();
     expect(await stored()).toBe(2);
 
-    await setPaused({ db: h.database.db, audit, clock: { now: () => new Date() } }, { shop: SHOP, staff: owner, paused: true });
+    await setPaused({ db: h.database.db, audit, clock: { now: () => new Date() }, forgetShop }, { shop: SHOP, staff: owner, paused: true });
     await chat();
     expect(await stored()).toBe(2);
-    await setPaused({ db: h.database.db, audit, clock: { now: () => new Date() } }, { shop: SHOP, staff: owner, paused: false });
+    await setPaused({ db: h.database.db, audit, clock: { now: () => new Date() }, forgetShop }, { shop: SHOP, staff: owner, paused: false });
     await chat();
     expect(await stored()).toBe(4);
 
     // Consent required again: the next turn stores nothing until the shopper accepts.
-    const saved = await saveSettings({ db: h.database.db, audit, publish: async () => ({ ok: true }) as never }, { shop: SHOP, staff: owner, patch: { privacy: { consentRequired: true } } });
+    const saved = await saveSettings({ db: h.database.db, audit, publish: async () => ({ ok: true }) as never, forgetShop }, { shop: SHOP, staff: owner, patch: { privacy: { consentRequired: true } } });
     expect(saved.ok).toBe(true);
     expect((await chat()).events).not.toContain("conversation");
     expect(await stored()).toBe(4);
 
     expect((await chat(OTHER_SHOP)).status).toBe(200);
     const job = { id: "job-1", shop: OTHER_SHOP, kind: "webhook", attempts: 0 };
-    await runWebhookJob({ webhookId: "w-1", topic: "app/uninstalled", body: {} }, { db: h.database.db, vault: h.deps.vault, clock: { now: () => new Date() }, job });
+    await runWebhookJob({ webhookId: "w-1", topic: "app/uninstalled", body: {} }, { db: h.database.db, vault: h.deps.vault, clock: { now: () => new Date() }, forgetShop, job });
     expect((await chat(OTHER_SHOP)).status).toBe(404);
   });
 });

@@ -3,7 +3,9 @@
 import { z } from "zod";
 import type { Vault } from "../../infra/crypto/crypto.server";
 import { loadShopSettings } from "../../settings/shop-settings.server";
-import { decodeCursor, keysetOrder, keysetWhere, pageQuerySchema, toPage, type Page } from "../../infra/http/cursor";
+import { decodeCursor, pageQuerySchema, toPage, type Page } from "../../infra/http/cursor";
+import { findConversationPage, findConversationWithMessages } from "../store/conversation-rows.server";
+import { decodeMessageBody } from "../store/message-body.server";
 import { failure, type AuditRecorder, type Database, type Failure, type StaffUser } from "../../infra/admin-ports";
 import { canViewTranscripts } from "./transcript-access";
 
@@ -35,23 +37,14 @@ export function dayRange(from?: string, to?: string) {
   return Object.keys(range).length ? { createdAt: range } : {};
 }
 
-function outcomeWhere(outcome: ConversationFilter["outcome"]) {
-  if (outcome === "answered") return { outcome: "answered" };
-  if (outcome === "handed_off") return { outcome: "handed_off" };
-  if (outcome === "basic") return { basicMode: true };
-  return {};
-}
-
 export async function listConversations(db: Database, shop: string, filter: ConversationFilter): Promise<Page<ConversationRow>> {
   const position = decodeCursor(filter.cursor);
-  const rows = await db.conversation.findMany({
-    where: { AND: [{ shop }, dayRange(filter.from, filter.to), outcomeWhere(filter.outcome), keysetWhere(position, filter.direction)] },
-    orderBy: keysetOrder(filter.direction),
+  const rows = await findConversationPage(db, shop, {
+    createdAt: dayRange(filter.from, filter.to).createdAt,
+    outcome: filter.outcome,
+    position,
+    direction: filter.direction,
     take: CONVERSATIONS_PAGE_SIZE + 1,
-    select: {
-      id: true, createdAt: true, lastMessageAt: true, outcome: true, basicMode: true,
-      turnCount: true, consentState: true, verifiedAt: true,
-    },
   });
   const page = toPage(rows, CONVERSATIONS_PAGE_SIZE, filter.direction, position !== null);
   return {
@@ -76,7 +69,7 @@ export interface Transcript {
   messages: TranscriptMessage[];
 }
 
-export type TranscriptFailure = Failure<"TRANSCRIPT.NOT_FOUND" | "TRANSCRIPT.FORBIDDEN">;
+export type TranscriptFailure = Failure<"TRANSCRIPT_NOT_FOUND" | "TRANSCRIPT_FORBIDDEN">;
 
 export async function viewTranscript(
   deps: { db: Database; vault: Vault; audit: AuditRecorder },
@@ -84,21 +77,22 @@ export async function viewTranscript(
 ): Promise<{ ok: true; transcript: Transcript } | TranscriptFailure> {
   const settings = await loadShopSettings(deps.db, input.shop);
   const access = canViewTranscripts(settings.access, input.staff);
-  if (!access.allowed) return failure("TRANSCRIPT.FORBIDDEN", access.reason);
-  const row = await deps.db.conversation.findFirst({
-    where: { id: input.conversationId, shop: input.shop },
-    include: { messages: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } },
+  if (!access.allowed) return failure("TRANSCRIPT_FORBIDDEN", access.reason);
+  const row = await findConversationWithMessages(deps.db, input.shop, input.conversationId);
+  if (!row) return failure("TRANSCRIPT_NOT_FOUND", "This conversation does not exist or was deleted.");
+  const messages = row.messages.map((m) => {
+    // A body that cannot be decoded (lost key) shows a placeholder instead of failing the page.
+    const body = decodeMessageBody(deps.vault, m);
+    return {
+      id: m.id,
+      role: m.role === "assistant" ? ("assistant" as const) : ("shopper" as const),
+      text: body.ok ? body.text : UNDECODABLE_MESSAGE_PLACEHOLDER,
+      mode: m.mode,
+      topic: m.topic,
+      createdAt: m.createdAt,
+      cards: body.ok ? body.cards.map((c) => ({ kind: c.kind, title: c.kind === "order" ? c.name : c.title })) : [],
+    };
   });
-  if (!row) return failure("TRANSCRIPT.NOT_FOUND", "This conversation does not exist or was deleted.");
-  const messages = row.messages.map((m) => ({
-    id: m.id,
-    role: m.role === "assistant" ? ("assistant" as const) : ("shopper" as const),
-    text: safeDecrypt(deps.vault, m.bodyEnc),
-    mode: m.mode,
-    topic: m.topic,
-    createdAt: m.createdAt,
-    cards: m.cardsEnc ? cardSummaries(safeDecrypt(deps.vault, m.cardsEnc)) : [],
-  }));
   await deps.audit({
     shop: input.shop,
     actor: input.staff.id,
@@ -121,25 +115,5 @@ export async function viewTranscript(
   };
 }
 
-/** A row that cannot be decrypted (lost key) shows a placeholder instead of failing the page. */
-function safeDecrypt(vault: Vault, value: string): string {
-  try {
-    return vault.decrypt(value);
-  } catch {
-    return "[this message cannot be decrypted: its key is no longer configured]";
-  }
-}
-
-const cardListSchema = z.array(
-  z.looseObject({ kind: z.string(), title: z.string().optional(), name: z.string().optional() }),
-);
-
-function cardSummaries(json: string): { kind: string; title: string }[] {
-  try {
-    const parsed = cardListSchema.safeParse(JSON.parse(json));
-    if (!parsed.success) return [];
-    return parsed.data.map((c) => ({ kind: c.kind, title: c.title ?? c.name ?? c.kind }));
-  } catch {
-    return [];
-  }
-}
+/** What the transcript shows for a message whose body cannot be decoded (its key is no longer configured). */
+export const UNDECODABLE_MESSAGE_PLACEHOLDER = "[this message cannot be decrypted: its key is no longer configured]";

@@ -76,7 +76,7 @@ describe("viewTranscript", () => {
     expect(result.transcript.messages[1]!.cards).toEqual([{ kind: "order", title: "#1001" }]);
     expect(audit.entries).toEqual([expect.objectContaining({ action: "transcript.viewed", targetId: id, actor: "2002", detail: { messages: 2 } })]);
     const other = await viewTranscript({ db: t.db, vault, audit }, { shop: OTHER_SHOP, staff: owner, conversationId: id });
-    expect(other).toMatchObject({ ok: false, code: "TRANSCRIPT.NOT_FOUND" });
+    expect(other).toMatchObject({ ok: false, code: "TRANSCRIPT_NOT_FOUND" });
   });
 
   it("limits access to the owner or listed staff, as settings.access says", async () => {
@@ -84,12 +84,12 @@ describe("viewTranscript", () => {
     const id = await seedConversation(t.db, vault, { messages: [{ role: "shopper", text: "hi" }] });
     const deps = { db: t.db, vault, audit };
     await t.db.shop.create({ data: { shop: SHOP, settingsJson: JSON.stringify({ access: { ownerOnlyTranscripts: true } }) } });
-    expect(await viewTranscript(deps, { shop: SHOP, staff: staffMember, conversationId: id })).toMatchObject({ code: "TRANSCRIPT.FORBIDDEN" });
-    expect(await viewTranscript(deps, { shop: SHOP, staff: { ...staffMember, isOwner: null }, conversationId: id })).toMatchObject({ code: "TRANSCRIPT.FORBIDDEN" });
+    expect(await viewTranscript(deps, { shop: SHOP, staff: staffMember, conversationId: id })).toMatchObject({ code: "TRANSCRIPT_FORBIDDEN" });
+    expect(await viewTranscript(deps, { shop: SHOP, staff: { ...staffMember, isOwner: null }, conversationId: id })).toMatchObject({ code: "TRANSCRIPT_FORBIDDEN" });
     expect((await viewTranscript(deps, { shop: SHOP, staff: owner, conversationId: id })).ok).toBe(true);
     await t.db.shop.update({ where: { shop: SHOP }, data: { settingsJson: JSON.stringify({ access: { transcriptViewers: ["2002"] } }) } });
     expect((await viewTranscript(deps, { shop: SHOP, staff: staffMember, conversationId: id })).ok).toBe(true);
-    expect(await viewTranscript(deps, { shop: SHOP, staff: { id: "3003", name: null, isOwner: false }, conversationId: id })).toMatchObject({ code: "TRANSCRIPT.FORBIDDEN" });
+    expect(await viewTranscript(deps, { shop: SHOP, staff: { id: "3003", name: null, isOwner: false }, conversationId: id })).toMatchObject({ code: "TRANSCRIPT_FORBIDDEN" });
     expect(audit.entries.filter((e) => e.action === "transcript.viewed")).toHaveLength(2);
   });
 });

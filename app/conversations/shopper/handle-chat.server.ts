@@ -9,6 +9,8 @@
 // stored and no `conversation` event is sent. The widget asks consent first (POST
 // /consent creates the conversation), so this only happens to a shopper who chats
 // without answering, or after declining.
+import { MAX_MESSAGE_LENGTH } from "../../contracts/limits";
+import type { ChatStreamEventName, ChatStreamEvents } from "../../contracts/chat-events";
 import { z } from "zod";
 import type { OwnedConversation, PreparedConversation, TranscriptMessage } from "../conversation-store.server";
 import { newConversationId } from "../conversation-token";
@@ -29,9 +31,6 @@ import type { ProxyContext } from "../../storefront-proxy/proxy-context.server";
 import { proxyPost } from "../../storefront-proxy/proxy-post.server";
 import { rateLimitedAndRecorded, recordSecurityEvent } from "../../incidents/security-events.server";
 import { sseResponse } from "../../infra/http/sse";
-
-/** Same limit as the widget's input (PLAN.md widget_config maxMessageLength). */
-export const MAX_MESSAGE_LENGTH = 1000;
 
 export const chatBodySchema = z
   .object({
@@ -55,7 +54,10 @@ function verifiedScope(context: ProxyContext, conversation: OwnedConversation | 
   return scope;
 }
 
-function eventData(event: ChatTurnEvent): [string, unknown] {
+/** One SSE frame of the chat stream, typed by the shopper API's contract. */
+type StreamFrame = { [K in ChatStreamEventName]: [K, ChatStreamEvents[K]] }[ChatStreamEventName];
+
+function eventData(event: ChatTurnEvent): StreamFrame {
   switch (event.type) {
     case "delta":
       return ["delta", { text: event.text }];
@@ -66,6 +68,10 @@ function eventData(event: ChatTurnEvent): [string, unknown] {
     case "error":
       return ["error", { code: event.code, message: event.message }];
   }
+}
+
+function frame<K extends ChatStreamEventName>(event: K, data: ChatStreamEvents[K]): [K, ChatStreamEvents[K]] {
+  return [event, data];
 }
 
 interface PreparedTurn {
@@ -136,7 +142,7 @@ async function answerTurn(
         policy: turn.policy,
         now: deps.now,
         outcomeAtStart: turn.conversation?.outcome,
-        newConversation: opening ? { row: opening.row, onStored: () => sink.send("conversation", { id: opening.id, token: opening.token }) } : undefined,
+        newConversation: opening ? { row: opening.row, onStored: () => sink.send(...frame("conversation", { id: opening.id, token: opening.token })) } : undefined,
       });
       const events = deps.chatTurn({
         shop: context.shop,
@@ -152,12 +158,13 @@ async function answerTurn(
       });
       for await (const event of events) {
         if (sink.signal.aborted) break;
-        sink.send(...eventData(event));
+        const [name, data] = eventData(event);
+        sink.send(name, data);
       }
     },
     onUnexpectedError(_error, sink) {
       console.error("[shopper-api] chat: the turn failed unexpectedly");
-      sink.send("error", { code: "UNAVAILABLE", message: "Sorry, something went wrong. Please try again." });
+      sink.send(...frame("error", { code: "UNAVAILABLE", message: "Sorry, something went wrong. Please try again." }));
     },
   });
 }

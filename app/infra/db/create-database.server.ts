@@ -9,26 +9,33 @@ import { SqliteAdapterFactory } from "./sqlite-connection.server";
 
 export type Database = PrismaClient;
 
-// DATABASE_QUERY_LOG=1 prints every SQL statement with its duration to stderr
-// (`[query] 0ms SELECT …`): how bench/turn-queries.ts counts the statements of a turn.
-const queryLog = () => (process.env.DATABASE_QUERY_LOG === "1" ? { log: [{ emit: "event" as const, level: "query" as const }] } : {});
+export interface DatabaseOptions {
+  /** Prints every SQL statement with its duration to stderr (`[query] 0ms SELECT …`): how bench/turn-queries.ts counts them. */
+  queryLog?: boolean;
+  /** SQLite's synchronous pragma: FULL (an fsync per commit, production) or NORMAL (measuring only). */
+  sqliteSynchronous?: "FULL" | "NORMAL";
+  /** The stock libSQL client instead of the single connection (docs/decisions/0004); measuring only. */
+  sqliteStock?: boolean;
+}
 
-function withQueryLog(db: Database): Database {
-  if (process.env.DATABASE_QUERY_LOG !== "1") return db;
+const queryLog = (options: DatabaseOptions) => (options.queryLog ? { log: [{ emit: "event" as const, level: "query" as const }] } : {});
+
+function withQueryLog(db: Database, options: DatabaseOptions): Database {
+  if (!options.queryLog) return db;
   (db as unknown as { $on(event: "query", fn: (e: { query: string; duration: number }) => void): void }).$on("query", (e) =>
     console.error(`[query] ${e.duration}ms ${e.query.replace(/\s+/g, " ").slice(0, 300)}`),
   );
   return db;
 }
 
-export function createDatabase(url: string): Database {
+export function createDatabase(url: string, options: DatabaseOptions = {}): Database {
   if (isPostgresUrl(url)) {
     const require = createRequire(import.meta.url);
     const { PrismaClient: PostgresClient } = require(".prisma/client-postgres") as {
       PrismaClient: new (options: { adapter: PrismaPg; log?: unknown }) => Database;
     };
-    return withQueryLog(new PostgresClient({ adapter: new PrismaPg({ connectionString: url }), ...queryLog() }));
+    return withQueryLog(new PostgresClient({ adapter: new PrismaPg({ connectionString: url }), ...queryLog(options) }), options);
   }
   const Client = PrismaClient as unknown as new (options: { adapter: SqliteAdapterFactory; log?: unknown }) => Database;
-  return withQueryLog(new Client({ adapter: new SqliteAdapterFactory({ url }), ...queryLog() }));
+  return withQueryLog(new Client({ adapter: new SqliteAdapterFactory({ url }, options), ...queryLog(options) }), options);
 }

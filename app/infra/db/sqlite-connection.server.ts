@@ -57,14 +57,14 @@ async function sharedConnectionTransaction(client: Client, mode: TransactionMode
 }
 
 /** A libSQL client for a local file whose transactions stay on its one connection. */
-export function singleConnectionClient(config: Config): Client {
+export function singleConnectionClient(config: Config, synchronous: "FULL" | "NORMAL" = "FULL"): Client {
   const client = createClient(config);
   // Runs synchronously on the local connection before Prisma sends anything.
   client.execute("PRAGMA journal_mode = WAL").catch((error: unknown) => {
     console.error(`[db] could not switch SQLite to WAL (${error instanceof Error ? error.message : String(error)})`);
   });
   client.execute("PRAGMA busy_timeout = 5000").catch(() => undefined);
-  if (process.env.DATABASE_SQLITE_SYNCHRONOUS === "NORMAL") client.execute("PRAGMA synchronous = NORMAL").catch(() => undefined);
+  if (synchronous === "NORMAL") client.execute("PRAGMA synchronous = NORMAL").catch(() => undefined);
   return new Proxy(client, {
     get(target, property, receiver) {
       if (property === "transaction") return (mode: TransactionMode = "write") => sharedConnectionTransaction(target, mode);
@@ -78,11 +78,18 @@ const isLocalFile = (url: string) => url.startsWith("file:") && !url.includes(":
 
 /**
  * Prisma's libSQL adapter factory; local files get the single-connection client.
- * DATABASE_SQLITE_STOCK=1 falls back to the stock client (A/B in bench/chat-overhead.ts).
+ * `sqliteStock` (DATABASE_SQLITE_STOCK=1) falls back to the stock client (A/B in bench/chat-overhead.ts).
  */
 export class SqliteAdapterFactory extends PrismaLibSQL {
+  constructor(
+    config: Config,
+    private readonly options: { sqliteStock?: boolean; sqliteSynchronous?: "FULL" | "NORMAL" } = {},
+  ) {
+    super(config);
+  }
+
   override createClient(config: Config): Client {
-    const stock = process.env.DATABASE_SQLITE_STOCK === "1" || !isLocalFile(config.url);
-    return stock ? super.createClient(config) : singleConnectionClient(config);
+    const stock = this.options.sqliteStock || !isLocalFile(config.url);
+    return stock ? super.createClient(config) : singleConnectionClient(config, this.options.sqliteSynchronous);
   }
 }

@@ -4,7 +4,6 @@
 // SQLite and PostgreSQL, so two workers never run the same job.
 import type { Database } from "../db/create-database.server";
 import type { Vault } from "../crypto/crypto.server";
-import { redactCardNumbers, redactContactDetails } from "../../privacy/redaction/redact-text";
 import { randomId } from "../random-id";
 import type { Clock } from "../clock";
 
@@ -17,6 +16,8 @@ export interface JobContext {
   vault: Vault;
   clock: Clock;
   job: { id: string; shop: string; kind: string; attempts: number };
+  /** Drops what this process caches about a shop (uninstall, shop redact). */
+  forgetShop(shop: string): void;
 }
 
 /** Does the work; throws to ask for a retry. Must be idempotent: a job may run twice after a crash. */
@@ -29,6 +30,14 @@ export interface QueueDeps {
   clock: Clock;
   handlers: JobHandlers;
   log?: (line: string) => void;
+  /**
+   * Error text can quote values from a query: this removes personal data before the text
+   * is stored or logged (the composition root passes the privacy redaction). Without it
+   * only the error's name is kept.
+   */
+  scrubError?: (text: string) => string;
+  /** See JobContext.forgetShop; the composition root passes its caches' forget. */
+  forgetShop?: (shop: string) => void;
 }
 
 export interface NewJob {
@@ -64,9 +73,10 @@ export function backoffMs(attempts: number): number {
 }
 
 // Error text can quote values from a query; keep it out of the table in plain form.
-function safeError(error: unknown): string {
+function safeError(error: unknown, scrub: QueueDeps["scrubError"]): string {
+  if (!scrub) return error instanceof Error ? error.name : "error";
   const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return redactCardNumbers(redactContactDetails(text, { emails: true, phones: true })).slice(0, 300);
+  return scrub(text).slice(0, 300);
 }
 
 export interface RunSummary {
@@ -113,7 +123,8 @@ async function runClaimedJob(
   try {
     if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
     const payload: unknown = job.payloadEnc ? JSON.parse(vault.decrypt(job.payloadEnc)) : null;
-    await handler(payload, { db, vault, clock, job: { id: job.id, shop: job.shop, kind: job.kind, attempts: job.attempts } });
+    const forgetShop = deps.forgetShop ?? (() => undefined);
+    await handler(payload, { db, vault, clock, forgetShop, job: { id: job.id, shop: job.shop, kind: job.kind, attempts: job.attempts } });
     // The payload is no longer needed: erase it (minimisation). updateMany, because a
     // shop/redact job deletes its own row.
     await db.job.updateMany({
@@ -123,15 +134,15 @@ async function runClaimedJob(
     return "done";
   } catch (error) {
     const final = !handler || job.attempts >= MAX_ATTEMPTS;
-    deps.log?.(`job ${job.id} (${job.kind}) attempt ${job.attempts} failed: ${safeError(error)}`);
+    deps.log?.(`job ${job.id} (${job.kind}) attempt ${job.attempts} failed: ${safeError(error, deps.scrubError)}`);
     await db.job.updateMany({
       where: { id: job.id, status: "running" },
       data: final
-        ? { status: "failed", finishedAt: clock.now(), lastError: safeError(error), lockedAt: null }
+        ? { status: "failed", finishedAt: clock.now(), lastError: safeError(error, deps.scrubError), lockedAt: null }
         : {
             status: "queued",
             runAt: new Date(clock.now().getTime() + backoffMs(job.attempts)),
-            lastError: safeError(error),
+            lastError: safeError(error, deps.scrubError),
             lockedAt: null,
           },
     });

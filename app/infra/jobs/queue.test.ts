@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../test/support/test-database";
 import { testVault } from "../../../test/support/privacy-seed";
+import { redactPersonalData } from "../../privacy/redaction/redact-text";
 import { backoffMs, enqueue, MAX_ATTEMPTS, runDueJobs, STALE_LOCK_MS, type JobHandlers } from "./queue.server";
 
 let t: TestDatabase;
@@ -17,7 +18,7 @@ const handlers: JobHandlers = {
     if (failuresLeft-- > 0) throw new Error("temporary failure for jane@example.org");
   },
 };
-const deps = () => ({ db: t.db, vault, clock, handlers });
+const deps = () => ({ db: t.db, vault, clock, handlers, scrubError: redactPersonalData });
 
 beforeAll(async () => {
   t = await createTestDatabase();

@@ -1,31 +1,31 @@
-// The in-process worker: runs due jobs every few seconds and at once when a webhook
-// route enqueues something (kickJobWorker). One per process; jobs are claimed safely,
-// so several processes may each run one.
-import prisma from "../db/prisma.server";
-import { appVault } from "../crypto/vault.server";
-import { systemClock, type Clock } from "../clock";
+// The in-process worker (docs/decisions/0005): runs due jobs every few seconds and at
+// once when a webhook route enqueues something (kick). The composition root creates
+// one per process and starts it with the server; jobs are claimed safely, so several
+// processes may each run one.
 import { runDueJobs, type QueueDeps } from "./queue.server";
-import { ensureRetentionScheduled, jobHandlers } from "../../composition/job-registry.server";
 
 export interface JobWorker {
-  /** Runs due jobs now (queued behind a run in progress). */
+  /** Starts the timer (idempotent). */
+  start(): void;
+  /** Runs due jobs now (queued behind a run in progress); does nothing before start(). */
   kick(): Promise<void>;
   stop(): void;
 }
 
-declare global {
-  // eslint-disable-next-line no-var
-  var __jobWorker: JobWorker | undefined;
+export interface JobWorkerDeps extends QueueDeps {
+  /** Runs before each pass (e.g. making sure the daily purge is queued). */
+  beforeRun?: () => Promise<void>;
 }
 
-export function createJobWorker(deps: QueueDeps, intervalMs = 5_000): JobWorker {
+export function createJobWorker(deps: JobWorkerDeps, intervalMs = 5_000): JobWorker {
   let running: Promise<void> = Promise.resolve();
+  let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   const tick = () => {
     running = running.then(async () => {
-      if (stopped) return;
+      if (stopped || !timer) return;
       try {
-        await ensureRetentionScheduled(deps.db, deps.vault, deps.clock);
+        await deps.beforeRun?.();
         while ((await runDueJobs(deps)).claimed > 0 && !stopped) {
           // keep going while there is work
         }
@@ -35,35 +35,16 @@ export function createJobWorker(deps: QueueDeps, intervalMs = 5_000): JobWorker 
     });
     return running;
   };
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
   return {
+    start() {
+      if (timer || stopped) return;
+      timer = setInterval(tick, intervalMs);
+      timer.unref();
+    },
     kick: tick,
     stop() {
       stopped = true;
       clearInterval(timer);
     },
   };
-}
-
-/** Starts the process's worker once (server start, demo start). */
-export function startJobWorker(options: { clock?: Clock; intervalMs?: number } = {}): JobWorker {
-  globalThis.__jobWorker ??= createJobWorker(
-    { db: prisma, vault: appVault(), clock: options.clock ?? systemClock, handlers: jobHandlers, log: (l) => console.warn(l) },
-    options.intervalMs,
-  );
-  return globalThis.__jobWorker;
-}
-
-/** Vitest runs jobs itself (runDueJobs with its own clock); a built server under test still runs its worker. */
-const insideVitest = () => Boolean(process.env.VITEST);
-
-/** Starts the worker with the server (see webhook-route-deps.server.ts); idempotent. */
-export function startJobWorkerWithServer(): void {
-  if (!insideVitest()) startJobWorker();
-}
-
-/** Called by webhook routes after enqueueing: runs the job now, in the background. */
-export function kickJobWorker(): void {
-  if (!insideVitest()) void startJobWorker().kick();
 }

@@ -6,7 +6,9 @@ import { z } from "zod";
 import type { AdminGraphql, AdminResult, Clock } from "../../assistant/ports";
 import { systemClock } from "../../assistant/ports";
 
-export const ADMIN_API_VERSION = "2026-01";
+import { ADMIN_API_VERSION } from "../../contracts/admin-api";
+
+export { ADMIN_API_VERSION };
 
 export interface RawGraphqlResponse {
   status: number;

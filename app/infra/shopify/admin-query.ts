@@ -4,7 +4,7 @@
 import type { z } from "zod";
 import { failure, type AdminGraphql, type Failure } from "../admin-ports";
 
-export type AdminQueryFailure = Failure<"ADMIN_API.UNAVAILABLE" | "ADMIN_API.ACCESS_DENIED" | "ADMIN_API.BAD_RESPONSE">;
+export type AdminQueryFailure = Failure<"ADMIN_API_UNAVAILABLE" | "ADMIN_API_ACCESS_DENIED" | "ADMIN_API_BAD_RESPONSE">;
 
 export async function runAdminQuery<S extends z.ZodType>(
   admin: AdminGraphql,
@@ -20,17 +20,17 @@ export async function runAdminQuery<S extends z.ZodType>(
     // shopify-app-remix throws GraphqlQueryError with the response body attached.
     const attached = (error as { body?: unknown }).body;
     if (attached && typeof attached === "object") body = attached;
-    else return failure("ADMIN_API.UNAVAILABLE", "The Shopify Admin API could not be reached.");
+    else return failure("ADMIN_API_UNAVAILABLE", "The Shopify Admin API could not be reached.");
   }
   const errors = (body as { errors?: unknown })?.errors;
   if (errors) {
     const text = JSON.stringify(errors);
     if (/ACCESS_DENIED|access denied|required access/i.test(text)) {
-      return failure("ADMIN_API.ACCESS_DENIED", "The app does not have access to this data.");
+      return failure("ADMIN_API_ACCESS_DENIED", "The app does not have access to this data.");
     }
-    return failure("ADMIN_API.BAD_RESPONSE", "The Shopify Admin API returned an error.");
+    return failure("ADMIN_API_BAD_RESPONSE", "The Shopify Admin API returned an error.");
   }
   const parsed = dataSchema.safeParse((body as { data?: unknown })?.data);
-  if (!parsed.success) return failure("ADMIN_API.BAD_RESPONSE", "The Shopify Admin API answer had an unexpected shape.");
+  if (!parsed.success) return failure("ADMIN_API_BAD_RESPONSE", "The Shopify Admin API answer had an unexpected shape.");
   return { ok: true, data: parsed.data };
 }

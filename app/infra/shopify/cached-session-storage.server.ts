@@ -9,22 +9,26 @@
 // stays valid with Shopify meanwhile, and an uninstall is refused earlier anyway by the
 // shop state (app/settings/shop-settings.server.ts).
 //
-// Wiring (app/shopify.server.ts): sessionStorage: cachedSessionStorage(encryptedPrismaSessionStorage(prisma, appVault()), { ttlMs: 5_000 }).
+// Wiring: app/composition/root.server.ts builds it; its forgetShop is part of the root's.
 import type { Session } from "@shopify/shopify-api";
 import type { SessionStorage } from "@shopify/shopify-app-session-storage";
 import { createTtlCache } from "../cache/ttl-cache";
 
-const caches = new Set<{ forgetShop(shop: string): void }>();
+export interface CachedSessionStorage extends SessionStorage {
+  /** After writing a shop's Session rows directly (uninstall, scopes update): load them again. */
+  forgetShop(shop: string): void;
+}
 
-export function cachedSessionStorage(inner: SessionStorage, options: { ttlMs: number; maxEntries?: number; now?: () => number }): SessionStorage {
+export function cachedSessionStorage(
+  inner: SessionStorage,
+  options: { ttlMs: number; maxEntries?: number; now?: () => number },
+): CachedSessionStorage {
   const cache = createTtlCache<Session | null>({ ttlMs: options.ttlMs, maxEntries: options.maxEntries ?? 10_000, now: options.now });
-  caches.add({
+  return {
     forgetShop(shop) {
       cache.delete(`offline_${shop}`);
       cache.deletePrefix(`${shop}_`); // online sessions: `${shop}_${userId}`
     },
-  });
-  return {
     async storeSession(session) {
       cache.delete(session.id);
       const stored = await inner.storeSession(session);
@@ -51,7 +55,3 @@ export function cachedSessionStorage(inner: SessionStorage, options: { ttlMs: nu
   };
 }
 
-/** After writing a shop's Session rows directly (uninstall, scopes update): this process loads them again. */
-export function forgetShopSessions(shop: string): void {
-  for (const cache of caches) cache.forgetShop(shop);
-}

@@ -1,7 +1,7 @@
 import { Session } from "@shopify/shopify-api";
 import type { SessionStorage } from "@shopify/shopify-app-session-storage";
 import { describe, expect, it } from "vitest";
-import { cachedSessionStorage, forgetShopSessions } from "./cached-session-storage.server";
+import { cachedSessionStorage } from "./cached-session-storage.server";
 
 function countingStorage() {
   const rows = new Map<string, Session>();
@@ -60,7 +60,7 @@ describe("cachedSessionStorage", () => {
     }
     inner.rows.delete("offline_a.myshopify.com");
     inner.rows.delete("offline_b.myshopify.com");
-    forgetShopSessions("a.myshopify.com");
+    storage.forgetShop("a.myshopify.com");
     expect(await storage.loadSession("offline_a.myshopify.com")).toBeUndefined();
     expect(await storage.loadSession("offline_b.myshopify.com")).toBeDefined();
   });

@@ -40,10 +40,6 @@ export function installDemoMode(config: DemoConfig = env(), log: (text: string) 
   return true;
 }
 
-export function isDemoMode(): boolean {
-  return env().DEMO_MODE;
-}
-
 /**
  * The demo admin frames the app from a local page, not from admin.shopify.com, so
  * in demo mode the frame-ancestors policy also allows local origins.

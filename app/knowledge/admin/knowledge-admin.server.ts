@@ -62,17 +62,17 @@ export type FaqAction = z.infer<typeof faqActionSchema>;
 export async function applyFaqAction(
   deps: { db: Database; audit: AuditRecorder },
   input: { shop: string; staff: StaffUser; action: FaqAction },
-): Promise<{ ok: true } | Failure<"FAQ.NOT_FOUND">> {
+): Promise<{ ok: true } | Failure<"FAQ_NOT_FOUND">> {
   const { action, shop } = input;
   let id: string;
   if (action.intent === "create") {
     id = (await createFaqEntry(deps.db, shop, action)).id;
   } else if (action.intent === "update") {
     const updated = await updateFaqEntry(deps.db, shop, action.id, action);
-    if (!updated) return failure("FAQ.NOT_FOUND", "This FAQ entry does not exist any more.");
+    if (!updated) return failure("FAQ_NOT_FOUND", "This FAQ entry does not exist any more.");
     id = updated.id;
   } else {
-    if (!(await deleteFaqEntry(deps.db, shop, action.id))) return failure("FAQ.NOT_FOUND", "This FAQ entry does not exist any more.");
+    if (!(await deleteFaqEntry(deps.db, shop, action.id))) return failure("FAQ_NOT_FOUND", "This FAQ entry does not exist any more.");
     id = action.id;
   }
   await deps.audit({

@@ -31,11 +31,11 @@ describe("knowledge admin", () => {
     expect(page.policies).toEqual({ ok: true, items: [{ type: "REFUND_POLICY", title: "Refund policy", excerpt: "Returns within 30 days .", url: "https://demo-shop.myshopify.com/policies/refund-policy" }] });
     const id = page.faqs[0]!.id;
     await applyFaqAction(deps, { shop: SHOP, staff: staffMember, action: faqActionSchema.parse({ intent: "update", id, question: "Do you ship worldwide?", answer: "Yes." }) });
-    expect(await applyFaqAction(deps, { shop: OTHER_SHOP, staff: staffMember, action: { intent: "delete", id } })).toMatchObject({ code: "FAQ.NOT_FOUND" });
+    expect(await applyFaqAction(deps, { shop: OTHER_SHOP, staff: staffMember, action: { intent: "delete", id } })).toMatchObject({ code: "FAQ_NOT_FOUND" });
     await applyFaqAction(deps, { shop: SHOP, staff: staffMember, action: { intent: "delete", id } });
     page = await loadKnowledgePage({ db: t.db, admin: downAdmin }, SHOP, "");
     expect(page.faqs.map((f) => f.question)).toEqual(["Gift wrapping?"]);
-    expect(page.policies).toMatchObject({ ok: false, code: "ADMIN_API.UNAVAILABLE" });
+    expect(page.policies).toMatchObject({ ok: false, code: "ADMIN_API_UNAVAILABLE" });
     expect(audit.entries.filter((e) => e.shop === SHOP).map((e) => e.action)).toEqual(["knowledge.faq_created", "knowledge.faq_created", "knowledge.faq_updated", "knowledge.faq_deleted"]);
   });
 

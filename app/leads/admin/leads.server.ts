@@ -3,7 +3,8 @@
 import { z } from "zod";
 import type { Vault } from "../../infra/crypto/crypto.server";
 import { loadShopState } from "../../settings/shop-settings.server";
-import { decodeCursor, keysetOrder, keysetWhere, pageQuerySchema, toPage, type Page } from "../../infra/http/cursor";
+import { decodeCursor, pageQuerySchema, toPage, type Page } from "../../infra/http/cursor";
+import { findLeadPage, listLeadsNewestFirst, markLeadHandledRow, type LeadRecord } from "../lead-store.server";
 import { toCsv } from "../../infra/http/csv";
 import { failure, type AuditRecorder, type Clock, type Database, type Failure, type StaffUser } from "../../infra/admin-ports";
 
@@ -28,8 +29,6 @@ export interface LeadRow {
   consentText: string;
 }
 
-type LeadRecord = Awaited<ReturnType<Database["lead"]["findMany"]>>[number];
-
 function open(vault: Vault, value: string | null): string | null {
   if (!value) return null;
   try {
@@ -48,15 +47,9 @@ function toRow(vault: Vault, lead: LeadRecord): LeadRow {
   };
 }
 
-const statusWhere = (status: LeadFilter["status"]) => (status === "all" ? {} : { status });
-
 export async function listLeads(deps: { db: Database; vault: Vault }, shop: string, filter: LeadFilter): Promise<Page<LeadRow>> {
   const position = decodeCursor(filter.cursor);
-  const rows = await deps.db.lead.findMany({
-    where: { AND: [{ shop }, statusWhere(filter.status), keysetWhere(position, filter.direction)] },
-    orderBy: keysetOrder(filter.direction),
-    take: LEADS_PAGE_SIZE + 1,
-  });
+  const rows = await findLeadPage(deps.db, shop, { status: filter.status, position, direction: filter.direction, take: LEADS_PAGE_SIZE + 1 });
   const page = toPage(rows, LEADS_PAGE_SIZE, filter.direction, position !== null);
   return { ...page, items: page.items.map((lead) => toRow(deps.vault, lead)) };
 }
@@ -64,12 +57,9 @@ export async function listLeads(deps: { db: Database; vault: Vault }, shop: stri
 export async function markLeadHandled(
   deps: { db: Database; audit: AuditRecorder; clock: Clock },
   input: { shop: string; staff: StaffUser; leadId: string },
-): Promise<{ ok: true } | Failure<"LEAD.NOT_FOUND">> {
-  const { count } = await deps.db.lead.updateMany({
-    where: { id: input.leadId, shop: input.shop },
-    data: { status: "handled", handledAt: deps.clock.now(), handledBy: input.staff.id },
-  });
-  if (count === 0) return failure("LEAD.NOT_FOUND", "This lead does not exist or was deleted.");
+): Promise<{ ok: true } | Failure<"LEAD_NOT_FOUND">> {
+  const marked = await markLeadHandledRow(deps.db, input.shop, input.leadId, { at: deps.clock.now(), by: input.staff.id });
+  if (!marked) return failure("LEAD_NOT_FOUND", "This lead does not exist or was deleted.");
   await deps.audit({
     shop: input.shop, actor: input.staff.id, actorName: input.staff.name,
     action: "lead.handled", targetType: "lead", targetId: input.leadId,
@@ -83,14 +73,10 @@ export const LEAD_EXPORT_LIMIT = 5000;
 export async function exportLeadsCsv(
   deps: { db: Database; vault: Vault; audit: AuditRecorder },
   input: { shop: string; staff: StaffUser; status: LeadFilter["status"] },
-): Promise<{ ok: true; csv: string; count: number } | Failure<"SHOP.PAUSED">> {
+): Promise<{ ok: true; csv: string; count: number } | Failure<"SHOP_PAUSED">> {
   const state = await loadShopState(deps.db, input.shop);
-  if (state.paused) return failure("SHOP.PAUSED", "Exports are disabled while the assistant is paused for an incident.");
-  const leads = await deps.db.lead.findMany({
-    where: { shop: input.shop, ...statusWhere(input.status) },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: LEAD_EXPORT_LIMIT,
-  });
+  if (state.paused) return failure("SHOP_PAUSED", "Exports are disabled while the assistant is paused for an incident.");
+  const leads = await listLeadsNewestFirst(deps.db, input.shop, input.status, LEAD_EXPORT_LIMIT);
   const rows = leads.map((lead) => toRow(deps.vault, lead));
   const csv = toCsv(
     ["created_at", "status", "name", "email", "phone", "message", "consent_at", "consent_text", "conversation_id"],

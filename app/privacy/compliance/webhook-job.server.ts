@@ -7,9 +7,6 @@ import { fulfilDataRequest } from "./customer-export.server";
 import { redactCustomer } from "./customers-redact.server";
 import { redactShop } from "./shop-redact.server";
 import { recordAudit } from "../../audit/audit-store.server";
-import { forgetShopCatalog } from "../../catalog/catalog-cache";
-import { forgetShopSessions } from "../../infra/shopify/cached-session-storage.server";
-import { forgetShopState } from "../../settings/shop-settings.server";
 import {
   appScopesUpdateSchema,
   customersDataRequestSchema,
@@ -56,9 +53,7 @@ export async function runWebhookJob(rawPayload: unknown, ctx: JobContext): Promi
     }
     case "shop/redact": {
       const counts = await redactShop(db, shop);
-      forgetShopState(shop);
-      forgetShopCatalog(shop);
-      forgetShopSessions(shop);
+      ctx.forgetShop(shop);
       // No audit row: the shop's audit log is part of what was deleted. Counts only.
       console.info(`shop/redact done: ${Object.entries(counts).map(([m, n]) => `${m}=${n}`).join(" ")}`);
       return; // the delivery row is gone with the rest
@@ -67,16 +62,14 @@ export async function runWebhookJob(rawPayload: unknown, ctx: JobContext): Promi
       const sessions = await db.session.deleteMany({ where: { shop } });
       await db.shop.updateMany({ where: { shop }, data: { uninstalledAt: now } });
       // The shopper routes of this process refuse the shop from the next request on.
-      forgetShopState(shop);
-      forgetShopCatalog(shop);
-      forgetShopSessions(shop);
+      ctx.forgetShop(shop);
       await recordAudit(db, { shop, actor: "system", action: "app.uninstalled", detail: { sessionsDeleted: sessions.count } }, now);
       break;
     }
     case "app/scopes_update": {
       const body = appScopesUpdateSchema.parse(job.body);
       await db.session.updateMany({ where: { shop }, data: { scope: body.current.join(",") } });
-      forgetShopSessions(shop); // scope checks read the session's scope
+      ctx.forgetShop(shop); // scope checks read the session's scope
       break;
     }
   }

@@ -75,7 +75,7 @@ export function containsCardNumber(text: string): boolean {
   return false;
 }
 
-const EMAIL = /[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}/g;
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 // 7–15 digits, optional leading +, with spaces, dashes, dots or brackets between groups.
 const PHONE = /(?<![\w])\+?\(?\d[\d ().\-\u00a0]{5,}\d(?![\w])/g;
 
@@ -96,4 +96,9 @@ export function redactContactDetails(text: string, choice: ContactRedaction): st
     });
   }
   return out;
+}
+
+/** Card numbers, emails and phone numbers out of free text (error messages, logs). */
+export function redactPersonalData(text: string): string {
+  return redactCardNumbers(redactContactDetails(text, { emails: true, phones: true }));
 }

@@ -1,10 +1,9 @@
 // The shared action of the settings pages: form → patch → saveSettings → a JSON
 // answer the page turns into banners and field errors.
-import { adminDeps, staffOf } from "../../composition/admin-context.server";
-import type { AdminGraphql } from "../../infra/admin-ports";
+import type { AdminGraphql, StaffUser } from "../../infra/admin-ports";
 import type { AuthenticatedAdmin } from "../../infra/shopify/staff.server";
 import { publishWidgetConfig } from "../publish-widget-config.server";
-import { saveSettings, type SettingsPatch } from "../save-settings.server";
+import { saveSettings, type SaveSettingsDeps, type SettingsPatch } from "../save-settings.server";
 import { friendlyFieldErrors } from "./settings-forms";
 
 export type SettingsActionData =
@@ -12,13 +11,13 @@ export type SettingsActionData =
   | { ok: false; message: string; fieldErrors: Record<string, string> };
 
 export async function handleSettingsForm(
+  deps: Omit<SaveSettingsDeps, "publish"> & { staff: StaffUser },
   auth: AuthenticatedAdmin & { admin: AdminGraphql },
   patch: SettingsPatch,
 ): Promise<SettingsActionData> {
-  const { db, audit } = adminDeps();
-  const staff = await staffOf(auth);
+  const { db, audit, forgetShop, staff } = deps;
   const result = await saveSettings(
-    { db, audit, publish: (settings) => publishWidgetConfig(auth.admin, settings) },
+    { db, audit, forgetShop, publish: (settings) => publishWidgetConfig(auth.admin, settings) },
     { shop: auth.session.shop, staff, patch },
   );
   if (!result.ok) return { ok: false, message: result.message, fieldErrors: friendlyFieldErrors(result.fieldErrors) };

@@ -13,7 +13,6 @@ const lines = (value: string) => value.split(/[\n,]/).map((v) => v.trim()).filte
 /** A number when the field holds one, else the raw text (the schema then reports it). */
 const num = (value: string): number | string => (/^\s*-?\d+\s*$/.test(value) ? Number(value) : value);
 
-export const settingsFormIntentSchema = z.enum(["privacy", "assistant"]);
 
 export function privacyFormToPatch(form: FormData): SettingsPatch {
   return {

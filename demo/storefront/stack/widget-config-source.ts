@@ -1,13 +1,14 @@
 // The widget configuration's two sources in the demo: the app-data metafield the
 // app publishes (through the Admin API fake, exactly as on install), and, as a
 // fallback, the shop's settings in the database.
+import { ADMIN_API_VERSION } from "../../../app/contracts/admin-api";
 import type { Database } from "../../../app/infra/db/create-database.server";
 import type { AdminGraphql } from "../../../app/infra/admin-ports";
 import { publishWidgetConfig } from "../../../app/settings/publish-widget-config.server";
 import { loadShopSettings } from "../../../app/settings/shop-settings.server";
-import { widgetConfigFromSettings } from "../../../app/contracts/widget-config";
+import { widgetConfigFromSettings } from "../../../app/settings/widget-config";
 
-const API_VERSION = "2026-01";
+const API_VERSION = ADMIN_API_VERSION;
 
 export function fakeAdminClient(adminApiUrl: string, accessToken: string): AdminGraphql {
   return {
