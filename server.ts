@@ -12,11 +12,20 @@
 // under a rush new connections wait while kept-alive ones are served: put the app
 // behind a proxy with a bounded pool of kept-alive connections (README "Several
 // processes"; the demo storefront's app proxy has one).
+//
+// Hostile traffic (docs/architecture.md "Guarantees under hostile traffic"): an answer
+// sent before the request body was read never leaves the connection stuck (the rest of
+// a small body is drained, a large or unbounded one gets `Connection: close` and a
+// lingering close); slow clients are cut off by the header and request timeouts; every
+// error, including those Node and express raise before the app runs, is JSON
+// `{"error":{"code","message"}}`; the socket's peer address is appended to
+// X-Forwarded-For so the app can take the client address from a trusted hop.
 import cluster, { type Worker } from "node:cluster";
+import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import type { AddressInfo } from "node:net";
-import express from "express";
+import type { AddressInfo, Socket } from "node:net";
+import express, { type NextFunction, type Request as ExpressRequest, type Response as ExpressResponse } from "express";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 
@@ -27,16 +36,181 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Timeouts against slow clients; the app's build supplies them from env (app/entry.server.tsx serverSettings). */
+export interface ServerSettings {
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+}
+const DEFAULT_SETTINGS: ServerSettings = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000 };
+
+/** A body still arriving when the answer goes out is drained up to this many bytes; a larger or unbounded one closes the connection. */
+export const DRAIN_LIMIT_BYTES = 256 * 1024;
+/** A drain that takes longer than this ends the connection. */
+const DRAIN_TIMEOUT_MS = 5_000;
+/** After `Connection: close` with a body still arriving, what the client sends is read and dropped this long at most (no RST before it read the answer). */
+const LINGER_MS = 10_000;
+/** No route takes a body this large: a declared Content-Length above it gets 413 before the app runs. */
+export const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
+
+const ERROR_STATUS: Record<number, [string, string]> = {
+  400: ["BAD_REQUEST", "The request is not valid."],
+  404: ["NOT_FOUND", "Not found."],
+  408: ["TIMEOUT", "The request took too long to arrive."],
+  413: ["PAYLOAD_TOO_LARGE", "The request body is too large."],
+  431: ["HEADERS_TOO_LARGE", "The request headers are too large."],
+};
+
+function errorBody(status: number, message?: string): string {
+  const [code, fallback] = ERROR_STATUS[status] ?? ["UNAVAILABLE", "The app is briefly unavailable. Please try again in a few seconds."];
+  return JSON.stringify({ error: { code, message: message ?? fallback } });
+}
+
+/** A whole HTTP/1.1 answer for a socket Node gave up on (clientError): JSON, then the connection ends. */
+function rawJsonAnswer(status: number): string {
+  const body = errorBody(status);
+  const reason = http.STATUS_CODES[status] ?? "Error";
+  return `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nCache-Control: no-store\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;
+}
+
+function sendJsonError(res: ExpressResponse, status: number, message?: string) {
+  res.status(status).set({ "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" }).send(errorBody(status, message));
+}
+
+/** Reads and drops what the client still sends after the answer, then closes: a client that is still uploading reads the answer instead of a reset. */
+function lingeringClose(socket: Socket, req: http.IncomingMessage) {
+  if (socket.destroyed) return;
+  req.removeAllListeners("data");
+  req.resume();
+  socket.resume();
+  const stop = () => {
+    clearTimeout(timer);
+    socket.destroy();
+  };
+  const timer = setTimeout(stop, LINGER_MS);
+  timer.unref();
+  socket.once("end", stop);
+  socket.once("close", () => clearTimeout(timer));
+  if (socket.writable) socket.end();
+}
+
+/**
+ * An answer sent before the request body was read must not leave the connection stuck
+ * (the parser waits for the rest of the body, the next request on the connection waits
+ * behind it). When the answer starts: a body that has fully arrived is dropped; a small
+ * one still arriving is drained after the answer (the connection stays kept alive); a
+ * large or unbounded one gets `Connection: close` and a lingering close. The app's
+ * readers may cancel the body (the 413 of read-json-body): that no longer destroys the
+ * socket under the answer.
+ */
+function earlyAnswers(req: ExpressRequest, res: ExpressResponse, next: NextFunction) {
+  const declared = Number(req.headers["content-length"] ?? 0);
+  const chunked = req.headers["transfer-encoding"] !== undefined;
+  if (!chunked && !(declared > 0)) return next();
+  const socket = req.socket;
+
+  // Remix cancels the body stream with req.destroy(): keep the socket for the answer.
+  const destroy = req.destroy;
+  req.destroy = function (this: http.IncomingMessage, error?: Error) {
+    if (!socket.destroyed && socket.readable && !res.writableEnded) {
+      this.removeAllListeners("data");
+      this.pause();
+      return this;
+    }
+    return destroy.call(this, error);
+  } as typeof req.destroy;
+
+  let drain = false;
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ExpressResponse, ...args: unknown[]) {
+    if (!req.complete) {
+      if (!chunked && declared <= DRAIN_LIMIT_BYTES) drain = true;
+      else {
+        this.setHeader("Connection", "close");
+        // Node ends the socket with destroySoon() after a `Connection: close` answer.
+        (socket as Socket & { destroySoon?: () => void }).destroySoon = () => lingeringClose(socket, req);
+      }
+    }
+    return (writeHead as (...a: unknown[]) => ExpressResponse).apply(this, args);
+  } as typeof res.writeHead;
+
+  res.once("finish", () => {
+    if (req.complete && req.readableEnded) return;
+    req.removeAllListeners("data");
+    req.resume();
+    if (!drain || req.complete) return;
+    const timer = setTimeout(() => socket.destroy(), DRAIN_TIMEOUT_MS);
+    timer.unref();
+    req.once("end", () => clearTimeout(timer));
+    req.once("close", () => clearTimeout(timer));
+  });
+
+  if (!chunked && declared > MAX_REQUEST_BODY_BYTES) return sendJsonError(res, 413);
+  next();
+}
+
+/** server.ts is the app's first hop: the socket's peer goes last in X-Forwarded-For, as a proxy appends it. */
+function appendPeerAddress(req: ExpressRequest, _res: ExpressResponse, next: NextFunction) {
+  const peer = req.socket.remoteAddress ?? "unknown";
+  const prior = req.headers["x-forwarded-for"];
+  req.headers["x-forwarded-for"] = prior ? `${Array.isArray(prior) ? prior.join(", ") : prior}, ${peer}` : peer;
+  next();
+}
+
+/** Errors express raises before the app (a path that is not valid percent-encoding) and any the app lets through: JSON. */
+function jsonErrors(error: { status?: unknown; statusCode?: unknown }, req: ExpressRequest, res: ExpressResponse, next: NextFunction) {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const status = Number(error?.status ?? error?.statusCode);
+  if (Number.isInteger(status) && status >= 400 && status < 500) {
+    return sendJsonError(res, status, error instanceof URIError || status === 400 ? "The request path or query is not valid percent-encoding." : undefined);
+  }
+  console.error(`[server] ${req.method} request failed unexpectedly (${error instanceof Error ? error.name : typeof error})`);
+  void next;
+  sendJsonError(res, 503);
+}
+
+/** Node's own refusals (headers too large, bad HTTP, a request that took too long): JSON instead of an empty body. */
+function onClientError(error: NodeJS.ErrnoException, socket: Socket) {
+  const code = error.code ?? "";
+  const pending = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (code === "ECONNRESET" || code === "EPIPE" || !socket.writable || pending?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  const status = code === "HPE_HEADER_OVERFLOW" ? 431 : code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : 400;
+  socket.end(rawJsonAnswer(status), () => socket.destroy());
+  setTimeout(() => socket.destroy(), 1_000).unref();
+}
+
 export async function startServer(options: { port: number; host: string }): Promise<RunningServer> {
   const build = (await import(pathToFileURL(path.join(root, "build", "index.js")).href)) as ServerBuild;
+  const fromApp = (build.entry.module as { serverSettings?: () => Partial<ServerSettings> }).serverSettings?.() ?? {};
+  const settings: ServerSettings = { ...DEFAULT_SETTINGS, ...fromApp };
   const app = express();
   app.disable("x-powered-by");
+  app.use(earlyAnswers);
+  app.use(appendPeerAddress);
   // Fingerprinted browser bundles never change under the same name.
   app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
   app.all("*", createRequestHandler({ build, mode: build.mode }));
+  app.use(jsonErrors);
 
-  const server = app.listen(options.port, options.host);
+  const server = http.createServer(
+    {
+      headersTimeout: settings.headersTimeoutMs,
+      requestTimeout: settings.requestTimeoutMs,
+      keepAliveTimeout: settings.keepAliveTimeoutMs,
+      // How often Node checks the two timeouts above (default 30 s: a slow client would live that long).
+      connectionsCheckingInterval: Math.max(100, Math.min(1_000, Math.floor(settings.headersTimeoutMs / 2))),
+    },
+    app,
+  );
+  server.on("clientError", onClientError);
+  server.listen(options.port, options.host);
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);
     server.once("error", reject);

@@ -11,7 +11,17 @@ import { startApp } from "./composition/root.server";
 // The server build evaluates this module when the server starts: the composition root
 // parses the configuration (a bad variable stops the process here, with its name),
 // builds the dependencies and starts the job worker.
-startApp();
+const root = startApp();
+
+/** The HTTP server's settings (server.ts reads them from the build), parsed with the rest of env. */
+export function serverSettings() {
+  const { config } = root;
+  return {
+    headersTimeoutMs: config.SERVER_HEADERS_TIMEOUT_MS,
+    requestTimeoutMs: config.SERVER_REQUEST_TIMEOUT_MS,
+    keepAliveTimeoutMs: config.SERVER_KEEP_ALIVE_TIMEOUT_MS,
+  };
+}
 
 const STREAM_TIMEOUT_MS = 5_000;
 

@@ -24,6 +24,8 @@ const server = await startAppServer({
   RATE_LIMIT_IP_PER_MINUTE: "100000000",
   RATE_LIMIT_SHOP_PER_MINUTE: "100000000",
   RATE_LIMIT_CONVERSATION_PER_MINUTE: "100000000",
+  // Every request comes from one address here.
+  RATE_LIMIT_CONCURRENT_PER_CLIENT: "100000",
 });
 
 const chatUrl = () => `${server.url}/proxy/chat?${signAppProxyQuery(appProxyParams({ shop: SHOP }), TEST_APP_ENV.SHOPIFY_API_SECRET)}`;

@@ -1,4 +1,4 @@
-// Gzipped sizes of the built storefront widget against the budgets of ARCHITECTURE.md
+// Gzipped sizes of the built storefront widget against its budgets (docs/performance.md)
 // (loader <= 2 KB, chat JS <= 10 KB, chat CSS <= 3 KB). Prints `name value` lines;
 // exits 1 when a budget is exceeded. Measures assets/ as built: run build:widget first.
 import { readFileSync } from "node:fs";

@@ -8,7 +8,7 @@
 import { createDatabase } from "../app/infra/db/create-database.server";
 import { createVault } from "../app/infra/crypto/crypto.server";
 import { env } from "../app/infra/env.server";
-import { rotateKeys } from "../app/infra/crypto/rotate-keys.server";
+import { rotateKeys } from "../app/privacy/key-rotation/rotate-keys.server";
 
 const config = env();
 const prisma = createDatabase(config.DATABASE_URL);

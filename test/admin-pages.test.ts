@@ -146,7 +146,7 @@ describe("admin pages", () => {
     expect((await database.db.shop.findUniqueOrThrow({ where: { shop: SHOP } })).paused).toBe(true);
     const refused = await post("/app/leads/export", { status: "all" });
     expect(refused.status).toBe(409);
-    expect(await refused.json()).toMatchObject({ error: { code: "SHOP.PAUSED" } });
+    expect(await refused.json()).toMatchObject({ error: { code: "SHOP_PAUSED" } });
     await post("/app/incidents", { intent: "resume" });
     expect(await database.db.auditEvent.count({ where: { shop: SHOP, action: { in: ["assistant.paused", "assistant.resumed"] } } })).toBe(2);
   });

@@ -99,3 +99,26 @@ describe("app server in demo mode", () => {
     ).rejects.toThrow(/DEMO_MODE: the demo cannot run with NODE_ENV=production/);
   });
 });
+
+describe("app server configuration", () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => database?.cleanup());
+
+  // Every setting is parsed once, at start-up (app/composition/root.server.ts): a bad
+  // value stops the server before it listens, naming the variable, instead of failing
+  // the first shopper request.
+  it.each([
+    ["RATE_LIMIT_IP_PER_MINUTE", "-5"],
+    ["SHOP_STATE_CACHE_MS", "soon"],
+    ["SSE_HEARTBEAT_MS", "1"],
+    ["DATABASE_SQLITE_SYNCHRONOUS", "OFF"],
+    ["TRUSTED_PROXY_HOPS", "-1"],
+    ["SERVER_REQUEST_TIMEOUT_MS", "soon"],
+  ])("refuses to start with %s=%s", async (name, value) => {
+    await expect(startAppServer({ DATABASE_URL: database.url, [name]: value })).rejects.toThrow(new RegExp(`Invalid environment[\\s\\S]*${name}`));
+  });
+});
+

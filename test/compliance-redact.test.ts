@@ -181,7 +181,7 @@ describe("customers/redact", () => {
       { db: t.db, vault },
       { webhookId: "wrong-shop", shop: SHOP, topic: "customers/redact", payload: { shop_id: 2, shop_domain: OTHER_SHOP, customer: { email: carol.email } } },
     );
-    expect(result).toMatchObject({ ok: false, code: "WEBHOOK.BAD_PAYLOAD" });
+    expect(result).toMatchObject({ ok: false, code: "WEBHOOK_BAD_PAYLOAD" });
     expect(await t.db.webhookDelivery.count({ where: { webhookId: "wrong-shop" } })).toBe(0);
   });
 });

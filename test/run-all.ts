@@ -2,6 +2,8 @@
 // PostgreSQL when one answers (TEST_POSTGRES_URL or 127.0.0.1:5432). Extra
 // arguments go to vitest (e.g. a file filter). TEST_REQUIRE_POSTGRES=1 (CI) makes a
 // missing PostgreSQL a failure. Ends with "N passed, N failed".
+// `npm run lint` runs first, always (also with a file filter); a lint failure counts
+// as one failed test and fails the run, but the tests still run. SKIP_LINT=1 skips it.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -41,6 +43,7 @@ function vitest(provider: "sqlite" | "postgres"): { passed: number; failed: numb
 }
 
 mkdirSync(path.join(root, "test-output"), { recursive: true });
+const lint = process.env.SKIP_LINT === "1" ? "skipped (SKIP_LINT=1)" : run("npm", ["run", "lint"]) ? "passed" : "FAILED";
 if (existsSync(path.join(root, "extensions", "shop-assistant", "scripts", "build-widget.ts"))) {
   if (!run("npm", ["run", "build:widget"])) process.exit(1);
 }
@@ -52,8 +55,9 @@ if (await postgresAnswers()) runs.push({ provider: "postgres", ...vitest("postgr
 else if (process.env.TEST_REQUIRE_POSTGRES === "1") runs.push({ provider: "postgres", passed: 0, failed: 1, ok: false });
 else console.log(`\nPostgreSQL does not answer at ${postgresUrl}: skipping the PostgreSQL run.`);
 
+console.log(`\nlint: ${lint}`);
 for (const r of runs) console.log(`${r.provider}: ${r.passed} passed, ${r.failed} failed${r.ok ? "" : " (run failed)"}`);
 const passed = runs.reduce((sum, r) => sum + r.passed, 0);
-const failed = runs.reduce((sum, r) => sum + r.failed, 0);
+const failed = runs.reduce((sum, r) => sum + r.failed, 0) + (lint === "FAILED" ? 1 : 0);
 console.log(`${passed} passed, ${failed} failed`);
-process.exit(runs.every((r) => r.ok) ? 0 : 1);
+process.exit(runs.every((r) => r.ok) && lint !== "FAILED" ? 0 : 1);

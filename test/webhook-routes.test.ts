@@ -75,7 +75,8 @@ describe("POST /webhooks/compliance", () => {
     const started = performance.now();
     const response = await compliance.action(post("/webhooks/compliance", first));
     expect(response.status).toBe(200);
-    expect(performance.now() - started).toBeLessThan(1_000);
+    // Shopify's bound is 5 s; the work (a job) is queued, not done here.
+    expect(performance.now() - started).toBeLessThan(5_000);
     // Shopify redelivers with the same webhook id (and a fresh signature over the same body)
     const again = await compliance.action(post("/webhooks/compliance", { ...first, headers: { ...first.headers } }));
     expect(again.status).toBe(200);

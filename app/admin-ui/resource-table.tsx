@@ -1,7 +1,9 @@
 // The list pages' table (conversations, leads, data requests, audit log): a Polaris
 // IndexTable over one server page, with keyset pagination when given, and an empty
-// state with guidance when there is nothing to show on the first page.
-import { Card, IndexTable, Layout } from "@shopify/polaris";
+// state with guidance when there is nothing to show on the first page. Below the
+// large breakpoint a table with a `condensed` row renders as a list (IndexTable
+// condensed), so no column is cut off on a phone or a narrow admin.
+import { Card, IndexTable, Layout, useBreakpoints } from "@shopify/polaris";
 import type { ReactNode } from "react";
 import { EmptyNotice } from "./empty";
 
@@ -20,10 +22,14 @@ interface ResourceTableProps<Item extends { id: string }> {
   empty: { heading: string; body: ReactNode };
   /** The row's cells (IndexTable.Cell elements). */
   cells: (item: Item) => ReactNode;
+  /** The row as one block for narrow screens. */
+  condensed?: (item: Item) => ReactNode;
 }
 
-export function ResourceTable<Item extends { id: string }>({ items, resourceName, headings, pagination, empty, cells }: ResourceTableProps<Item>) {
+export function ResourceTable<Item extends { id: string }>({ items, resourceName, headings, pagination, empty, cells, condensed }: ResourceTableProps<Item>) {
   const firstPage = !pagination?.hasPrevious;
+  const { lgDown } = useBreakpoints();
+  const narrow = Boolean(condensed) && lgDown;
   return (
     <Card padding="0">
       {items.length === 0 && firstPage ? (
@@ -35,12 +41,13 @@ export function ResourceTable<Item extends { id: string }>({ items, resourceName
           resourceName={resourceName}
           itemCount={items.length}
           selectable={false}
+          condensed={narrow}
           headings={headings.map((title) => ({ title })) as [{ title: string }, ...{ title: string }[]]}
           pagination={pagination}
         >
           {items.map((item, index) => (
             <IndexTable.Row id={item.id} key={item.id} position={index}>
-              {cells(item)}
+              {narrow && condensed ? <div style={{ padding: "12px 16px", width: "100%" }}>{condensed(item)}</div> : cells(item)}
             </IndexTable.Row>
           ))}
         </IndexTable>

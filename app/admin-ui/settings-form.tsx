@@ -1,29 +1,73 @@
-// The settings pages (Assistant, Privacy): one form posted to the route's action,
-// the save outcome as a banner, annotated sections of fields, a save button. Each
-// field is labelled, explains itself in one line (helpText) and shows its zod error.
-import { Form, useNavigation } from "@remix-run/react";
-import { BlockStack, Button, Card, Checkbox, Layout, TextField } from "@shopify/polaris";
-import { useState, type ComponentProps, type ReactNode } from "react";
+// The settings pages (Assistant, Privacy): one form posted to the route's action.
+// Changing a field shows App Bridge's contextual save bar (Save, Discard) and guards
+// leaving the page; a save answers with a toast, or with a banner at the top that
+// lists what to fix (scrolled into view) and the same sentences at each field.
+import { Form, useBlocker, useNavigation, useSubmit } from "@remix-run/react";
+import { SaveBar } from "@shopify/app-bridge-react";
+import { Banner, BlockStack, Button, Card, Checkbox, Layout, List, TextField } from "@shopify/polaris";
+import { useCallback, useEffect, useMemo, useRef, useState, type ComponentProps, type ReactNode } from "react";
+import { useT, type Translator } from "../i18n/i18n";
 import type { SettingsActionData } from "../settings/admin/settings-action.server";
 import { AdminPage } from "./admin-page";
-import { SettingsBanner } from "./settings-banner";
+import { useToastOnResult } from "./app-bridge";
 
-interface SettingsFormPageProps {
+export const SETTINGS_SAVE_BAR_ID = "settings-save-bar";
+
+interface SettingsFormPageProps<V extends Record<string, unknown>> {
   title: string;
   subtitle?: string;
+  form: FormValues<V>;
   result: SettingsActionData | undefined;
   saveLabel: string;
+  /** Field labels by setting path, for the summary banner ("Retention (days): …"). */
+  labels: Record<string, string>;
   children: ReactNode;
 }
 
-export function SettingsFormPage({ title, subtitle, result, saveLabel, children }: SettingsFormPageProps) {
-  const saving = useNavigation().state === "submitting";
+export function SettingsFormPage<V extends Record<string, unknown>>({ title, subtitle, form, result, saveLabel, labels, children }: SettingsFormPageProps<V>) {
+  const t = useT();
+  const navigation = useNavigation();
+  const submit = useSubmit();
+  const saving = navigation.state !== "idle" && navigation.formMethod?.toUpperCase() === "POST";
+  const formRef = useRef<HTMLFormElement>(null);
+  const bannerRef = useRef<HTMLDivElement>(null);
+  const { dirty, commit, reset } = form;
+
+  useToastOnResult(result, (r) => {
+    if (!r.ok) return { text: t("settings.invalidTitle", { count: Object.keys(r.fieldErrors).length || 1 }), isError: true };
+    if (!r.published) return { text: t("settings.savedNotPublished"), isError: true };
+    return { text: r.changed.length ? t("settings.saved") : t("settings.noChanges") };
+  });
+  // A save answered: saved values become the new baseline; errors are brought into view.
+  const lastResult = useRef<SettingsActionData | undefined>(undefined);
+  useEffect(() => {
+    if (!result || result === lastResult.current) return;
+    lastResult.current = result;
+    if (result.ok) commit();
+    else {
+      bannerRef.current?.scrollIntoView({ block: "start", behavior: "smooth" });
+      bannerRef.current?.querySelector<HTMLElement>("[tabindex], .Polaris-Banner")?.focus?.();
+    }
+  }, [result, commit]);
+
+  useLeaveGuard(dirty && !saving);
+  const save = () => formRef.current && submit(formRef.current, { method: "post" });
   return (
     <AdminPage title={title} subtitle={subtitle}>
-      <Form method="post">
+      <SaveBar id={SETTINGS_SAVE_BAR_ID} open={dirty || saving}>
+        <button variant="primary" onClick={save} disabled={saving} loading={saving ? "" : undefined}>
+          {t("common.save")}
+        </button>
+        <button onClick={reset} disabled={saving}>
+          {t("common.discard")}
+        </button>
+      </SaveBar>
+      <Form method="post" ref={formRef}>
         <Layout>
           <Layout.Section>
-            <SettingsBanner result={result} />
+            <div ref={bannerRef} style={{ scrollMarginTop: 64 }}>
+              <SettingsErrorBanner result={result} labels={labels} t={t} />
+            </div>
           </Layout.Section>
           {children}
           <Layout.Section>
@@ -32,6 +76,33 @@ export function SettingsFormPage({ title, subtitle, result, saveLabel, children 
         </Layout>
       </Form>
     </AdminPage>
+  );
+}
+
+/** What a failed save needs fixed, as a list at the top of the form. */
+function SettingsErrorBanner({ result, labels, t }: { result: SettingsActionData | undefined; labels: Record<string, string>; t: Translator }) {
+  if (!result) return null;
+  if (result.ok) {
+    if (result.published) return null;
+    return (
+      <Banner tone="warning" title={t("settings.savedNotPublished")}>
+        <p>{t("settings.savedNotPublishedBody", { message: result.publishMessage ?? "" })}</p>
+      </Banner>
+    );
+  }
+  const errors = fieldErrorsOf(result, t);
+  const entries = Object.entries(errors).filter((e): e is [string, string] => Boolean(e[1]));
+  return (
+    <Banner tone="critical" title={t("settings.invalidTitle", { count: entries.length || 1 })}>
+      <BlockStack gap="200">
+        <p>{t("settings.invalidBody")}</p>
+        <List>
+          {entries.map(([path, message]) => (
+            <List.Item key={path}>{labels[path] ? `${labels[path]}: ${message}` : message}</List.Item>
+          ))}
+        </List>
+      </BlockStack>
+    </Banner>
   );
 }
 
@@ -45,20 +116,65 @@ export function SettingsSection({ title, description, gap = "400", children }: {
   );
 }
 
-/** The field errors of a failed save, keyed by setting path ("privacy.retentionDays"). */
-export function fieldErrorsOf(result: SettingsActionData | undefined): Record<string, string | undefined> {
-  return result && !result.ok ? result.fieldErrors : {};
+/**
+ * The field errors of a failed save, keyed by setting path ("privacy.retentionDays"),
+ * as sentences in the merchant's language: the server names the problem (a setting
+ * path, or a code such as "hours.order:2" for Tuesday), the dictionary says it.
+ */
+export function fieldErrorsOf(result: SettingsActionData | undefined, t: Translator): Record<string, string | undefined> {
+  if (!result || result.ok) return {};
+  const out: Record<string, string> = {};
+  for (const [path, problem] of Object.entries(result.fieldErrors)) out[path] = describeProblem(path, problem, t);
+  return out;
 }
 
-/** The form's values as controlled state, and a setter per field. */
+function describeProblem(path: string, problem: string, t: Translator): string {
+  const coded = /^(hours\.(?:format|order)):(\d)$/.exec(problem);
+  if (coded) return t(`fieldError.${coded[1]}` as "fieldError.hours.format", { day: t(`weekday.${coded[2]}` as "weekday.0") });
+  const staff = /^staff\.notNumeric:(.*)$/s.exec(problem);
+  if (staff) return t("fieldError.access.transcriptViewers", { values: staff[1] ?? "" });
+  if (problem === "staff.tooMany") return t("fieldError.access.transcriptViewers.tooMany");
+  if (problem === "Unknown setting.") return t("settings.unknownSetting");
+  const key = `fieldError.${path}`;
+  return t.has(key) ? t(key) : problem;
+}
+
+/** The form's values as controlled state, a setter per field, and its dirty state against the last saved values. */
 export function useFormValues<V extends Record<string, unknown>>(initial: V) {
   const [values, setValues] = useState(initial);
+  const [baseline, setBaseline] = useState(initial);
   const set = <K extends keyof V>(key: K) => (value: V[K]) => setValues((old) => ({ ...old, [key]: value }));
-  return { values, set };
+  const dirty = useMemo(() => JSON.stringify(values) !== JSON.stringify(baseline), [values, baseline]);
+  const valuesRef = useRef(values);
+  valuesRef.current = values;
+  const commit = useCallback(() => setBaseline(valuesRef.current), []);
+  const reset = useCallback(() => setValues(baselineRef.current), []);
+  const baselineRef = useRef(baseline);
+  baselineRef.current = baseline;
+  return { values, set, dirty, commit, reset };
 }
 
 export type FormValues<V extends Record<string, unknown>> = ReturnType<typeof useFormValues<V>>;
 type KeysOf<V, T> = { [K in keyof V]: V[K] extends T ? K : never }[keyof V] & string;
+
+/**
+ * Leaving a page with unsaved changes: App Bridge asks the merchant first
+ * (shopify.saveBar.leaveConfirmation resolves once they confirm, or at once when no
+ * save bar shows); staying keeps the changes.
+ */
+export function useLeaveGuard(dirty: boolean) {
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
+  useEffect(() => {
+    if (blocker.state !== "blocked") return;
+    const shopify = (window as unknown as { shopify?: { saveBar?: { leaveConfirmation?: () => Promise<void> } } }).shopify;
+    const confirm = shopify?.saveBar?.leaveConfirmation?.();
+    if (!confirm) {
+      blocker.proceed();
+      return;
+    }
+    confirm.then(() => blocker.proceed(), () => blocker.reset());
+  }, [blocker]);
+}
 
 type TextFieldProps = Omit<ComponentProps<typeof TextField>, "name" | "value" | "onChange" | "autoComplete" | "helpText" | "label">;
 

@@ -1,8 +1,11 @@
 // The numbers behind the Analytics page for 7/30/90 days: conversations per day,
 // share answered without a person, handoffs, basic-mode share, top topics (the
 // Message.topic label, never message text) and orders asked about (ShopEvent).
-import type { Clock, Database } from "../infra/admin-ports";
+import type { Clock } from "../infra/clock";
+import type { Database } from "../infra/admin-ports";
 import { countPerDay, rangeStart, share, type DayCount, type RangeDays } from "./ranges";
+import { countShopEvents } from "./event-store.server";
+import type { DbClient } from "../infra/db/sql";
 
 export interface AnalyticsSummary {
   rangeDays: RangeDays;
@@ -12,37 +15,56 @@ export interface AnalyticsSummary {
   handoffs: { count: number; share: number };
   basicMode: { count: number; share: number };
   topTopics: { topic: string; count: number }[];
+  /** Conversations per outcome (open, answered, handed_off), every outcome listed. */
+  outcomes: { outcome: string; count: number }[];
   ordersAskedAbout: number;
 }
 
-export async function loadAnalytics(deps: { db: Database; clock: Clock }, shop: string, rangeDays: RangeDays): Promise<AnalyticsSummary> {
+const OUTCOMES = ["answered", "handed_off", "open"] as const;
+
+/**
+ * What the page reads of conversations and messages since a time. Their owner provides
+ * it (conversationStats, app/conversations/store/conversation-stats.server.ts) and the
+ * route passes it in: the conversations store writes analytics events, so this folder
+ * does not import that one back (no folder cycle).
+ */
+export interface ConversationStats {
+  startTimes(db: DbClient, shop: string, since: Date): Promise<Date[]>;
+  countByOutcome(db: DbClient, shop: string, since: Date): Promise<{ outcome: string; count: number }[]>;
+  countBasicMode(db: DbClient, shop: string, since: Date): Promise<number>;
+  countMessagesByTopic(db: DbClient, shop: string, since: Date): Promise<{ topic: string | null; count: number }[]>;
+}
+
+export async function loadAnalytics(
+  deps: { db: Database; clock: Clock; conversations: ConversationStats },
+  shop: string,
+  rangeDays: RangeDays,
+): Promise<AnalyticsSummary> {
   const now = deps.clock.now();
   const since = rangeStart(now, rangeDays);
-  const inRange = { shop, createdAt: { gte: since } };
   const [dates, outcomes, basic, topics, ordersAskedAbout] = await Promise.all([
-    deps.db.conversation.findMany({ where: inRange, select: { createdAt: true } }),
-    deps.db.conversation.groupBy({ by: ["outcome"], where: inRange, _count: { _all: true } }),
-    deps.db.conversation.count({ where: { ...inRange, basicMode: true } }),
-    deps.db.message.groupBy({
-      by: ["topic"], where: { ...inRange, topic: { not: null } }, _count: { _all: true },
-    }),
-    deps.db.shopEvent.count({ where: { ...inRange, kind: "order_asked" } }),
+    deps.conversations.startTimes(deps.db, shop, since),
+    deps.conversations.countByOutcome(deps.db, shop, since),
+    deps.conversations.countBasicMode(deps.db, shop, since),
+    deps.conversations.countMessagesByTopic(deps.db, shop, since),
+    countShopEvents(deps.db, shop, { since, kind: "order_asked" }),
   ]);
   const total = dates.length;
-  const byOutcome = new Map(outcomes.map((o) => [o.outcome, o._count._all]));
+  const byOutcome = new Map(outcomes.map((o) => [o.outcome, o.count]));
   const answered = byOutcome.get("answered") ?? 0;
   const handedOff = byOutcome.get("handed_off") ?? 0;
   return {
     rangeDays,
     conversations: total,
-    perDay: countPerDay(dates.map((d) => d.createdAt), now, rangeDays),
+    perDay: countPerDay(dates, now, rangeDays),
     answeredWithoutPerson: { count: answered, share: share(answered, total) },
     handoffs: { count: handedOff, share: share(handedOff, total) },
     basicMode: { count: basic, share: share(basic, total) },
     topTopics: topics
-      .map((t) => ({ topic: t.topic ?? "other", count: t._count._all }))
+      .map((t) => ({ topic: t.topic ?? "other", count: t.count }))
       .sort((a, b) => b.count - a.count || a.topic.localeCompare(b.topic))
       .slice(0, 10),
+    outcomes: [...OUTCOMES, ...[...byOutcome.keys()].filter((o) => !(OUTCOMES as readonly string[]).includes(o))].map((outcome) => ({ outcome, count: byOutcome.get(outcome) ?? 0 })),
     ordersAskedAbout,
   };
 }

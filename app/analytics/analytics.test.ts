@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/support/test-database";
 import { OTHER_SHOP, seedConversation, seedShopEvents, SHOP, testVault } from "../../test/support/admin-fixtures";
 import { loadAnalytics } from "./analytics.server";
+import { conversationStats } from "../conversations/store/conversation-stats.server";
 import { countPerDay, rangeDaysSchema } from "./ranges";
 
 let t: TestDatabase;
@@ -16,7 +17,7 @@ afterEach(async () => t.cleanup());
 
 describe("analytics", () => {
   it("is all zeros for a new shop", async () => {
-    const summary = await loadAnalytics({ db: t.db, clock }, SHOP, 7);
+    const summary = await loadAnalytics({ db: t.db, clock, conversations: conversationStats }, SHOP, 7);
     expect(summary.conversations).toBe(0);
     expect(summary.perDay).toHaveLength(7);
     expect(summary.answeredWithoutPerson.share).toBe(0);
@@ -32,7 +33,7 @@ describe("analytics", () => {
     await seedConversation(t.db, vault, { shop: OTHER_SHOP, createdAt: daysAgo(0) });
     await seedShopEvents(t.db, "order_asked", 3, daysAgo(1));
     await seedShopEvents(t.db, "order_asked", 2, daysAgo(40));
-    const week = await loadAnalytics({ db: t.db, clock }, SHOP, 7);
+    const week = await loadAnalytics({ db: t.db, clock, conversations: conversationStats }, SHOP, 7);
     expect(week.conversations).toBe(4);
     expect(week.perDay.at(-1)).toEqual({ day: "2026-11-24", count: 2 });
     expect(week.perDay.map((d) => d.count)).toEqual([0, 0, 0, 1, 1, 0, 2]);
@@ -41,8 +42,8 @@ describe("analytics", () => {
     expect(week.basicMode).toEqual({ count: 1, share: 0.25 });
     expect(week.topTopics).toEqual([{ topic: "order", count: 2 }, { topic: "handoff", count: 1 }]);
     expect(week.ordersAskedAbout).toBe(3);
-    expect((await loadAnalytics({ db: t.db, clock }, SHOP, 30)).conversations).toBe(5);
-    expect((await loadAnalytics({ db: t.db, clock }, SHOP, 90)).ordersAskedAbout).toBe(5);
+    expect((await loadAnalytics({ db: t.db, clock, conversations: conversationStats }, SHOP, 30)).conversations).toBe(5);
+    expect((await loadAnalytics({ db: t.db, clock, conversations: conversationStats }, SHOP, 90)).ordersAskedAbout).toBe(5);
   });
 
   it("accepts only 7, 30 or 90 days", () => {

@@ -1,11 +1,12 @@
 // The model loop of one turn: call the model with tools, run tool calls, stream text
 // through the output guard. Returns how it ended; run-turn.ts decides what the shopper
 // sees next (refusal, limit message, or the basic answer on failure).
-import { redactCardNumbers } from "../privacy/redaction/redact-text";
+import { redactCardNumbers } from "../infra/text/redact-text";
 import type { CircuitBreaker } from "../infra/model/circuit-breaker";
 import { cardSchema, type Card } from "../contracts/cards";
 import type { OutputGuard } from "./content-guard";
-import type { ChatMessage, ChatModel, ModelEvent, ModelFailureKind, ModelToolCall, Topic, AssistantEventKind } from "./ports";
+import type { ChatMessage, ChatModel, ModelEvent, ModelFailureKind, ModelToolCall } from "../infra/model/ports";
+import type { Topic, AssistantEventKind } from "./ports";
 import { estimatePromptTokens, estimateTokens, type TurnLimits } from "./token-budget";
 import { toolDefinition, type AssistantTool, type ToolContext } from "./tools/tool";
 import type { TurnEvent } from "./turn-events";

@@ -9,13 +9,17 @@ import { hasOrderScope, ordersInScope, type VerifiedScope } from "../orders/orde
 import type { Card } from "../contracts/cards";
 import { BASIC_MESSAGES } from "./basic-messages";
 import { detectIntent, detectLanguage, orderNameIn, productTermsIn } from "./intents";
-import type { AdminGraphql, KnowledgeStore, Topic } from "./ports";
+import type { AdminGraphql } from "../infra/shopify/admin-graphql";
+import type { KnowledgeStore } from "../knowledge/ports";
+import type { Topic } from "./ports";
 
 export interface BasicAnswer {
   text: string;
   cards: Card[];
   topic: Topic;
   handoff: boolean;
+  /** "order_asked" when an order look-up ran (as the AI's order tools record it). */
+  event?: "order_asked";
 }
 
 export interface BasicInput {
@@ -40,15 +44,16 @@ export async function answerBasic(deps: { admin: AdminGraphql; knowledge: Knowle
   if (intent === "order") {
     const none = { cards: [], topic: "order" as const, handoff: false };
     if (!input.settings.privacy.orderLookup) return say(t.orderLookupOff, none);
+    const asked = { ...none, event: "order_asked" as const };
     if (!hasOrderScope(input.scope)) {
-      return say(input.settings.privacy.orderVerification === "logged_in" ? t.loginOnly : t.verifyOrLogin, none);
+      return say(input.settings.privacy.orderVerification === "logged_in" ? t.loginOnly : t.verifyOrLogin, asked);
     }
     const result = await ordersInScope(deps.admin, input.scope, { orderName: orderNameIn(input.message), locale: language });
     if (!result.ok) return say(t.unavailable, none);
-    if (result.orders.length === 0) return say(orderNameIn(input.message) ? t.noSuchOrder : t.noOrders, none);
+    if (result.orders.length === 0) return say(orderNameIn(input.message) ? t.noSuchOrder : t.noOrders, asked);
     const orders = result.orders.slice(0, 3);
     const lines = orders.map((o) => `${o.name}: ${o.status}`).join("\n");
-    return say(`${t.ordersFound(orders.length)}\n${lines}`, { cards: orders, topic: "order", handoff: false });
+    return say(`${t.ordersFound(orders.length)}\n${lines}`, { cards: orders, topic: "order", handoff: false, event: "order_asked" });
   }
 
   if (intent === "policy" || intent === "unknown") {

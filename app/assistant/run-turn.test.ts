@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { createCircuitBreaker } from "../infra/model/circuit-breaker";
 import { shopSettingsSchema, type ShopSettings } from "../settings/settings-schema";
 import { createInMemoryTranscriptStore } from "../conversations/in-memory-transcript-store";
-import type { AdminGraphql, ChatModel, ChatRequest, ModelEvent } from "./ports";
+import type { AdminGraphql } from "../infra/shopify/admin-graphql";
+import type { ChatModel, ChatRequest, ModelEvent } from "../infra/model/ports";
 import { runTurn, type TurnDeps, type TurnEvent } from "./run-turn";
 
 type Step = ModelEvent[] | ((request: ChatRequest) => ModelEvent[]);
@@ -207,5 +208,13 @@ describe("runTurn", () => {
     );
     await run("my order", { scope: { orderId: "gid://shopify/Order/5029" } });
     expect(seen[0]).toMatchObject({ error: "NOT_VERIFIED" });
+  });
+});
+
+describe("basic mode's order look-ups (issue 12)", () => {
+  it("records order_asked like AI mode, so analytics counts the orders asked about", async () => {
+    const { run, transcript } = setup([], { model: null });
+    await run("Where is my order?");
+    expect(transcript.events.map((e) => e.kind)).toEqual(expect.arrayContaining(["basic_mode", "order_asked"]));
   });
 });

@@ -3,14 +3,17 @@
 // basic-mode answer, then `done`. The shopper API writes each TurnEvent as SSE.
 import type { CircuitBreaker } from "../infra/model/circuit-breaker";
 import type { VerifiedScope } from "../orders/order-access";
-import { redactCardNumbers, redactContactDetails } from "../privacy/redaction/redact-text";
+import { redactCardNumbers, redactContactDetails } from "../infra/text/redact-text";
 import type { ShopSettings } from "../settings/settings-schema";
 import { aiTurn, type AiTurnState } from "./ai-turn";
 import { answerBasic } from "./basic-engine";
 import { BASIC_MESSAGES } from "./basic-messages";
 import { createOutputGuard, mentionsBlockedTopic } from "./content-guard";
 import { detectLanguage } from "./intents";
-import type { AdminGraphql, AssistantEventKind, ChatMessage, ChatModel, KnowledgeStore, TranscriptStore } from "./ports";
+import type { AdminGraphql } from "../infra/shopify/admin-graphql";
+import type { AssistantEventKind, TranscriptStore } from "./ports";
+import type { ChatMessage, ChatModel } from "../infra/model/ports";
+import type { KnowledgeStore } from "../knowledge/ports";
 import { buildSystemPrompt } from "./system-prompt";
 import { DEFAULT_LIMITS, type TurnLimits } from "./token-budget";
 import { toolsFor } from "./tools/index";
@@ -92,6 +95,7 @@ export async function* runTurn(deps: TurnDeps, input: TurnInput): AsyncGenerator
     state.topic = answer.topic;
     state.handoff ||= answer.handoff;
     if (answer.handoff) state.events.push("handoff");
+    if (answer.event) state.events.push(answer.event);
   };
 
   try {

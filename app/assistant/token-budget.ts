@@ -1,6 +1,6 @@
 // Token accounting when the provider reports no usage: about four characters a token
 // is close enough for a budget whose purpose is to stop runaway loops and cost.
-import type { ChatMessage, ToolDefinition } from "./ports";
+import type { ChatMessage, ToolDefinition } from "../infra/model/ports";
 
 export function estimateTokens(text: string): number {
   return Math.ceil(text.length / 4);

@@ -1,8 +1,8 @@
 // The audit log: staff and system actions, filterable by action, actor and date,
 // paginated on the server (newest first).
 import { z } from "zod";
-import { decodeCursor, keysetOrder, keysetWhere, pageQuerySchema, toPage, type Page } from "../infra/http/cursor";
-import { dayRange } from "../conversations/admin/conversations.server";
+import { dayRange, decodeCursor, pageQuerySchema, toPage, type Page } from "../infra/http/cursor";
+import { findAuditPage, listAuditActionsAndActors } from "./audit-store.server";
 import type { Database } from "../infra/admin-ports";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -25,6 +25,17 @@ export interface AuditRow {
   targetId: string | null;
   /** "key: value" pairs from the detail JSON (counts, field names). */
   detail: string;
+  /** The detail JSON itself, for the admin's sentences ("changed the retention period from 90 to 30 days"). */
+  details: Record<string, unknown>;
+}
+
+function parseDetail(json: string): Record<string, unknown> {
+  try {
+    const value = JSON.parse(json) as unknown;
+    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
 }
 
 function describeDetail(json: string): string {
@@ -41,17 +52,12 @@ function describeDetail(json: string): string {
 
 export async function listAuditEvents(db: Database, shop: string, filter: AuditFilter): Promise<Page<AuditRow>> {
   const position = decodeCursor(filter.cursor);
-  const rows = await db.auditEvent.findMany({
-    where: {
-      AND: [
-        { shop },
-        filter.action ? { action: filter.action } : {},
-        filter.actor ? { actor: filter.actor } : {},
-        dayRange(filter.from, filter.to),
-        keysetWhere(position, filter.direction),
-      ],
-    },
-    orderBy: keysetOrder(filter.direction),
+  const rows = await findAuditPage(db, shop, {
+    action: filter.action,
+    actor: filter.actor,
+    createdAt: dayRange(filter.from, filter.to).createdAt,
+    position,
+    direction: filter.direction,
     take: AUDIT_PAGE_SIZE + 1,
   });
   const page = toPage(rows, AUDIT_PAGE_SIZE, filter.direction, position !== null);
@@ -59,19 +65,12 @@ export async function listAuditEvents(db: Database, shop: string, filter: AuditF
     ...page,
     items: page.items.map((r) => ({
       id: r.id, createdAt: r.createdAt, actor: r.actor, actorName: r.actorName, action: r.action,
-      targetType: r.targetType, targetId: r.targetId, detail: describeDetail(r.detailJson),
+      targetType: r.targetType, targetId: r.targetId, detail: describeDetail(r.detailJson), details: parseDetail(r.detailJson),
     })),
   };
 }
 
 /** The actions and actors present in this shop's log, for the filter pickers. */
 export async function auditFilterOptions(db: Database, shop: string) {
-  const [actions, actors] = await Promise.all([
-    db.auditEvent.groupBy({ by: ["action"], where: { shop }, orderBy: { action: "asc" } }),
-    db.auditEvent.groupBy({ by: ["actor", "actorName"], where: { shop }, orderBy: { actor: "asc" }, take: 200 }),
-  ]);
-  return {
-    actions: actions.map((a) => a.action),
-    actors: actors.map((a) => ({ id: a.actor, name: a.actorName })),
-  };
+  return listAuditActionsAndActors(db, shop);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AdminGraphql } from "../assistant/ports";
+import type { AdminGraphql } from "../infra/shopify/admin-graphql";
 import { searchKnowledge } from "../knowledge/knowledge-search";
 import { SHOP_POLICIES } from "../knowledge/operations";
 import { CUSTOMER_ORDERS, ORDER_BY_ID } from "../orders/operations";

@@ -15,7 +15,7 @@
 // turns waits for it instead of asking again. Without that, the first seconds of a
 // rush (every shopper asking before the first answer is cached) send one request per
 // shopper, throttle the shop and degrade hundreds of answers (test/load).
-import type { AdminGraphql, AdminResult } from "../assistant/ports";
+import type { AdminGraphql, AdminResult } from "../infra/shopify/admin-graphql";
 import { createTtlCache, type TtlCache } from "../infra/cache/ttl-cache";
 import { SHOP_POLICIES } from "../knowledge/operations";
 import { PRODUCT_DETAILS_BY_HANDLE, PRODUCT_DETAILS_BY_ID, SEARCH_PRODUCTS } from "./operations";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AdminGraphql } from "../assistant/ports";
+import type { AdminGraphql } from "../infra/shopify/admin-graphql";
 import { productDetails, searchProducts, searchTermsOf } from "./catalog";
 
 const node = (n: number, title: string, price: string, available: boolean, status = "ACTIVE") => ({

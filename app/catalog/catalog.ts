@@ -3,7 +3,7 @@
 // raw ids, and long numeric ids in a prompt only look like card numbers).
 import { z } from "zod";
 import type { ProductCard } from "../contracts/cards";
-import type { AdminFailureCode, AdminGraphql } from "../assistant/ports";
+import type { AdminFailureCode, AdminGraphql } from "../infra/shopify/admin-graphql";
 import { PRODUCT_DETAILS_BY_HANDLE, PRODUCT_DETAILS_BY_ID, SEARCH_PRODUCTS } from "./operations";
 
 const money = z.object({ amount: z.string(), currencyCode: z.string() });

@@ -1,4 +1,4 @@
-// Admin GraphQL documents of the catalog (API 2026-01). Each selects only what a
+// Admin GraphQL documents of the catalog (API version: app/contracts/admin-api.ts). Each selects only what a
 // product answer or card needs; a test validates them against the vendored schema.
 // Search asks for 10 products and 5 variants each (about 110 cost points): enough to
 // filter by price and stock and show five cards without draining the shop's bucket.

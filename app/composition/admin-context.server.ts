@@ -2,7 +2,7 @@
 // process's adapters for the domain modules (database, vault, audit, clock, caches).
 import { auditRecorder } from "../audit/audit-recorder.server";
 import { describeModelProvider } from "../settings/model-provider";
-import { systemClock } from "../infra/admin-ports";
+import { systemClock } from "../infra/clock";
 import { resolveStaff, type AuthenticatedAdmin } from "../infra/shopify/staff.server";
 import { appRoot } from "./root.server";
 

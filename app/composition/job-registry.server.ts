@@ -5,7 +5,8 @@ import { runWebhookJob } from "../privacy/compliance/webhook-job.server";
 import { WEBHOOK_JOB_KIND } from "../privacy/compliance/receive-webhook.server";
 import { purgeExpired } from "../privacy/retention/retention.server";
 import type { Clock } from "../infra/clock";
-import { enqueue, type JobHandlers } from "../infra/jobs/queue.server";
+import { countPendingJobs, enqueue, type JobHandlers } from "../infra/jobs/queue.server";
+import { vacuumDatabase } from "../infra/db/vacuum.server";
 
 export const RETENTION_JOB_KIND = "retention.purge";
 /** Job.shop of jobs that span every shop. */
@@ -18,9 +19,8 @@ export const jobHandlers: JobHandlers = {
     const counts = await purgeExpired(db, clock);
     console.info(`retention purge: ${Object.entries(counts).map(([k, n]) => `${k}=${n}`).join(" ")}`);
     // SQLite keeps the bytes of deleted rows (redactions included) in free pages until
-    // VACUUM rewrites the file; PostgreSQL's VACUUM makes dead rows' space reusable.
-    // Best effort: VACUUM needs the database to itself and tomorrow's run tries again.
-    await db.$executeRawUnsafe("VACUUM").catch((error: unknown) => {
+    // VACUUM rewrites the file. Best effort: tomorrow's run tries again.
+    await vacuumDatabase(db).catch((error: unknown) => {
       console.warn(`retention purge: VACUUM skipped (${error instanceof Error ? error.name : "error"})`);
     });
     // The next run, a day later. Two workers may both schedule one; the purge is idempotent.
@@ -30,6 +30,6 @@ export const jobHandlers: JobHandlers = {
 
 /** Makes sure one purge is queued (first start of a fresh database, or after a failure). */
 export async function ensureRetentionScheduled(db: Database, vault: Vault, clock: Clock): Promise<void> {
-  const pending = await db.job.count({ where: { kind: RETENTION_JOB_KIND, status: { in: ["queued", "running"] } } });
+  const pending = await countPendingJobs(db, RETENTION_JOB_KIND);
   if (pending === 0) await enqueue(db, vault, { shop: ALL_SHOPS, kind: RETENTION_JOB_KIND, payload: {} }, clock.now());
 }

@@ -15,7 +15,7 @@ import { cachedSessionStorage, type CachedSessionStorage } from "../infra/shopif
 import { encryptedPrismaSessionStorage } from "../infra/shopify/encrypted-session-storage.server";
 import { createAdminReadCache, forgetShopCatalog, type AdminReadCache } from "../catalog/catalog-cache";
 import { createShopStateCache, type ShopStateCache } from "../settings/shop-settings.server";
-import { redactPersonalData } from "../privacy/redaction/redact-text";
+import { redactPersonalData } from "../infra/text/redact-text";
 import { ensureRetentionScheduled, jobHandlers } from "./job-registry.server";
 
 export interface AppRoot {

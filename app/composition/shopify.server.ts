@@ -2,10 +2,11 @@
 import "@shopify/shopify-app-remix/adapters/node";
 import { ADMIN_API_VERSION } from "../contracts/admin-api";
 import { ApiVersion, AppDistribution, shopifyApp, type Session } from "@shopify/shopify-app-remix/server";
-import { installDemoMode } from "../infra/shopify/demo-mode.server";
+import { installDemoMode, skipBotCheckInDemo } from "../infra/shopify/demo-mode.server";
 import { appRoot } from "./root.server";
+import { adminGraphqlOf } from "../infra/shopify/admin-graphql.server";
 import { publishWidgetConfig } from "../settings/publish-widget-config.server";
-import { loadShopSettings } from "../settings/shop-settings.server";
+import { loadShopSettings, recordShopInstall } from "../settings/shop-settings.server";
 
 // Must run after the Shopify library set its default fetch (the imports above).
 installDemoMode();
@@ -46,7 +47,7 @@ const shopify = shopifyApp({
         if (Object.keys(SHOP_SPECIFIC_WEBHOOKS).length > 0) await shopify.registerWebhooks({ session });
         // The storefront widget reads its configuration from this metafield; without
         // it the widget runs on defaults, so a failure here is logged, not fatal.
-        const published = await publishWidgetConfig(admin, await loadShopSettings(db, session.shop));
+        const published = await publishWidgetConfig(adminGraphqlOf(admin), await loadShopSettings(db, session.shop));
         if (!published.ok) console.warn(`widget config not published for ${session.shop}: ${published.code}`);
       } catch (error) {
         console.error(`afterAuth failed for ${session.shop}:`, error);
@@ -59,17 +60,16 @@ const shopify = shopifyApp({
 
 // A (re)install clears an earlier uninstall mark; settings stay as they were.
 async function recordInstall(session: Session): Promise<void> {
-  await db.shop.upsert({
-    where: { shop: session.shop },
-    create: { shop: session.shop },
-    update: { uninstalledAt: null },
-  });
+  await recordShopInstall(db, session.shop);
 }
 
 export default shopify;
 export const apiVersion = SHOPIFY_API_VERSION;
 export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
-export const authenticate = shopify.authenticate;
+// Admin authentication; in demo mode a headless browser is let in (skipBotCheckInDemo).
+export const authenticate: typeof shopify.authenticate = Object.assign(Object.create(shopify.authenticate) as typeof shopify.authenticate, {
+  admin: ((request: Request) => shopify.authenticate.admin(skipBotCheckInDemo(request, config))) as typeof shopify.authenticate.admin,
+});
 export const unauthenticated = shopify.unauthenticated;
 export const login = shopify.login;
 export const registerWebhooks = shopify.registerWebhooks;

@@ -6,18 +6,19 @@ import { createCircuitBreaker } from "../infra/model/circuit-breaker";
 import { createOpenAiChatModel } from "../infra/model/openai-chat-model.server";
 import { createPrismaKnowledgeStore } from "../knowledge/knowledge-store.server";
 import { createAssistantChatTurn } from "../conversations/shopper/assistant-chat-turn.server";
-import type { ShopperApiDeps } from "../storefront-proxy/deps";
+import type { ChatApiDeps } from "../conversations/shopper/chat-turn";
+import { createShopperAdmission } from "../storefront-proxy/admission.server";
 import { authenticate } from "./shopify.server";
 import { appRoot } from "./root.server";
 
-let deps: ShopperApiDeps | undefined;
+let deps: ChatApiDeps | undefined;
 
-export function shopperApiDeps(): ShopperApiDeps {
+export function shopperApiDeps(): ChatApiDeps {
   deps ??= build();
   return deps;
 }
 
-function build(): ShopperApiDeps {
+function build(): ChatApiDeps {
   const { config, db, vault, limits, caches } = appRoot();
   return {
     authenticateAppProxy: (request) => authenticate.public.appProxy(request),
@@ -27,6 +28,9 @@ function build(): ShopperApiDeps {
     limits,
     heartbeatMs: config.SSE_HEARTBEAT_MS,
     caches: { shopStates: caches.shopStates, adminReads: caches.adminReads },
+    admission: createShopperAdmission({ perClient: config.RATE_LIMIT_CONCURRENT_PER_CLIENT }),
+    trustedProxyHops: config.TRUSTED_PROXY_HOPS,
+    refusalDelayMs: config.RATE_LIMIT_REFUSAL_DELAY_MS,
     chatTurn: createAssistantChatTurn({
       // No OPENAI_API_KEY: basic mode only (the assistant says AI answers are off).
       model: config.OPENAI_API_KEY

@@ -13,7 +13,11 @@ export type ShopperApiErrorCode =
   | "PAYLOAD_TOO_LARGE"
   | "VERIFICATION_FAILED"
   | "RATE_LIMITED"
-  | "UNAVAILABLE";
+  | "UNAVAILABLE"
+  // Raised by the HTTP server before the app runs (server.ts): the request took longer
+  // than SERVER_REQUEST_TIMEOUT_MS to arrive (408), its headers were too large (431).
+  | "TIMEOUT"
+  | "HEADERS_TOO_LARGE";
 
 export interface ShopperApiErrorBody {
   error: { code: ShopperApiErrorCode; message: string };

@@ -3,22 +3,17 @@
 // with that hash in constant time. A plain (unkeyed) hash is enough: the token is
 // random and long, so there is nothing to guess from its hash.
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { randomId, sortableId } from "../infra/random-id";
 
-export function newConversationId(): string {
-  return randomBytes(16).toString("base64url");
-}
+/** A conversation's id: 128 random bits (the app's one id generator). */
+export const newConversationId = randomId;
 
 export function newConversationToken(): string {
   return randomBytes(32).toString("base64url");
 }
 
-let sequence = 0;
-
-/** Row ids that sort by creation (time, then a per-process counter), so two messages of one millisecond keep their order. */
-export function newRowId(): string {
-  sequence = (sequence + 1) % 1_679_616; // 36^4
-  return `${Date.now().toString(36).padStart(9, "0")}${sequence.toString(36).padStart(4, "0")}${randomBytes(10).toString("base64url")}`;
-}
+/** Message and event row ids that sort by creation. */
+export const newRowId = sortableId;
 
 export function hashConversationToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("base64url");

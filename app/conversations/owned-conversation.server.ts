@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { createConversationStore, type OwnedConversation } from "./conversation-store.server";
 import type { ShopperApiDeps } from "../storefront-proxy/deps";
-import { conversationNotFound } from "../storefront-proxy/errors";
+import { conversationNotFound } from "../infra/http/errors";
 import type { ProxyContext } from "../storefront-proxy/proxy-context.server";
 
 // Ids and tokens are base64url; anything else never reaches the database (a lone

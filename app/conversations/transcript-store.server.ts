@@ -6,7 +6,7 @@
 import type { Prisma } from "@prisma/client";
 import type { Database } from "../infra/db/create-database.server";
 import type { Vault } from "../infra/crypto/crypto.server";
-import { redactCardNumbers } from "../privacy/redaction/redact-text";
+import { redactCardNumbers } from "../infra/text/redact-text";
 import type { TranscriptStore } from "../assistant/ports";
 import type { NewConversationRow } from "./conversation-store.server";
 import { insertConversationWrite, markAnsweredWrite, recordTurnWrite } from "./store/conversation-rows.server";

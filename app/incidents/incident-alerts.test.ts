@@ -9,7 +9,7 @@ import { viewTranscript } from "../conversations/admin/conversations.server";
 import { BULK_EXPORTS_PER_STAFF, LARGE_LEAD_EXPORT_ROWS, TRANSCRIPTS_OPENED_PER_STAFF } from "./incident-rules";
 import { detectAlerts } from "./incidents.server";
 import { exportLeadsCsv } from "../leads/admin/leads.server";
-import { systemClock } from "../infra/admin-ports";
+import { systemClock } from "../infra/clock";
 
 let t: TestDatabase;
 const vault = testVault();

@@ -2,6 +2,12 @@
 // contact data) and counts per kind of data, to decide whom to notify.
 import type { Database } from "../infra/admin-ports";
 import { LISTED_IDS_LIMIT } from "./incidents.server";
+import { listConversationsActiveIn } from "../conversations/store/conversation-rows.server";
+import { countMessages } from "../conversations/store/message-rows.server";
+import { listLeadHashesCreatedIn } from "../leads/lead-store.server";
+import { listVerificationsCreatedIn } from "../order-verification/order-verification-store.server";
+import { countShopEventsByKind } from "../analytics/event-store.server";
+import { countStaffActions } from "../audit/audit-store.server";
 
 export interface WindowAssessment {
   from: Date;
@@ -17,18 +23,13 @@ const uniq = <T>(values: (T | null)[]) => [...new Set(values.filter((v): v is T 
 
 export async function assessWindow(db: Database, shop: string, window: { from: Date; to: Date }): Promise<WindowAssessment> {
   const { from, to } = window;
-  const created = { gte: from, lte: to };
   const [conversations, messages, leads, verifications, events, audits] = await Promise.all([
-    db.conversation.findMany({
-      where: { shop, createdAt: { lte: to }, lastMessageAt: { gte: from } },
-      select: { id: true, customerIdHash: true, verifiedEmailHash: true },
-      orderBy: { createdAt: "desc" },
-    }),
-    db.message.count({ where: { shop, createdAt: created } }),
-    db.lead.findMany({ where: { shop, createdAt: created }, select: { emailHash: true, phoneHash: true, customerIdHash: true } }),
-    db.orderVerification.findMany({ where: { shop, createdAt: created }, select: { emailHash: true, success: true } }),
-    db.shopEvent.groupBy({ by: ["kind"], where: { shop, createdAt: created }, _count: { _all: true } }),
-    db.auditEvent.groupBy({ by: ["action", "actor"], where: { shop, createdAt: created, actor: { not: "system" } }, _count: { _all: true } }),
+    listConversationsActiveIn(db, shop, from, to),
+    countMessages(db, shop, { from, to }),
+    listLeadHashesCreatedIn(db, shop, from, to),
+    listVerificationsCreatedIn(db, shop, from, to),
+    countShopEventsByKind(db, shop, from, to),
+    countStaffActions(db, shop, from, to),
   ]);
   const customerHashes = uniq([...conversations.map((c) => c.customerIdHash), ...leads.map((l) => l.customerIdHash)]);
   const emailHashes = uniq([...conversations.map((c) => c.verifiedEmailHash), ...leads.map((l) => l.emailHash), ...verifications.map((v) => v.emailHash)]);
@@ -48,10 +49,10 @@ export async function assessWindow(db: Database, shop: string, window: { from: D
       { kind: "handoff requests (contact details)", count: leads.length },
       { kind: "order verifications (failed)", count: verifications.filter((v) => !v.success).length },
       { kind: "order verifications (succeeded)", count: verifications.filter((v) => v.success).length },
-      ...events.map((e) => ({ kind: `event: ${e.kind}`, count: e._count._all })),
+      ...events.map((e) => ({ kind: `event: ${e.kind}`, count: e.count })),
     ].filter((k) => k.count > 0),
     staffActions: audits
-      .map((a) => ({ action: a.action, actor: a.actor, count: a._count._all }))
+      .map((a) => ({ action: a.action, actor: a.actor, count: a.count }))
       .sort((a, b) => b.count - a.count),
   };
 }

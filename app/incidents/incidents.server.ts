@@ -6,19 +6,17 @@ import {
   ALERT_LOOKBACK_HOURS, BULK_EXPORTS_PER_STAFF, busiestWindow, CARD_BLOCKED_SPIKE, LARGE_LEAD_EXPORT_ROWS,
   RATE_LIMITED_SPIKE, TRANSCRIPTS_OPENED_PER_STAFF, VERIFY_FAILED_BURST, type Alert,
 } from "./incident-rules";
-import type { AuditRecorder, Clock, Database, StaffUser } from "../infra/admin-ports";
+import type { AuditRecorder, Database, StaffUser } from "../infra/admin-ports";
+import type { Clock } from "../infra/clock";
+import { listAuditEventsSince } from "../audit/audit-store.server";
+import { listShopEventsSince } from "../analytics/event-store.server";
+import { storeShopPaused } from "../settings/shop-settings.server";
 
 export async function detectAlerts(deps: { db: Database; clock: Clock }, shop: string): Promise<Alert[]> {
   const since = new Date(deps.clock.now().getTime() - ALERT_LOOKBACK_HOURS * 3_600_000);
   const [audits, events] = await Promise.all([
-    deps.db.auditEvent.findMany({
-      where: { shop, createdAt: { gte: since }, action: { in: ["leads.exported", "data_request.downloaded", "transcript.viewed"] } },
-      select: { actor: true, actorName: true, action: true, createdAt: true, detailJson: true },
-    }),
-    deps.db.shopEvent.findMany({
-      where: { shop, createdAt: { gte: since }, kind: { in: ["verify_failed", "card_blocked", "rate_limited"] } },
-      select: { kind: true, createdAt: true },
-    }),
+    listAuditEventsSince(deps.db, shop, since, ["leads.exported", "data_request.downloaded", "transcript.viewed"]),
+    listShopEventsSince(deps.db, shop, since, ["verify_failed", "card_blocked", "rate_limited"]),
   ]);
   const alerts: Alert[] = [];
   const byActor = new Map<string, { name: string | null; exports: Date[]; views: Date[] }>();
@@ -66,8 +64,7 @@ export async function setPaused(
   deps: { db: Database; audit: AuditRecorder; clock: Clock; forgetShop(shop: string): void },
   input: { shop: string; staff: StaffUser; paused: boolean },
 ): Promise<{ ok: true; paused: boolean }> {
-  const data = { paused: input.paused, pausedAt: input.paused ? deps.clock.now() : null };
-  await deps.db.shop.upsert({ where: { shop: input.shop }, create: { shop: input.shop, ...data }, update: data });
+  await storeShopPaused(deps.db, input.shop, input.paused, deps.clock.now());
   deps.forgetShop(input.shop); // a pause stops storage in this process on the next request
   await deps.audit({
     shop: input.shop, actor: input.staff.id, actorName: input.staff.name,

@@ -26,17 +26,6 @@ export interface AuditEntry {
 
 export type AuditRecorder = (entry: AuditEntry) => Promise<void>;
 
-export interface Clock {
-  now(): Date;
-}
-
-export const systemClock: Clock = { now: () => new Date() };
-
-/** The part of the Admin API client (`admin` from authenticate.admin) we use. */
-export interface AdminGraphql {
-  graphql(query: string, options?: { variables?: Record<string, unknown> }): Promise<Response>;
-}
-
 /** An expected failure, as a value with a stable code. */
 export interface Failure<C extends string = string> {
   ok: false;

@@ -65,6 +65,19 @@ export const envSchema = z
     // serves its Admin API fake uncached by default (its faults are what it shows).
     SHOP_STATE_CACHE_MS: cacheMs.default(5_000),
     ADMIN_READ_CACHE_MS: cacheMs.optional(),
+    // How many proxies in front of the app append to X-Forwarded-For and are trusted to
+    // tell the client's address (docs/architecture.md "Client address"). server.ts appends
+    // the socket's peer as the last entry, so 0 = the socket address, 1 = the entry the
+    // nearest proxy wrote, and so on from the right. Never the leftmost entry: the client
+    // writes that one. Behind Shopify's app proxy and one load balancer: 2.
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    // Node's HTTP server against slow clients (server.ts): the request head must arrive
+    // within SERVER_HEADERS_TIMEOUT_MS and the whole request (head and body) within
+    // SERVER_REQUEST_TIMEOUT_MS, or the connection is closed; an idle kept-alive
+    // connection is closed after SERVER_KEEP_ALIVE_TIMEOUT_MS. Answers (SSE) are not bound.
+    SERVER_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    SERVER_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
+    SERVER_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(5_000),
     // The SSE heartbeat interval of POST /chat; tests and the stream benchmark shorten it.
     SSE_HEARTBEAT_MS: z.coerce.number().int().min(10).max(60_000).default(15_000),
     // Measuring knobs (bench/): FULL is production's fsync per commit; NORMAL measures its
@@ -76,6 +89,9 @@ export const envSchema = z
   })
   .extend(rateLimitConfigSchema.shape)
   .superRefine((value, ctx) => {
+    if (value.SERVER_REQUEST_TIMEOUT_MS < value.SERVER_HEADERS_TIMEOUT_MS) {
+      ctx.addIssue({ code: "custom", path: ["SERVER_REQUEST_TIMEOUT_MS"], message: "must be at least SERVER_HEADERS_TIMEOUT_MS" });
+    }
     if (value.DEMO_MODE && value.NODE_ENV === "production") {
       ctx.addIssue({ code: "custom", path: ["DEMO_MODE"], message: "the demo cannot run with NODE_ENV=production" });
     }

@@ -1,6 +1,16 @@
-// Row ids for the privacy and job tables: 128 random bits, base64url (22 characters).
+// Row ids of the app's own tables, from one place. randomId: 128 random bits,
+// base64url (22 characters). sortableId: ids that sort by creation (time, then a
+// per-process counter, then 80 random bits), so two messages of one millisecond keep
+// their order.
 import { randomBytes } from "node:crypto";
 
 export function randomId(): string {
   return randomBytes(16).toString("base64url");
+}
+
+let sequence = 0;
+
+export function sortableId(): string {
+  sequence = (sequence + 1) % 1_679_616; // 36^4
+  return `${Date.now().toString(36).padStart(9, "0")}${sequence.toString(36).padStart(4, "0")}${randomBytes(10).toString("base64url")}`;
 }

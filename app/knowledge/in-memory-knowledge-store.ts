@@ -1,5 +1,5 @@
 // A KnowledgeStore over a plain list: tests and the offline demo.
-import type { KnowledgeEntryView, KnowledgeStore } from "../assistant/ports";
+import type { KnowledgeEntryView, KnowledgeStore } from "./ports";
 
 export function createInMemoryKnowledgeStore(entriesByShop: Record<string, KnowledgeEntryView[]> = {}): KnowledgeStore {
   return {

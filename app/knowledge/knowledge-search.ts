@@ -3,7 +3,8 @@
 // policies, and it works the same with or without a model.
 import { z } from "zod";
 import type { PolicyCard } from "../contracts/cards";
-import type { AdminGraphql, KnowledgeStore } from "../assistant/ports";
+import type { AdminGraphql } from "../infra/shopify/admin-graphql";
+import type { KnowledgeStore } from "./ports";
 import { SHOP_POLICIES } from "./operations";
 import { normalizeText, policyTypesMentioned } from "./policy-topics";
 

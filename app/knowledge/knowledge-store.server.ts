@@ -1,9 +1,9 @@
 // KnowledgeStore over Prisma, plus the FAQ CRUD the admin's knowledge page uses.
 // Every query filters by shop.
-import { randomUUID } from "node:crypto";
+import { randomId } from "../infra/random-id";
 import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
-import type { KnowledgeEntryView, KnowledgeStore } from "../assistant/ports";
+import type { KnowledgeEntryView, KnowledgeStore } from "./ports";
 import type { Vault } from "../infra/crypto/crypto.server";
 import { reencryptTable, type RotationReport } from "../infra/crypto/reencrypt.server";
 
@@ -41,7 +41,7 @@ export async function listFaqEntries(db: Db, shop: string): Promise<KnowledgeEnt
 export async function createFaqEntry(db: Db, shop: string, input: FaqInput): Promise<KnowledgeEntryView> {
   const data = faqInputSchema.parse(input);
   const row = await db.knowledgeEntry.create({
-    data: { id: randomUUID(), shop, kind: "faq", question: data.question, answer: data.answer, url: data.url || null },
+    data: { id: randomId(), shop, kind: "faq", question: data.question, answer: data.answer, url: data.url || null },
   });
   return view(row);
 }
@@ -79,7 +79,7 @@ export async function savePolicyEntry(
   const existing = await db.knowledgeEntry.findFirst({ where: { shop, kind: "policy", policyType } });
   const row = existing
     ? await db.knowledgeEntry.update({ where: { id: existing.id }, data })
-    : await db.knowledgeEntry.create({ data: { id: randomUUID(), shop, kind: "policy", policyType, ...data } });
+    : await db.knowledgeEntry.create({ data: { id: randomId(), shop, kind: "policy", policyType, ...data } });
   return view(row);
 }
 

@@ -6,7 +6,7 @@ import { Prisma } from "@prisma/client";
 import { z } from "zod";
 import type { Database } from "../infra/db/create-database.server";
 import type { Vault } from "../infra/crypto/crypto.server";
-import { redactCardNumbers } from "../privacy/redaction/redact-text";
+import { redactCardNumbers } from "../infra/text/redact-text";
 import type { ShopState } from "../settings/shop-settings.server";
 import type { LeadField } from "../settings/settings-schema";
 import { newRowId } from "../conversations/conversation-token";

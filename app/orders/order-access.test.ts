@@ -1,7 +1,7 @@
 // Order access with an in-test Admin fake that would happily return anything: the
 // scope check in code is what keeps other customers' orders out.
 import { describe, expect, it } from "vitest";
-import type { AdminGraphql } from "../assistant/ports";
+import type { AdminGraphql } from "../infra/shopify/admin-graphql";
 import { ordersInScope } from "./order-access";
 
 function order(id: number, name: string, extra: Record<string, unknown> = {}) {

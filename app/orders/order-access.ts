@@ -4,7 +4,7 @@
 // the result to one order name among the orders already in scope.
 import { z } from "zod";
 import type { OrderCard } from "../contracts/cards";
-import type { AdminFailureCode, AdminGraphql } from "../assistant/ports";
+import type { AdminFailureCode, AdminGraphql } from "../infra/shopify/admin-graphql";
 import { CUSTOMER_ORDERS, ORDER_BY_ID } from "./operations";
 import { humanizeEnum, orderStage, stageText } from "./order-status-text";
 

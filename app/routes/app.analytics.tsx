@@ -1,17 +1,18 @@
 // Analytics for 7/30/90 days: conversations per day, share answered without a
 // person, handoffs, basic-mode share, top topics and orders asked about.
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BlockStack, Card, InlineGrid, Layout, Select, Text } from "@shopify/polaris";
 import { adminDeps } from "../composition/admin-context.server";
-import { BarChart } from "../admin-ui/bar-chart";
+import vizStyles from "@shopify/polaris-viz/build/esm/styles.css";
+import { Bars, ChartsProvider, Donut } from "../admin-ui/charts";
+import { useT } from "../i18n/i18n";
 import { EmptyNotice } from "../admin-ui/empty";
 import { AdminPage } from "../admin-ui/admin-page";
-import { SectionCard } from "../admin-ui/section-card";
-import { percent } from "../admin-ui/format";
 import { useFilterParams } from "../admin-ui/pagination";
 import { loadAnalytics } from "../analytics/analytics.server";
+import { conversationStats } from "../conversations/store/conversation-stats.server";
 import { rangeDaysSchema } from "../analytics/ranges";
 import { authenticate } from "../composition/shopify.server";
 
@@ -20,10 +21,10 @@ export const meta: MetaFunction = () => [{ title: "Analytics · Shop assistant" 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const range = rangeDaysSchema.parse(new URL(request.url).searchParams.get("range") ?? undefined);
-  return json(await loadAnalytics(adminDeps(), session.shop, range));
+  return json(await loadAnalytics({ ...adminDeps(), conversations: conversationStats }, session.shop, range));
 };
 
-const TOPIC_LABELS: Record<string, string> = { product: "Products", order: "Orders", policy: "Policies", handoff: "Talk to a person", other: "Other" };
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: vizStyles }];
 
 function Metric({ label, value, help }: { label: string; value: string; help: string }) {
   return (
@@ -39,44 +40,67 @@ function Metric({ label, value, help }: { label: string; value: string; help: st
 
 export default function Analytics() {
   const data = useLoaderData<typeof loader>();
+  const t = useT();
   const { set } = useFilterParams();
+  const dayLabel = (day: string) => new Date(`${day}T12:00:00Z`).toLocaleDateString(t.locale, { day: "numeric", month: "short", timeZone: "UTC" });
+  const empty = t("analytics.noTopics");
   return (
-    <AdminPage title="Analytics" subtitle="Counts only: no message text is used for these numbers.">
-      <Layout>
-        <Layout.Section>
-          <Card>
-            <Select label="Period" value={String(data.rangeDays)} onChange={(range) => set({ range })}
-              options={[{ label: "Last 7 days", value: "7" }, { label: "Last 30 days", value: "30" }, { label: "Last 90 days", value: "90" }]} />
-          </Card>
-        </Layout.Section>
-        <Layout.Section>
-          <InlineGrid columns={{ xs: 1, sm: 2, md: 3 }} gap="400">
-            <Metric label="Conversations" value={String(data.conversations)} help={`In the last ${data.rangeDays} days.`} />
-            <Metric label="Answered without a person" value={percent(data.answeredWithoutPerson.share)} help={`${data.answeredWithoutPerson.count} conversations.`} />
-            <Metric label="Handoffs" value={String(data.handoffs.count)} help={`${percent(data.handoffs.share)} of conversations asked for a person.`} />
-            <Metric label="Basic mode" value={percent(data.basicMode.share)} help={`${data.basicMode.count} conversations answered without the AI at least once.`} />
-            <Metric label="Orders asked about" value={String(data.ordersAskedAbout)} help="Order status and tracking look-ups." />
-          </InlineGrid>
-        </Layout.Section>
-        <Layout.Section>
-          <Card>
-            {data.conversations === 0 ? (
-              <EmptyNotice heading="No conversations in this period">
-                <p>Switch the assistant on in your theme and ask it something on your storefront; the chart fills in from the first conversation.</p>
-              </EmptyNotice>
-            ) : (
-              <BarChart title="Conversations per day" valueLabel="conversations" bars={data.perDay.map((d) => ({ label: d.day, value: d.count }))} />
-            )}
-          </Card>
-        </Layout.Section>
-        <SectionCard title="Top topics" gap="200">
-          {data.topTopics.length === 0 ? (
-            <Text as="p" tone="subdued">No topics yet in this period.</Text>
-          ) : (
-            <BarChart title="Messages per topic" valueLabel="messages" bars={data.topTopics.map((t) => ({ label: TOPIC_LABELS[t.topic] ?? t.topic, value: t.count }))} />
-          )}
-        </SectionCard>
-      </Layout>
+    <AdminPage title={t("analytics.title")} subtitle={t("analytics.subtitle")}>
+      <ChartsProvider>
+        <Layout>
+          <Layout.Section>
+            <Card>
+              <Select label={t("analytics.period")} value={String(data.rangeDays)} onChange={(range) => set({ range })}
+                options={[7, 30, 90].map((days) => ({ label: t("analytics.last", { count: days }), value: String(days) }))} />
+            </Card>
+          </Layout.Section>
+          <Layout.Section>
+            <InlineGrid columns={{ xs: 1, sm: 2, md: 3 }} gap="400">
+              <Metric label={t("analytics.conversations")} value={t.number(data.conversations)} help={t("analytics.conversationsHelp", { count: data.rangeDays })} />
+              <Metric label={t("analytics.answered")} value={t.percent(data.answeredWithoutPerson.share)} help={t("analytics.answeredHelp", { count: data.answeredWithoutPerson.count })} />
+              <Metric label={t("analytics.handoffs")} value={t.number(data.handoffs.count)} help={t("analytics.handoffsHelp", { share: t.percent(data.handoffs.share) })} />
+              <Metric label={t("analytics.basicMode")} value={t.percent(data.basicMode.share)} help={t("analytics.basicModeHelp", { count: data.basicMode.count })} />
+              <Metric label={t("analytics.orders")} value={t.number(data.ordersAskedAbout)} help={t("analytics.ordersHelp")} />
+            </InlineGrid>
+          </Layout.Section>
+          {data.conversations === 0 ? (
+            <Layout.Section>
+              <Card>
+                <EmptyNotice heading={t("analytics.emptyHeading")}>
+                  <p>{t("analytics.emptyBody")}</p>
+                </EmptyNotice>
+              </Card>
+            </Layout.Section>
+          ) : null}
+          <Layout.Section>
+            <Card>
+              <Bars title={t("analytics.perDay")} keyHeading={t("analytics.day")} valueHeading={t("analytics.conversations")} empty={t("analytics.emptyHeading")}
+                points={data.perDay.map((d) => ({ key: d.day, label: dayLabel(d.day), value: d.count }))} />
+            </Card>
+          </Layout.Section>
+          <Layout.Section variant="oneHalf">
+            <Card>
+              <Donut title={t("analytics.outcomes")} keyHeading={t("analytics.outcomes")} valueHeading={t("analytics.conversations")} empty={empty}
+                points={data.outcomes.map((o) => ({ key: o.outcome, label: t.has(`analytics.outcome.${o.outcome}`) ? t(`analytics.outcome.${o.outcome}` as "analytics.outcome.open") : o.outcome, value: o.count }))} />
+            </Card>
+          </Layout.Section>
+          <Layout.Section variant="oneHalf">
+            <Card>
+              <Donut title={t("analytics.modeShare")} keyHeading={t("analytics.modeShare")} valueHeading={t("analytics.conversations")} empty={empty}
+                points={[
+                  { key: "ai", label: t("analytics.mode.ai"), value: Math.max(0, data.conversations - data.basicMode.count) },
+                  { key: "basic", label: t("analytics.mode.basic"), value: data.basicMode.count },
+                ]} />
+            </Card>
+          </Layout.Section>
+          <Layout.Section>
+            <Card>
+              <Bars horizontal title={t("analytics.topics")} keyHeading={t("analytics.topics")} valueHeading={t("analytics.messages")} empty={empty}
+                points={data.topTopics.map((topic) => ({ key: topic.topic, label: t.has(`analytics.topic.${topic.topic}`) ? t(`analytics.topic.${topic.topic}` as "analytics.topic.other") : topic.topic, value: topic.count }))} />
+            </Card>
+          </Layout.Section>
+        </Layout>
+      </ChartsProvider>
     </AdminPage>
   );
 }

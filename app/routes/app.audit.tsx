@@ -3,12 +3,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { IndexTable, Select, Text } from "@shopify/polaris";
+import { Badge, BlockStack, IndexTable, Select, Text } from "@shopify/polaris";
 import { auditFilterOptions, auditFilterSchema, listAuditEvents } from "../audit/audit-log.server";
 import { adminDeps, searchParamsOf } from "../composition/admin-context.server";
 import { AdminPage } from "../admin-ui/admin-page";
 import { DateRangeFilter, FilterBar } from "../admin-ui/filter-bar";
-import { formatDateTime } from "../admin-ui/format";
+import { actionLabel, actorOf, describeAuditEntry } from "../admin-ui/audit-sentence";
+import { useT } from "../i18n/i18n";
 import { useCursorPagination, useFilterParams } from "../admin-ui/pagination";
 import { ListLayout, WrappingText } from "../admin-ui/resource-table";
 import { authenticate } from "../composition/shopify.server";
@@ -25,39 +26,45 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export default function AuditLog() {
   const { page, options, filter } = useLoaderData<typeof loader>();
+  const t = useT();
   const pagination = useCursorPagination(page);
   const { set } = useFilterParams();
   const filtered = filter.action || filter.actor || filter.from || filter.to;
+  const when = (iso: string) => <span title={t.dateTime(iso)}>{t.relative(iso)}</span>;
   return (
-    <AdminPage title="Audit log" subtitle="Staff actions on shopper data and settings. Entries hold counts and field names, never the data itself.">
+    <AdminPage title={t("audit.title")} subtitle={t("audit.subtitle")}>
       <ListLayout
         above={
           <FilterBar>
-            <Select label="Action" value={filter.action} onChange={(action) => set({ action })}
-              options={[{ label: "All actions", value: "" }, ...options.actions.map((a) => ({ label: a, value: a }))]} />
-            <Select label="Staff member" value={filter.actor} onChange={(actor) => set({ actor })}
-              options={[{ label: "Everyone", value: "" }, ...options.actors.map((a) => ({ label: a.name ? `${a.name} (${a.id})` : a.id, value: a.id }))]} />
-            <DateRangeFilter from={filter.from} to={filter.to} onChange={set} />
+            <Select label={t("audit.action")} value={filter.action} onChange={(action) => set({ action })}
+              options={[{ label: t("audit.allActions"), value: "" }, ...options.actions.map((a) => ({ label: actionLabel(a, t), value: a }))]} />
+            <Select label={t("audit.staff")} value={filter.actor} onChange={(actor) => set({ actor })}
+              options={[{ label: t("audit.everyone"), value: "" }, ...options.actors.map((a) => ({ label: actorOf({ actor: a.id, actorName: a.name }, t), value: a.id }))]} />
+            <DateRangeFilter from={filter.from} to={filter.to} onChange={set} labels={{ from: t("audit.from"), to: t("audit.to") }} />
           </FilterBar>
         }
         items={page.items}
-        resourceName={{ singular: "entry", plural: "entries" }}
-        headings={["When", "Who", "Action", "Target", "Details"]}
+        resourceName={{ singular: t("audit.singular"), plural: t("audit.plural") }}
+        headings={[t("audit.when"), t("audit.what"), t("audit.action")]}
         pagination={pagination}
         empty={{
-          heading: filtered ? "Nothing matches these filters" : "No audit entries yet",
-          body: filtered ? "Change the filters." : "Opening a transcript, exporting leads, downloading a data export and changing settings are recorded here.",
+          heading: filtered ? t("audit.emptyFilteredHeading") : t("audit.emptyHeading"),
+          body: filtered ? t("audit.emptyFilteredBody") : t("audit.emptyBody"),
         }}
         cells={(e) => (
           <>
-            <IndexTable.Cell>{formatDateTime(e.createdAt)}</IndexTable.Cell>
-            <IndexTable.Cell>{e.actor === "system" ? "System" : e.actorName ? `${e.actorName} (${e.actor})` : e.actor}</IndexTable.Cell>
-            <IndexTable.Cell><Text as="span" fontWeight="semibold">{e.action}</Text></IndexTable.Cell>
-            <IndexTable.Cell>{e.targetType ? `${e.targetType}${e.targetId ? ` ${e.targetId}` : ""}` : "–"}</IndexTable.Cell>
+            <IndexTable.Cell>{when(e.createdAt)}</IndexTable.Cell>
             <IndexTable.Cell>
-              <WrappingText maxWidth={360}><Text as="span" tone="subdued" breakWord>{e.detail || "–"}</Text></WrappingText>
+              <WrappingText maxWidth={520}><Text as="span" breakWord>{describeAuditEntry(e, t)}</Text></WrappingText>
             </IndexTable.Cell>
+            <IndexTable.Cell><Badge>{actionLabel(e.action, t)}</Badge></IndexTable.Cell>
           </>
+        )}
+        condensed={(e) => (
+          <BlockStack gap="100">
+            <Text as="p" breakWord>{describeAuditEntry(e, t)}</Text>
+            <Text as="span" tone="subdued">{t.dateTime(e.createdAt)}</Text>
+          </BlockStack>
         )}
       />
     </AdminPage>

@@ -3,15 +3,16 @@
 // (audited; disabled while paused).
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { Badge, BlockStack, Button, IndexTable, Text } from "@shopify/polaris";
-import { useState } from "react";
+import { useLoaderData, useRevalidator } from "@remix-run/react";
+import { Badge, Banner, BlockStack, Button, IndexTable, InlineStack, Spinner, Text } from "@shopify/polaris";
+import { useEffect, useState } from "react";
 import { adminDeps } from "../composition/admin-context.server";
 import { listDataRequests } from "../privacy/admin/data-requests.server";
 import { AdminPage, ErrorBanner, PausedBanner } from "../admin-ui/admin-page";
 import { downloadFromAction } from "../admin-ui/download";
-import { ListLayout } from "../admin-ui/resource-table";
-import { formatDateTime } from "../admin-ui/format";
+import { ListLayout, WrappingText } from "../admin-ui/resource-table";
+import { useToast } from "../admin-ui/app-bridge";
+import { useT, type Translator } from "../i18n/i18n";
 import { loadShopState } from "../settings/shop-settings.server";
 import { authenticate } from "../composition/shopify.server";
 
@@ -24,63 +25,116 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   return json({ requests, paused: state.paused });
 };
 
-const TOPICS: Record<string, string> = {
-  "customers/data_request": "Customer data request",
-  "customers/redact": "Customer erasure",
-  "shop/redact": "Shop erasure",
-};
-
 const STATUS_TONE: Record<string, "success" | "attention" | "critical" | "info"> = {
   done: "success", received: "info", processing: "attention", failed: "critical",
 };
+const STATUS_PROGRESS: Record<string, "incomplete" | "partiallyComplete" | "complete" | undefined> = {
+  received: "incomplete", processing: "partiallyComplete", done: "complete",
+};
+const PENDING = new Set(["received", "processing"]);
+const REFRESH_MS = 3000;
+
+type DataRequest = ReturnType<typeof useLoaderData<typeof loader>>["requests"][number];
+
+/** "Found: 2 conversations, 14 messages and 1 lead." in the merchant's language. */
+function summaryOf(r: Pick<DataRequest, "topic" | "summary" | "status">, t: Translator): string {
+  const parts = Object.entries(r.summary)
+    .filter(([, count]) => count > 0)
+    .map(([kind, count]) => {
+      const key = `dataRequests.summary.${kind}`;
+      return t.has(key) ? t(key, { count }) : `${t.number(count)} ${kind.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/_/g, " ").toLowerCase()}`;
+    });
+  if (parts.length === 0) return r.status === "done" ? (r.topic === "customers/data_request" ? t("dataRequests.nothingFound") : t("dataRequests.nothing")) : "–";
+  return t(r.topic === "customers/data_request" ? "dataRequests.summary.found" : "dataRequests.summary.deleted", { items: t.list(parts) });
+}
+
+function StatusBadge({ r, t }: { r: DataRequest; t: Translator }) {
+  const key = `dataRequests.statusLabel.${r.status}`;
+  return <Badge tone={STATUS_TONE[r.status]} progress={STATUS_PROGRESS[r.status]}>{t.has(key) ? t(key) : r.status}</Badge>;
+}
 
 export default function DataRequests() {
   const { requests, paused } = useLoaderData<typeof loader>();
+  const t = useT();
+  const toast = useToast();
+  const revalidator = useRevalidator();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const pending = requests.filter((r) => PENDING.has(r.status)).length;
+  // Exports are built by a background job: look again until every request is done.
+  useEffect(() => {
+    if (pending === 0) return;
+    const timer = setInterval(() => {
+      if (revalidator.state === "idle" && document.visibilityState === "visible") revalidator.revalidate();
+    }, REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [pending, revalidator]);
   const download = async (id: string) => {
     setBusy(id);
-    setError(await downloadFromAction(`/app/data-requests/${encodeURIComponent(id)}/download`, {}, "data-request.json").catch(() => "The download failed."));
+    const problem = await downloadFromAction(`/app/data-requests/${encodeURIComponent(id)}/download`, {}, "data-request.json").catch(() => t("dataRequests.downloadFailed"));
+    setError(problem);
     setBusy(null);
+    toast(problem ? t("dataRequests.downloadFailed") : t("dataRequests.downloaded"), { isError: Boolean(problem) });
+  };
+  const exportCell = (r: DataRequest) =>
+    r.downloadable ? (
+      <Button size="slim" onClick={() => download(r.id)} disabled={paused} loading={busy === r.id} accessibilityLabel={t("dataRequests.downloadLabel", { when: t.dateTime(r.receivedAt) })}>
+        {t("dataRequests.download")}
+      </Button>
+    ) : r.topic === "customers/data_request" && r.exportExpiresAt ? (
+      <Text as="span" tone="subdued">{t("dataRequests.expired", { when: t.date(r.exportExpiresAt) })}</Text>
+    ) : PENDING.has(r.status) ? (
+      <Spinner size="small" accessibilityLabel={t("dataRequests.statusLabel.processing")} />
+    ) : (
+      <Text as="span" tone="subdued">–</Text>
+    );
+  const topic = (r: DataRequest) => {
+    const key = `dataRequests.topic.${r.topic}`;
+    return t.has(key) ? t(key) : r.topic;
   };
   return (
-    <AdminPage title="Data requests" subtitle="Requests Shopify forwarded under privacy law (GDPR, CCPA). They are handled automatically; exports are for you to send to the customer.">
+    <AdminPage title={t("dataRequests.title")} subtitle={t("dataRequests.subtitle")}
+      secondaryActions={[{ content: t("common.refresh"), onAction: () => revalidator.revalidate(), loading: revalidator.state === "loading" }]}>
       <ListLayout
         above={
           <BlockStack gap="300">
-            <PausedBanner paused={paused} title="Downloads are disabled" then="download exports" />
-            <ErrorBanner title="Download failed" message={error} />
+            <PausedBanner paused={paused} title={t("dataRequests.downloadsDisabled")} then={t("dataRequests.downloadAgain")} />
+            <ErrorBanner title={t("dataRequests.downloadFailed")} message={error} />
+            {pending > 0 ? (
+              <Banner tone="info">
+                <InlineStack gap="200" blockAlign="center" wrap={false}>
+                  <Spinner size="small" />
+                  <p>{t("dataRequests.inProgress", { count: pending })}</p>
+                </InlineStack>
+              </Banner>
+            ) : null}
           </BlockStack>
         }
         items={requests}
-        resourceName={{ singular: "data request", plural: "data requests" }}
-        headings={["Received", "Type", "Status", "Result", "Export"]}
-        empty={{
-          heading: "No data requests yet",
-          body: "When a customer asks you for their data or asks to be forgotten, Shopify tells this app. The request, what was found or deleted, and any export appear here.",
-        }}
+        resourceName={{ singular: t("dataRequests.singular"), plural: t("dataRequests.plural") }}
+        headings={[t("dataRequests.received"), t("dataRequests.type"), t("dataRequests.status"), t("dataRequests.result"), t("dataRequests.export")]}
+        empty={{ heading: t("dataRequests.emptyHeading"), body: t("dataRequests.emptyBody") }}
         cells={(r) => (
           <>
-            <IndexTable.Cell>{formatDateTime(r.receivedAt)}</IndexTable.Cell>
-            <IndexTable.Cell>{TOPICS[r.topic] ?? r.topic}</IndexTable.Cell>
-            <IndexTable.Cell><Badge tone={STATUS_TONE[r.status]}>{r.status}</Badge></IndexTable.Cell>
+            <IndexTable.Cell><span title={t.dateTime(r.receivedAt)}>{t.relative(r.receivedAt)}</span></IndexTable.Cell>
+            <IndexTable.Cell>{topic(r)}</IndexTable.Cell>
+            <IndexTable.Cell><StatusBadge r={r} t={t} /></IndexTable.Cell>
             <IndexTable.Cell>
-              <Text as="span" tone="subdued">
-                {Object.entries(r.summary).map(([k, v]) => `${k.replace(/_/g, " ")}: ${v}`).join(", ") || "–"}
-              </Text>
+              <WrappingText maxWidth={300}><Text as="span" tone="subdued">{summaryOf(r, t)}</Text></WrappingText>
             </IndexTable.Cell>
-            <IndexTable.Cell>
-              {r.downloadable ? (
-                <Button size="slim" onClick={() => download(r.id)} disabled={paused} loading={busy === r.id} accessibilityLabel={`Download the export of the request received ${formatDateTime(r.receivedAt)}`}>
-                  Download
-                </Button>
-              ) : r.topic === "customers/data_request" && r.exportExpiresAt ? (
-                <Text as="span" tone="subdued">Expired {formatDateTime(r.exportExpiresAt)}</Text>
-              ) : (
-                <Text as="span" tone="subdued">–</Text>
-              )}
-            </IndexTable.Cell>
+            <IndexTable.Cell>{exportCell(r)}</IndexTable.Cell>
           </>
+        )}
+        condensed={(r) => (
+          <BlockStack gap="200">
+            <InlineStack align="space-between" gap="200" blockAlign="center">
+              <Text as="span" fontWeight="semibold">{topic(r)}</Text>
+              <StatusBadge r={r} t={t} />
+            </InlineStack>
+            <Text as="span" tone="subdued">{t.dateTime(r.receivedAt)}</Text>
+            <Text as="p">{summaryOf(r, t)}</Text>
+            <div>{exportCell(r)}</div>
+          </BlockStack>
         )}
       />
     </AdminPage>

@@ -2,7 +2,7 @@
 // stores nothing and exports stop), and an assessment of what a time window touched.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, DataTable, InlineStack, Layout, List, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { z } from "zod";
@@ -13,6 +13,8 @@ import { ALERT_LOOKBACK_HOURS } from "../incidents/incident-rules";
 import { AdminPage, ErrorBanner } from "../admin-ui/admin-page";
 import { SectionCard, TitledCard } from "../admin-ui/section-card";
 import { EmptyNotice } from "../admin-ui/empty";
+import { ConfirmModal, useToastOnResult } from "../admin-ui/app-bridge";
+import { useT } from "../i18n/i18n";
 import { formatDateTime } from "../admin-ui/format";
 import { useFilterParams } from "../admin-ui/pagination";
 import { loadShopState } from "../settings/shop-settings.server";
@@ -42,8 +44,9 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return json({ ok: false as const, message: "That request was not understood." }, { status: 400 });
   const staff = await staffOf({ session, sessionToken });
-  await setPaused(adminDeps(), { shop: session.shop, staff, paused: parsed.data.intent === "pause" });
-  return json({ ok: true as const, message: null });
+  const paused = parsed.data.intent === "pause";
+  await setPaused(adminDeps(), { shop: session.shop, staff, paused });
+  return json({ ok: true as const, paused, message: null });
 };
 
 const toLocalInput = (iso: string) => iso.slice(0, 16);
@@ -51,28 +54,36 @@ const toLocalInput = (iso: string) => iso.slice(0, 16);
 export default function Incidents() {
   const { alerts, paused, assessment, windowError, from, to } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const busy = useNavigation().state === "submitting";
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const t = useT();
+  const submit = useSubmit();
   const { set } = useFilterParams();
   const [windowFrom, setWindowFrom] = useState(toLocalInput(from));
   const [windowTo, setWindowTo] = useState(toLocalInput(to));
+  const [confirming, setConfirming] = useState(false);
+  useToastOnResult(result, (r) => (r.ok ? { text: t(r.paused ? "incidents.pausedToast" : "incidents.resumedToast") } : { text: r.message, isError: true }));
+  const pause = () => {
+    setConfirming(false);
+    submit({ intent: "pause" }, { method: "post" });
+  };
+  const resume = () => submit({ intent: "resume" }, { method: "post" });
+  const toggle = { content: paused ? t("incidents.resume") : t("incidents.pause"), onAction: paused ? resume : () => setConfirming(true), loading: busy, destructive: !paused };
   return (
-    <AdminPage title="Incidents" subtitle="Detect, contain, assess, notify.">
+    <AdminPage title={t("incidents.title")} subtitle={t("incidents.subtitle")} primaryAction={toggle}>
+      <ConfirmModal id="pause-assistant-modal" open={confirming} title={t("incidents.pauseTitle")} body={t("incidents.pauseBody")}
+        confirmLabel={t("incidents.pause")} cancelLabel={t("common.cancel")} onConfirm={pause} onClose={() => setConfirming(false)} />
       <Layout>
         <Layout.Section>
           <ErrorBanner message={result && !result.ok ? result.message : null} />
-          <TitledCard title="Containment" aside={<Badge tone={paused ? "critical" : "success"}>{paused ? "Paused" : "Running"}</Badge>}>
-            <Text as="p">
-              {paused
-                ? "The assistant is paused: it answers nothing new, stores nothing, and lead exports and data downloads are disabled."
-                : "Pausing stops the assistant storing anything and disables exports at once. It is recorded in the audit log."}
-            </Text>
-            <Form method="post">
-              <input type="hidden" name="intent" value={paused ? "resume" : "pause"} />
-              <Button submit variant="primary" tone={paused ? undefined : "critical"} loading={busy}>
-                {paused ? "Resume the assistant" : "Pause the assistant"}
+          <TitledCard title={t("incidents.containment")} aside={<Badge tone={paused ? "critical" : "success"}>{paused ? t("incidents.paused") : t("incidents.running")}</Badge>}>
+            <Text as="p">{paused ? t("incidents.pausedBody") : t("incidents.runningBody")}</Text>
+            <InlineStack>
+              <Button variant="primary" tone={paused ? undefined : "critical"} loading={busy} onClick={toggle.onAction}>
+                {toggle.content}
               </Button>
-            </Form>
-            </TitledCard>
+            </InlineStack>
+          </TitledCard>
         </Layout.Section>
         <SectionCard title={`Alerts (last ${ALERT_LOOKBACK_HOURS} hours)`}>
           {alerts.length === 0 ? (

@@ -10,7 +10,8 @@ import { adminDeps, searchParamsOf, staffOf } from "../composition/admin-context
 import { leadFilterSchema, listLeads, markLeadHandled } from "../leads/admin/leads.server";
 import { AdminPage, ErrorBanner, PausedBanner } from "../admin-ui/admin-page";
 import { downloadFromAction } from "../admin-ui/download";
-import { formatDateTime } from "../admin-ui/format";
+import { useToast, useToastOnResult } from "../admin-ui/app-bridge";
+import { useT, type Translator } from "../i18n/i18n";
 import { useCursorPagination, useFilterParams } from "../admin-ui/pagination";
 import { ListLayout, WrappingText } from "../admin-ui/resource-table";
 import { loadShopState } from "../settings/shop-settings.server";
@@ -31,7 +32,7 @@ const actionSchema = z.object({ intent: z.literal("handled"), leadId: z.string()
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session, sessionToken } = await authenticate.admin(request);
   const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return json({ ok: false as const, message: "That request was not understood." }, { status: 400 });
+  if (!parsed.success) return json({ ok: false as const, message: "That request was not understood." as string | null }, { status: 400 });
   const staff = await staffOf({ session, sessionToken });
   const result = await markLeadHandled(adminDeps(), { shop: session.shop, staff, leadId: parsed.data.leadId });
   return json(result.ok ? { ok: true as const, message: null } : { ok: false as const, message: result.message }, { status: result.ok ? 200 : 404 });
@@ -40,80 +41,109 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 export default function Leads() {
   const { page, status, paused } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const t = useT();
+  const toast = useToast();
   const pagination = useCursorPagination(page);
   const { set } = useFilterParams();
   const [exportError, setExportError] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
+  useToastOnResult(result, (r) => (r.ok ? { text: t("leads.markedHandled") } : { text: r.message ?? t("common.somethingWrong"), isError: true }));
   const exportCsv = async () => {
     setExporting(true);
-    setExportError(await downloadFromAction("/app/leads/export", { status }, "leads.csv").catch(() => "The download failed."));
+    const problem = await downloadFromAction("/app/leads/export", { status }, "leads.csv").catch(() => t("leads.exportFailed"));
+    setExportError(problem);
     setExporting(false);
+    if (problem) toast(t("leads.exportFailed"), { isError: true });
+    else toast(t("leads.exported"));
   };
   return (
     <AdminPage
-      title="Leads"
-      subtitle="Shoppers who asked to talk to a person. Only the fields you chose are collected."
-      primaryAction={{ content: "Export CSV", onAction: exportCsv, disabled: paused || page.items.length === 0, loading: exporting, helpText: paused ? "Exports are disabled while the assistant is paused." : "The export is recorded in the audit log." }}
+      title={t("leads.title")}
+      subtitle={t("leads.subtitle")}
+      primaryAction={{ content: t("leads.export"), onAction: exportCsv, disabled: paused || page.items.length === 0, loading: exporting }}
     >
       <ListLayout
         above={
           <BlockStack gap="300">
-            <PausedBanner paused={paused} title="Exports are disabled" then="export again" />
-            <ErrorBanner title="Export failed" message={exportError} />
+            <PausedBanner paused={paused} title={t("leads.exportsDisabled")} then={t("leads.exportAgain")} />
+            <ErrorBanner title={t("leads.exportFailed")} message={exportError} />
             <ErrorBanner message={result && !result.ok ? result.message : null} />
             <Card>
-              <Select label="Status" value={status} onChange={(value) => set({ status: value === "all" ? undefined : value })}
-                options={[{ label: "All", value: "all" }, { label: "New", value: "new" }, { label: "Handled", value: "handled" }]} />
+              <Select label={t("leads.status")} value={status} onChange={(value) => set({ status: value === "all" ? undefined : value })}
+                options={(["all", "new", "handled"] as const).map((value) => ({ label: t(`leads.status.${value}`), value }))} />
             </Card>
           </BlockStack>
         }
         items={page.items}
-        resourceName={{ singular: "lead", plural: "leads" }}
-        headings={["Received", "Contact", "Message", "Consent", "Status"]}
+        resourceName={{ singular: t("leads.singular"), plural: t("leads.plural") }}
+        headings={[t("leads.received"), t("leads.contact"), t("leads.message"), t("leads.consent"), t("leads.status")]}
         pagination={pagination}
         empty={{
-          heading: status === "all" ? "No leads yet" : "No leads with this status",
-          body: "When a shopper asks the assistant for a person and agrees to be contacted, the request appears here. Choose the fields to collect on the Assistant page.",
+          heading: status === "all" ? t("leads.emptyHeading") : t("leads.emptyFilteredHeading"),
+          body: t("leads.emptyBody"),
         }}
-        cells={(lead) => <LeadCells lead={lead} />}
+        cells={(lead) => <LeadCells lead={lead} t={t} />}
+        condensed={(lead) => <LeadCard lead={lead} t={t} />}
       />
     </AdminPage>
   );
 }
 
-function LeadCells({ lead }: { lead: ReturnType<typeof useLoaderData<typeof loader>>["page"]["items"][number] }) {
+type Lead = ReturnType<typeof useLoaderData<typeof loader>>["page"]["items"][number];
+
+function LeadStatus({ lead, t }: { lead: Lead; t: Translator }) {
+  if (lead.status === "handled") return <Badge tone="success">{t("leads.status.handled")}</Badge>;
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value="handled" />
+      <input type="hidden" name="leadId" value={lead.id} />
+      <InlineStack gap="200" blockAlign="center">
+        <Badge tone="attention">{t("leads.status.new")}</Badge>
+        <Button submit size="slim">{t("leads.markHandled")}</Button>
+      </InlineStack>
+    </Form>
+  );
+}
+
+function LeadContact({ lead, t }: { lead: Lead; t: Translator }) {
+  return (
+    <BlockStack gap="050">
+      <Text as="span" fontWeight="semibold">{lead.name ?? t("leads.noName")}</Text>
+      {lead.email ? <Text as="span" breakWord>{lead.email}</Text> : null}
+      {lead.phone ? <Text as="span">{lead.phone}</Text> : null}
+    </BlockStack>
+  );
+}
+
+function LeadCells({ lead, t }: { lead: Lead; t: Translator }) {
   return (
     <>
-      <IndexTable.Cell>{formatDateTime(lead.createdAt)}</IndexTable.Cell>
-      <IndexTable.Cell>
-        <BlockStack gap="050">
-          <Text as="span" fontWeight="semibold">{lead.name ?? "No name"}</Text>
-          {lead.email ? <Text as="span">{lead.email}</Text> : null}
-          {lead.phone ? <Text as="span">{lead.phone}</Text> : null}
-        </BlockStack>
-      </IndexTable.Cell>
+      <IndexTable.Cell><span title={t.dateTime(lead.createdAt)}>{t.relative(lead.createdAt)}</span></IndexTable.Cell>
+      <IndexTable.Cell><LeadContact lead={lead} t={t} /></IndexTable.Cell>
       <IndexTable.Cell>
         <WrappingText maxWidth={320}><Text as="span" breakWord>{lead.message ?? "–"}</Text></WrappingText>
       </IndexTable.Cell>
       <IndexTable.Cell>
         <WrappingText maxWidth={260}>
-          <Text as="span" tone="subdued">{formatDateTime(lead.consentAt)}: “{lead.consentText}”</Text>
+          <Text as="span" tone="subdued">{t.dateTime(lead.consentAt)}: “{lead.consentText}”</Text>
         </WrappingText>
       </IndexTable.Cell>
-      <IndexTable.Cell>
-        {lead.status === "handled" ? (
-          <Badge tone="success">Handled</Badge>
-        ) : (
-          <Form method="post">
-            <input type="hidden" name="intent" value="handled" />
-            <input type="hidden" name="leadId" value={lead.id} />
-            <InlineStack gap="200" blockAlign="center">
-              <Badge tone="attention">New</Badge>
-              <Button submit size="slim">Mark handled</Button>
-            </InlineStack>
-          </Form>
-        )}
-      </IndexTable.Cell>
+      <IndexTable.Cell><LeadStatus lead={lead} t={t} /></IndexTable.Cell>
     </>
+  );
+}
+
+/** A lead on a narrow screen: one block instead of five columns. */
+function LeadCard({ lead, t }: { lead: Lead; t: Translator }) {
+  return (
+    <BlockStack gap="200">
+      <InlineStack align="space-between" blockAlign="start" gap="200">
+        <LeadContact lead={lead} t={t} />
+        <Text as="span" tone="subdued">{t.relative(lead.createdAt)}</Text>
+      </InlineStack>
+      {lead.message ? <Text as="p" breakWord>{lead.message}</Text> : null}
+      <Text as="p" tone="subdued" breakWord>{t("leads.consent")}: {t.dateTime(lead.consentAt)}: “{lead.consentText}”</Text>
+      <LeadStatus lead={lead} t={t} />
+    </BlockStack>
   );
 }

@@ -4,8 +4,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Select, Text } from "@shopify/polaris";
+import { adminGraphqlOf } from "../infra/shopify/admin-graphql.server";
 import { adminDeps, modelProvider, staffOf } from "../composition/admin-context.server";
+import type { ComponentProps } from "react";
 import { fieldErrorsOf, SettingCheckbox, SettingsFormPage, SettingsSection, SettingTextField, useFormValues } from "../admin-ui/settings-form";
+import { useT } from "../i18n/i18n";
 import { handleSettingsForm } from "../settings/admin/settings-action.server";
 import { privacyFormToPatch } from "../settings/admin/settings-forms";
 import { loadShopSettings } from "../settings/shop-settings.server";
@@ -22,50 +25,71 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session, admin, sessionToken } = await authenticate.admin(request);
   const patch = privacyFormToPatch(await request.formData());
-  const auth = { session, admin, sessionToken };
+  const auth = { session, admin: adminGraphqlOf(admin), sessionToken };
   return json(await handleSettingsForm({ ...adminDeps(), staff: await staffOf(auth) }, auth, patch));
 };
+
+const CHECKS = ["consentRequired", "keepTranscripts", "redactEmails", "redactPhones", "orderLookup", "aiEnabled", "ownerOnlyTranscripts"] as const;
+type Check = (typeof CHECKS)[number];
+const sectionOf = (name: string) => (name === "ownerOnlyTranscripts" || name === "transcriptViewers" ? "access" : "privacy");
 
 export default function PrivacySettings() {
   const { privacy, access, provider } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const errors = fieldErrorsOf(result);
+  const t = useT();
+  const errors = fieldErrorsOf(result, t);
   const form = useFormValues({
-    ...privacy,
+    aiDisclosure: privacy.aiDisclosure,
+    privacyNotice: privacy.privacyNotice,
+    privacyPolicyUrl: privacy.privacyPolicyUrl,
+    consentRequired: privacy.consentRequired,
+    keepTranscripts: privacy.keepTranscripts,
     retentionDays: String(privacy.retentionDays),
+    redactEmails: privacy.redactEmails,
+    redactPhones: privacy.redactPhones,
+    orderLookup: privacy.orderLookup,
+    orderVerification: privacy.orderVerification as string,
+    aiEnabled: privacy.aiEnabled,
     ownerOnlyTranscripts: access.ownerOnlyTranscripts,
     transcriptViewers: access.transcriptViewers.join(", "),
   });
-  const check = (name: "consentRequired" | "keepTranscripts" | "redactEmails" | "redactPhones" | "orderLookup" | "aiEnabled" | "ownerOnlyTranscripts", label: string, help: string) => (
-    <SettingCheckbox form={form} name={name} label={label} help={help} error={errors[`privacy.${name}`] ?? errors[`access.${name}`]} />
+  const labels = Object.fromEntries(
+    ["aiDisclosure", "privacyNotice", "privacyPolicyUrl", "retentionDays", "orderVerification", "transcriptViewers", ...CHECKS].map((name) => [`${sectionOf(name)}.${name}`, t(`privacy.${name}` as "privacy.aiDisclosure")]),
+  );
+  const error = (name: string) => errors[`${sectionOf(name)}.${name}`];
+  const check = (name: Check) => (
+    <SettingCheckbox form={form} name={name} label={t(`privacy.${name}`)} help={t(`privacy.${name}.help`)} error={error(name)} />
+  );
+  const text = (name: "aiDisclosure" | "privacyNotice" | "privacyPolicyUrl" | "retentionDays" | "transcriptViewers", extra: Omit<ComponentProps<typeof SettingTextField>, "form" | "name" | "label"> = {}) => (
+    <SettingTextField form={form} name={name} label={t(`privacy.${name}`)} help={t(`privacy.${name}.help`)} error={error(name)} {...extra} />
   );
   return (
-    <SettingsFormPage title="Privacy" subtitle={`Notice version ${privacy.noticeVersion}: shoppers are asked again when the notice or disclosure changes.`} result={result} saveLabel="Save privacy settings">
-      <SettingsSection title="What shoppers are told" description="Shown in the chat before anything is stored.">
-        <SettingTextField form={form} name="aiDisclosure" label="AI disclosure" multiline={2} error={errors["privacy.aiDisclosure"]} help="Tells shoppers they are talking to an AI and that a person can help." />
-        <SettingTextField form={form} name="privacyNotice" label="Privacy notice" multiline={3} error={errors["privacy.privacyNotice"]} help="What you keep, why, and for how long; shoppers accept it before chatting." />
-        <SettingTextField form={form} name="privacyPolicyUrl" label="Privacy policy link" type="url" error={errors["privacy.privacyPolicyUrl"]} help="The full policy the notice links to (https://…); leave empty for no link." />
-        {check("consentRequired", "Ask for consent before storing anything", "Shoppers must accept the notice before the conversation is saved.")}
+    <SettingsFormPage title={t("privacy.title")} subtitle={t("privacy.subtitle", { version: privacy.noticeVersion })} form={form} result={result} saveLabel={t("privacy.save")} labels={labels}>
+      <SettingsSection title={t("privacy.told.title")} description={t("privacy.told.description")}>
+        {text("aiDisclosure", { multiline: 2 })}
+        {text("privacyNotice", { multiline: 3 })}
+        {text("privacyPolicyUrl", { type: "url" })}
+        {check("consentRequired")}
       </SettingsSection>
-      <SettingsSection title="What is kept" description="Stored encrypted; deleted after the retention period.">
-        {check("keepTranscripts", "Keep transcripts", "When off, answers are given but conversations are not saved.")}
-        <SettingTextField form={form} name="retentionDays" label="Retention (days)" type="number" min={1} max={730} error={errors["privacy.retentionDays"]} help="Conversations and leads older than this are deleted every day." />
-        {check("redactEmails", "Remove email addresses from transcripts", "Emails in messages are replaced with [email] before storage and before the model sees them.")}
-        {check("redactPhones", "Remove phone numbers from transcripts", "Phone numbers in messages are replaced with [phone]. Card numbers are always removed.")}
+      <SettingsSection title={t("privacy.kept.title")} description={t("privacy.kept.description")}>
+        {check("keepTranscripts")}
+        {text("retentionDays", { type: "number", min: 1, max: 730, inputMode: "numeric" })}
+        {check("redactEmails")}
+        {check("redactPhones")}
       </SettingsSection>
-      <SettingsSection title="Orders" description="Shoppers only ever see their own orders.">
-        {check("orderLookup", "Let shoppers ask about their orders", "The assistant can show status and tracking of an order the shopper proves is theirs.")}
-        <Select label="How shoppers prove an order is theirs" name="orderVerification" value={form.values.orderVerification} onChange={(value) => form.set("orderVerification")(value as typeof form.values.orderVerification)} error={errors["privacy.orderVerification"]}
-          options={[{ label: "Logged-in customers only", value: "logged_in" }, { label: "Logged in, or order number plus email", value: "logged_in_or_email" }]}
-          helpText="Order number plus email lets guests check an order; failed attempts are rate limited." />
+      <SettingsSection title={t("privacy.orders.title")} description={t("privacy.orders.description")}>
+        {check("orderLookup")}
+        <Select label={t("privacy.orderVerification")} name="orderVerification" value={form.values.orderVerification} onChange={form.set("orderVerification")} error={error("orderVerification")}
+          options={[{ label: t("privacy.orderVerification.logged_in"), value: "logged_in" }, { label: t("privacy.orderVerification.logged_in_or_email"), value: "logged_in_or_email" }]}
+          helpText={t("privacy.orderVerification.help")} />
       </SettingsSection>
-      <SettingsSection title="The AI model" description={`Provider: ${provider.name}${provider.host ? ` (${provider.host})` : ""}.`} gap="200">
-        {check("aiEnabled", "Send questions to the model provider", "The redacted question, product and policy facts and the verified order go to the provider; turn off for basic mode.")}
+      <SettingsSection title={t("privacy.model.title")} description={t("privacy.model.description", { provider: `${provider.name}${provider.host ? ` (${provider.host})` : ""}` })} gap="200">
+        {check("aiEnabled")}
         <Text as="p" tone="subdued">{provider.reason}</Text>
       </SettingsSection>
-      <SettingsSection title="Staff access" description="Who may open conversation transcripts (every view is in the audit log).">
-        {check("ownerOnlyTranscripts", "Only the shop owner may open transcripts", "Other staff see the list of conversations but not what was said.")}
-        <SettingTextField form={form} name="transcriptViewers" label="Staff allowed to open transcripts" error={errors["access.transcriptViewers"]} help="Staff user ids, separated by commas; empty means every staff member with app access." />
+      <SettingsSection title={t("privacy.staff.title")} description={t("privacy.staff.description")}>
+        {check("ownerOnlyTranscripts")}
+        {text("transcriptViewers", { inputMode: "numeric" })}
       </SettingsSection>
     </SettingsFormPage>
   );

@@ -27,3 +27,12 @@ export const SetWidgetConfig = /* GraphQL */ `
     }
   }
 `;
+
+/** The shop's own time zone (admin dates are shown in it unless the merchant chose one). */
+export const ShopTimeZone = /* GraphQL */ `
+  query ShopTimeZone {
+    shop {
+      ianaTimezone
+    }
+  }
+`;

@@ -2,7 +2,8 @@
 // installation, so the theme embed renders it with no extra storefront request.
 import { z } from "zod";
 import { runAdminQuery } from "../infra/shopify/admin-query";
-import { failure, type AdminGraphql, type Failure } from "../infra/admin-ports";
+import { failure, type Failure } from "../infra/admin-ports";
+import type { AdminGraphql } from "../infra/shopify/admin-graphql";
 import { CurrentAppInstallation, SetWidgetConfig } from "./operations";
 import type { ShopSettings } from "./settings-schema";
 import { WIDGET_CONFIG_KEY, WIDGET_CONFIG_NAMESPACE } from "../contracts/widget-config";

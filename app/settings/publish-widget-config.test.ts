@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { publishWidgetConfig } from "./publish-widget-config.server";
 import { defaultShopSettings } from "./settings-schema";
-import type { AdminGraphql } from "../infra/admin-ports";
+import { adminOverRemixFake } from "../../test/support/admin-fixtures";
 
 function fakeAdmin(answers: ((query: string, variables?: Record<string, unknown>) => unknown)[]) {
   const calls: { query: string; variables?: Record<string, unknown> }[] = [];
-  const admin: AdminGraphql = {
+  const admin = adminOverRemixFake({
     async graphql(query, options) {
       calls.push({ query, variables: options?.variables });
       return Response.json(answers[calls.length - 1]!(query, options?.variables));
     },
-  };
+  });
   return { admin, calls };
 }
 
@@ -45,7 +45,7 @@ describe("publishWidgetConfig", () => {
       () => ({ data: { metafieldsSet: { metafields: [], userErrors: [{ field: ["metafields"], message: "Value is invalid" }] } } }),
     ]);
     expect(await publishWidgetConfig(rejected.admin, defaultShopSettings)).toMatchObject({ ok: false, code: "WIDGET_CONFIG_REJECTED" });
-    const down: AdminGraphql = { graphql: async () => { throw new Error("ECONNREFUSED"); } };
+    const down = adminOverRemixFake({ graphql: async () => { throw new Error("ECONNREFUSED"); } });
     expect(await publishWidgetConfig(down, defaultShopSettings)).toMatchObject({ ok: false, code: "ADMIN_API_UNAVAILABLE" });
   });
 });

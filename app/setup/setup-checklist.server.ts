@@ -3,7 +3,11 @@
 import { defaultShopSettings } from "../settings/settings-schema";
 import { EMBED_BLOCK_HANDLE, embedStatusFromWidgetSeen } from "./embed-status.server";
 import type { ModelProviderInfo } from "../settings/model-provider";
-import type { Clock, Database } from "../infra/admin-ports";
+import { findShopRow } from "../settings/shop-settings.server";
+import { countKnowledgeEntries } from "../knowledge/knowledge-store.server";
+import { countConversations } from "../conversations/store/conversation-rows.server";
+import type { Clock } from "../infra/clock";
+import type { Database } from "../infra/admin-ports";
 
 export type ChecklistState = "done" | "todo";
 
@@ -24,9 +28,9 @@ export async function loadSetupChecklist(
   shop: string,
 ): Promise<SetupChecklist> {
   const [row, knowledge, conversations] = await Promise.all([
-    deps.db.shop.findUnique({ where: { shop } }),
-    deps.db.knowledgeEntry.count({ where: { shop } }),
-    deps.db.conversation.count({ where: { shop } }),
+    findShopRow(deps.db, shop),
+    countKnowledgeEntries(deps.db, shop),
+    countConversations(deps.db, shop),
   ]);
   const embed = embedStatusFromWidgetSeen(row?.widgetSeenAt, deps.clock.now());
   const raw = parseRaw(row?.settingsJson);

@@ -1,13 +1,14 @@
 // What the shopper routes need from the outside world, passed in as one object so
-// tests can hand in a test database, a signing secret of their own and a stub turn.
-import type { AdminGraphql } from "../assistant/ports";
+// tests can hand in a test database and a signing secret of their own. POST /chat adds
+// the assistant's turn (ChatApiDeps in app/conversations/shopper/chat-turn.ts).
+import type { AdminGraphql } from "../infra/shopify/admin-graphql";
 import type { RemixAdminClient } from "../infra/shopify/admin-graphql.server";
 import type { Database } from "../infra/db/create-database.server";
 import type { Vault } from "../infra/crypto/crypto.server";
 import type { AdminReadCache } from "../catalog/catalog-cache";
 import type { ShopStateCache } from "../settings/shop-settings.server";
 import type { ShopperLimits } from "../infra/ratelimit/shopper-limits.server";
-import type { ChatTurn } from "../conversations/shopper/chat-turn";
+import type { ShopperAdmission } from "./admission.server";
 
 /** The part of authenticate.public.appProxy's answer we use. */
 export interface AppProxyAuth {
@@ -22,10 +23,15 @@ export interface ShopperApiDeps {
   db: Database;
   vault: Vault;
   limits: ShopperLimits;
-  chatTurn: ChatTurn;
   now?: () => Date;
   /** Heartbeat interval of the SSE stream (15 s; tests shorten it). */
   heartbeatMs?: number;
   /** Per-process caches (deps.server.ts); absent: every request reads the database and the Admin API. */
   caches?: { shopStates?: ShopStateCache; adminReads?: AdminReadCache };
+  /** In-flight caps per client address and per conversation (absent: a default one per deps object). */
+  admission?: ShopperAdmission;
+  /** TRUSTED_PROXY_HOPS: which X-Forwarded-For entry, from the right, is the client (default 0). */
+  trustedProxyHops?: number;
+  /** RATE_LIMIT_REFUSAL_DELAY_MS: how long a 429 waits before it is sent (default 0). */
+  refusalDelayMs?: number;
 }

@@ -3,14 +3,15 @@
 // the verified query and nowhere else (headers and bodies are the shopper's to
 // forge). Unknown and uninstalled shops are refused; the widget is marked as seen;
 // the request is counted against the shop's and the client IP's rate limits.
-import type { AdminGraphql } from "../assistant/ports";
+import type { AdminGraphql } from "../infra/shopify/admin-graphql";
 import type { ShopState } from "../settings/shop-settings.server";
 import { loadShopState } from "../settings/shop-settings.server";
-import { jsonError } from "./errors";
-import { rateLimitedAndRecorded } from "../incidents/security-events.server";
-import { markWidgetSeen, WIDGET_SEEN_RESOLUTION_MS } from "../setup/widget-seen.server";
+import { jsonError } from "../infra/http/errors";
+import { rateLimitedAndRecorded } from "./security-events.server";
+import { markWidgetSeen, WIDGET_SEEN_RESOLUTION_MS } from "./widget-seen.server";
 import { withCatalogCache } from "../catalog/catalog-cache";
 import type { ShopperApiDeps } from "./deps";
+import { clientAddressFrom } from "../infra/http/client-address";
 
 export interface ProxyContext {
   shop: ShopState;
@@ -32,15 +33,14 @@ const unauthorized = () =>
   jsonError(401, "UNAUTHORIZED", "This request did not come signed from the shop's storefront (missing, invalid or expired signature).");
 
 /**
- * The client IP: the first address of X-Forwarded-For. Shopify's app proxy forwards
- * the shopper's address as the first hop and any proxy in front of the app appends
- * its own after it. It is only a rate-limit key, so a forged value can only spread a
- * single client's budget, never reach data; the per-conversation and per-shop limits
- * still apply.
+ * The client IP: the X-Forwarded-For entry the deployment trusts, counted from the right
+ * (TRUSTED_PROXY_HOPS; server.ts appends the socket's peer last). Never the leftmost
+ * entry, which the client writes itself. Behind Shopify's app proxy the socket peer is
+ * Shopify (or the load balancer in front of the app); Shopify's proxy appends the
+ * shopper's address, so the hop count includes it (docs/architecture.md "Client address").
  */
-export function clientIpOf(request: Request): string {
-  const first = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return first && first.length <= 64 ? first : "unknown";
+export function clientIpOf(request: Request, trustedProxyHops = 0): string {
+  return clientAddressFrom(request.headers.get("x-forwarded-for"), trustedProxyHops);
 }
 
 const widgetSeenIsStale = (shop: ShopState, now: Date) => !shop.widgetSeenAt || shop.widgetSeenAt.getTime() < now.getTime() - WIDGET_SEEN_RESOLUTION_MS;
@@ -75,7 +75,7 @@ export async function resolveProxyContext(request: Request, deps: ShopperApiDeps
     shopStates?.remember({ ...shop, widgetSeenAt: now });
   }
 
-  const ipKey = deps.vault.hash("ip", clientIpOf(request));
+  const ipKey = deps.vault.hash("ip", clientIpOf(request, deps.trustedProxyHops));
   const decision = await deps.limits.consumeRequest({ shop: shopDomain, ipKey });
   if (!decision.ok) return { ok: false, response: await rateLimitedAndRecorded(deps, { shop: shopDomain }, decision.retryAfterSeconds) };
 

@@ -4,8 +4,8 @@
 // a 503 with Retry-After (guardRoute), never a 500.
 import type { z } from "zod";
 import type { ShopperApiDeps } from "./deps";
-import { methodNotAllowed } from "./errors";
-import { guardRoute } from "./guard.server";
+import { methodNotAllowed } from "../infra/http/errors";
+import { guardShopperRoute } from "./guard.server";
 import { resolveProxyContext, type ProxyContext } from "./proxy-context.server";
 import { readJsonBody, type ReadJsonBodyOptions } from "../infra/http/read-json-body";
 
@@ -17,7 +17,7 @@ export function proxyPost<Schema extends z.ZodType>(
   handle: (context: ProxyContext, body: z.infer<Schema>) => Promise<Response>,
   bodyOptions: ReadJsonBodyOptions = {},
 ): Promise<Response> {
-  return guardRoute(route, async () => {
+  return guardShopperRoute(route, request, deps, async () => {
     const resolved = await resolveProxyContext(request, deps);
     if (!resolved.ok) return resolved.response;
     if (request.method !== "POST") return methodNotAllowed("POST");

@@ -4,8 +4,11 @@
 //   demo admin host, HS256 with the demo API secret), toast, loading, saveBar, modal;
 // - the fetch patch: same-origin requests get `Authorization: Bearer <idToken>`;
 // - the session-token bounce page (`?shopify-reload=…`): reload with an id_token;
-// - <ui-nav-menu>, <ui-title-bar>, <ui-save-bar>, <ui-modal> as simple elements; the
-//   nav menu and title are shown by the host page (demo/app-bridge/host-page.ts).
+// - <ui-nav-menu>, <ui-title-bar>, <ui-save-bar>, <ui-modal> as simple elements: the
+//   nav menu, the title and the title bar's buttons are shown by the host page
+//   (demo/app-bridge/host-page.ts), which sends button clicks back; the save bar
+//   (Save/Discard, with a leave confirmation), modals and toasts are drawn in the app's
+//   frame, so a person or a browser test sees what Shopify's admin would show.
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -83,7 +86,7 @@
       show: function (id) { var el = byId(id); if (el && el.show) el.show(); return Promise.resolve(); },
       hide: function (id) { var el = byId(id); if (el && el.hide) el.hide(); return Promise.resolve(); },
       toggle: function (id) { var el = byId(id); if (el && el.toggle) el.toggle(); return Promise.resolve(); },
-      leaveConfirmation: function () { return Promise.resolve(); },
+      leaveConfirmation: function () { return leaveConfirmation(); },
     },
     modal: {
       show: function (id) { var el = byId(id); if (el && el.show) el.show(); return Promise.resolve(); },
@@ -112,55 +115,207 @@
     disconnectedCallback() { if (this._observer) this._observer.disconnect(); }
   });
 
+  // Our own styles for the stand-in's elements (the real App Bridge draws these in
+  // Shopify's admin, outside the app's frame).
+  var style = document.createElement("style");
+  style.textContent = [
+    "ui-save-bar{position:fixed;top:0;left:0;right:0;z-index:2147483646;background:#1a1a1a;color:#fff;padding:8px 16px;gap:8px;align-items:center;flex-wrap:wrap;box-shadow:0 2px 6px rgba(0,0,0,.3);font:14px system-ui}",
+    "ui-save-bar::before{content:attr(aria-label);margin-right:auto;font-weight:600}",
+    "ui-save-bar button,.demo-ab-dialog button{font:600 13px system-ui;border-radius:8px;padding:6px 12px;border:1px solid #8a8a8a;background:#303030;color:#fff;cursor:pointer;min-height:32px}",
+    "ui-save-bar button[variant=primary]{background:#fff;color:#1a1a1a;border-color:#fff}",
+    "ui-save-bar button[disabled],.demo-ab-dialog button[disabled]{opacity:.6;cursor:default}",
+    "ui-save-bar button[loading]::after{content:'…'}",
+    ".demo-ab-dialog{border:0;border-radius:12px;padding:0;width:min(560px,calc(100vw - 32px));box-shadow:0 8px 32px rgba(0,0,0,.35);font:14px/1.4 system-ui;color:#303030}",
+    ".demo-ab-dialog::backdrop{background:rgba(0,0,0,.5)}",
+    ".demo-ab-dialog h2{font-size:16px;margin:0;padding:14px 16px;border-bottom:1px solid #e3e3e3}",
+    ".demo-ab-dialog footer{display:flex;gap:8px;justify-content:flex-end;flex-wrap:wrap;padding:12px 16px;border-top:1px solid #e3e3e3}",
+    ".demo-ab-dialog footer button{background:#fff;color:#303030;border-color:#c9c9c9}",
+    ".demo-ab-dialog footer button[data-variant=primary]{background:#303030;color:#fff;border-color:#303030}",
+    ".demo-ab-dialog footer button[data-tone=critical]{background:#c70a24;color:#fff;border-color:#c70a24}",
+    ".demo-app-bridge-toast{box-shadow:0 4px 16px rgba(0,0,0,.3);max-width:calc(100vw - 48px)}",
+  ].join("\n");
+  (document.head || document.documentElement).appendChild(style);
+
+  /** The buttons of a <ui-title-bar> (direct and in <section> groups), in order. */
+  function titleBarButtons(bar) {
+    return Array.prototype.filter.call(bar.querySelectorAll("button"), function (b) { return b.closest("ui-title-bar") === bar; });
+  }
+
+  function describeButtons(bar) {
+    return titleBarButtons(bar).map(function (b, index) {
+      return {
+        index: index,
+        label: (b.textContent || "").trim(),
+        primary: b.getAttribute("variant") === "primary",
+        critical: b.getAttribute("tone") === "critical",
+        disabled: b.disabled || b.hasAttribute("loading"),
+        loading: b.hasAttribute("loading"),
+      };
+    });
+  }
+
+  var pageTitleBars = [];
+  function currentTitleBar() { return pageTitleBars.length ? pageTitleBars[pageTitleBars.length - 1] : null; }
+  function announceTitle() {
+    var bar = currentTitleBar();
+    toParent({ type: "title", title: bar ? bar.getAttribute("title") || "" : "", actions: bar ? describeButtons(bar) : [] });
+  }
+
   define("ui-title-bar", class extends HTMLElement {
     static get observedAttributes() { return ["title"]; }
-    connectedCallback() { this.style.display = "none"; toParent({ type: "title", title: this.getAttribute("title") || "" }); }
-    attributeChangedCallback() { toParent({ type: "title", title: this.getAttribute("title") || "" }); }
+    connectedCallback() {
+      this.style.display = "none";
+      if (this.closest("ui-modal")) return; // a modal's header and footer, drawn by the modal
+      pageTitleBars.push(this);
+      this._observer = new MutationObserver(function () { if (currentTitleBar()) announceTitle(); });
+      this._observer.observe(this, { childList: true, subtree: true, characterData: true, attributes: true });
+      announceTitle();
+    }
+    disconnectedCallback() {
+      if (this._observer) this._observer.disconnect();
+      var i = pageTitleBars.indexOf(this);
+      if (i >= 0) { pageTitleBars.splice(i, 1); announceTitle(); }
+    }
+    attributeChangedCallback() { if (pageTitleBars.indexOf(this) >= 0) announceTitle(); }
   });
+
+  function showingSaveBars() {
+    return Array.prototype.filter.call(document.querySelectorAll("ui-save-bar"), function (bar) { return bar.showing; });
+  }
+
+  /** A small dialog of the stand-in's own: title, text, buttons; resolves with the chosen button's value. */
+  function ask(title, text, buttons) {
+    return new Promise(function (resolve) {
+      var dialog = document.createElement("dialog");
+      dialog.className = "demo-ab-dialog";
+      dialog.setAttribute("aria-label", title);
+      var h = document.createElement("h2");
+      h.textContent = title;
+      var p = document.createElement("p");
+      p.style.cssText = "margin:0;padding:16px";
+      p.textContent = text;
+      var footer = document.createElement("footer");
+      var answered = false;
+      buttons.forEach(function (spec) {
+        var b = document.createElement("button");
+        b.type = "button";
+        b.textContent = spec.label;
+        if (spec.primary) b.setAttribute("data-variant", "primary");
+        if (spec.critical) b.setAttribute("data-tone", "critical");
+        b.addEventListener("click", function () { answered = true; dialog.close(); dialog.remove(); resolve(spec.value); });
+        footer.appendChild(b);
+      });
+      dialog.addEventListener("close", function () { if (!answered) { dialog.remove(); resolve(null); } });
+      dialog.append(h, p, footer);
+      document.body.appendChild(dialog);
+      dialog.showModal();
+    });
+  }
+
+  var LEAVE_TEXT = {
+    en: ["Leave page with unsaved changes?", "Leaving this page will delete all unsaved changes.", "Leave page", "Stay"],
+    de: ["Seite mit ungespeicherten Änderungen verlassen?", "Wenn du diese Seite verlässt, werden alle ungespeicherten Änderungen gelöscht.", "Seite verlassen", "Bleiben"],
+    fr: ["Quitter la page avec des modifications non enregistrées ?", "Si vous quittez cette page, toutes les modifications non enregistrées seront supprimées.", "Quitter la page", "Rester"],
+    es: ["¿Salir de la página con cambios sin guardar?", "Si sales de esta página, se eliminarán todos los cambios no guardados.", "Salir de la página", "Quedarse"],
+  };
+  function leaveText() { return LEAVE_TEXT[(window.shopify.config.locale || "en").slice(0, 2)] || LEAVE_TEXT.en; }
+
+  /** shopify.saveBar.leaveConfirmation(): resolves at once without unsaved changes, else when the merchant chooses to leave. */
+  function leaveConfirmation() {
+    var bars = showingSaveBars();
+    if (bars.length === 0) return Promise.resolve();
+    var words = leaveText();
+    return ask(words[0], words[1], [{ label: words[3], value: "stay" }, { label: words[2], value: "leave", primary: true, critical: true }]).then(function (choice) {
+      if (choice !== "leave") throw new Error("The merchant stayed on the page.");
+      bars.forEach(function (bar) { bar.hide(); });
+    });
+  }
 
   define("ui-save-bar", class extends HTMLElement {
     connectedCallback() {
       this.setAttribute("role", "region");
-      this.setAttribute("aria-label", "Unsaved changes");
-      this.style.cssText = "position:fixed;top:0;left:0;right:0;z-index:2147483646;background:#1a1a1a;color:#fff;padding:8px 16px;gap:8px;justify-content:flex-end";
+      if (!this.hasAttribute("aria-label")) this.setAttribute("aria-label", ({ de: "Nicht gespeicherte Änderungen", fr: "Modifications non enregistrées", es: "Cambios no guardados" })[(window.shopify.config.locale || "en").slice(0, 2)] || "Unsaved changes");
       this.style.display = this.showing ? "flex" : "none";
     }
     get showing() { return this.hasAttribute("data-showing"); }
-    show() { this.setAttribute("data-showing", ""); this.style.display = "flex"; return Promise.resolve(); }
-    hide() { this.removeAttribute("data-showing"); this.style.display = "none"; return Promise.resolve(); }
+    get discardConfirmation() { return this.hasAttribute("discardConfirmation") || this.hasAttribute("discard-confirmation"); }
+    show() { var was = this.showing; this.setAttribute("data-showing", ""); this.style.display = "flex"; if (!was) this.dispatchEvent(new Event("show")); return Promise.resolve(); }
+    hide() { var was = this.showing; this.removeAttribute("data-showing"); this.style.display = "none"; if (was) this.dispatchEvent(new Event("hide")); return Promise.resolve(); }
     toggle() { return this.showing ? this.hide() : this.show(); }
   });
 
   define("ui-modal", class extends HTMLElement {
     get content() {
       if (!this._dialog) {
+        var self = this;
         this._dialog = document.createElement("dialog");
-        this._dialog.style.cssText = "border:0;border-radius:12px;padding:0;min-width:min(560px,90vw)";
+        this._dialog.className = "demo-ab-dialog";
+        this._heading = document.createElement("h2");
         this._body = document.createElement("div");
-        this._dialog.appendChild(this._body);
+        this._footer = document.createElement("footer");
+        this._dialog.append(this._heading, this._body, this._footer);
+        this._dialog.addEventListener("close", function () { self.dispatchEvent(new Event("hide")); });
         document.body.appendChild(this._dialog);
       }
       return this._body;
     }
     get showing() { return Boolean(this._dialog && this._dialog.open); }
-    show() { void this.content; if (!this._dialog.open) this._dialog.showModal(); this.dispatchEvent(new Event("show")); return Promise.resolve(); }
-    hide() { if (this._dialog && this._dialog.open) this._dialog.close(); this.dispatchEvent(new Event("hide")); return Promise.resolve(); }
+    _render() {
+      var bar = this.querySelector("ui-title-bar");
+      var title = bar ? bar.getAttribute("title") || "" : "";
+      this._heading.textContent = title;
+      this._heading.hidden = !title;
+      this._dialog.setAttribute("aria-label", title);
+      this._footer.textContent = "";
+      if (!bar) return;
+      var originals = titleBarButtons(bar);
+      describeButtons(bar).reverse().forEach(function (spec) {
+        var b = document.createElement("button");
+        b.type = "button";
+        b.textContent = spec.label;
+        b.disabled = spec.disabled;
+        if (spec.primary) b.setAttribute("data-variant", "primary");
+        if (spec.critical) b.setAttribute("data-tone", "critical");
+        b.addEventListener("click", function () { originals[spec.index].click(); });
+        this._footer.appendChild(b);
+      }, this);
+    }
+    show() {
+      void this.content;
+      this._render();
+      if (!this._dialog.open) { this._dialog.showModal(); this.dispatchEvent(new Event("show")); }
+      return Promise.resolve();
+    }
+    hide() { if (this._dialog && this._dialog.open) this._dialog.close(); return Promise.resolve(); }
     toggle() { return this.showing ? this.hide() : this.show(); }
-    disconnectedCallback() { if (this._dialog) this._dialog.remove(); }
+    disconnectedCallback() { if (this._dialog) this._dialog.remove(); this._dialog = null; }
   });
 
   // The host's side nav was clicked: App Bridge announces it as "shopify:navigate"
   // on the menu's link, and the app's router navigates.
   window.addEventListener("message", function (event) {
     if (event.origin !== hostOrigin || !event.data || event.data.source !== "demo-admin-host") return;
+    if (event.data.type === "titleAction") {
+      var bar = currentTitleBar();
+      var button = bar && titleBarButtons(bar)[event.data.index];
+      if (button && !button.disabled) button.click();
+      return;
+    }
     if (event.data.type === "navigate") {
+      var href = event.data.href;
+      leaveConfirmation().then(function () { navigateTo(href); }, function () { toParent({ type: "stayed" }); });
+    }
+  });
+
+  function navigateTo(href) {
+    {
       var links = document.querySelectorAll("ui-nav-menu a");
       for (var i = 0; i < links.length; i++) {
-        if (links[i].getAttribute("href") === event.data.href) {
+        if (links[i].getAttribute("href") === href) {
           links[i].dispatchEvent(new CustomEvent("shopify:navigate", { bubbles: true }));
           // Before the app has hydrated nobody listens yet: load the page instead
           // (without the stale id_token; the bounce page fetches a fresh one).
-          var target = new URL(event.data.href, location.href);
+          var target = new URL(href, location.href);
           setTimeout(function () {
             if (location.pathname === target.pathname) return;
             var params = new URLSearchParams(location.search);
@@ -172,6 +327,16 @@
         }
       }
     }
+  }
+  // The app's router moves between pages without a reload: the host's nav follows.
+  ["pushState", "replaceState"].forEach(function (name) {
+    var original = history[name];
+    history[name] = function () {
+      var result = original.apply(this, arguments);
+      toParent({ type: "ready", path: location.pathname });
+      return result;
+    };
   });
+  window.addEventListener("popstate", function () { toParent({ type: "ready", path: location.pathname }); });
   toParent({ type: "ready", path: location.pathname });
 })();

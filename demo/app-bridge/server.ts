@@ -21,12 +21,15 @@ export interface AdminHostOptions {
 
 export const APP_BRIDGE_SCRIPT_PATH = "/app-bridge.js";
 
-export function appFrameUrl(options: Pick<AdminHostOptions, "appUrl" | "apiKey" | "apiSecret" | "shop">, appPath = "/app"): string {
+/** The admin languages the demo offers (?locale=de on the admin URL), as Shopify passes the merchant's. */
+export const DEMO_ADMIN_LOCALES = ["en", "de", "fr", "es"] as const;
+
+export function appFrameUrl(options: Pick<AdminHostOptions, "appUrl" | "apiKey" | "apiSecret" | "shop">, appPath = "/app", locale = "en"): string {
   const url = new URL(appPath, options.appUrl);
   url.searchParams.set("embedded", "1");
   url.searchParams.set("shop", options.shop);
   url.searchParams.set("host", adminHostParam(options.shop));
-  url.searchParams.set("locale", "en");
+  url.searchParams.set("locale", locale);
   url.searchParams.set("id_token", signSessionToken(options));
   return url.toString();
 }
@@ -56,9 +59,11 @@ export async function startAdminHost(options: AdminHostOptions): Promise<{ url: 
     if (url.pathname === "/admin" || url.pathname.startsWith("/admin/")) {
       // /admin/apps/shop-assistant/<path> opens that app page, as Shopify's admin URLs do.
       const appPath = url.pathname.replace(/^\/admin(\/apps\/[\w-]+)?/, "") || "/app";
-      const frame = appFrameUrl(options, appPath.startsWith("/app") ? appPath : "/app");
+      const requested = url.searchParams.get("locale") ?? "en";
+      const locale = (DEMO_ADMIN_LOCALES as readonly string[]).includes(requested) ? requested : "en";
+      const frame = appFrameUrl(options, appPath.startsWith("/app") ? appPath : "/app", locale);
       res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
-      return res.end(renderHostPage({ appFrameUrl: frame, appOrigin, shop: options.shop, storefrontUrl: options.storefrontUrl }));
+      return res.end(renderHostPage({ appFrameUrl: frame, appOrigin, shop: options.shop, storefrontUrl: options.storefrontUrl, locale }));
     }
     res.writeHead(404, { "content-type": "text/plain" });
     res.end("Not found");

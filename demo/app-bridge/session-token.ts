@@ -1,5 +1,5 @@
 // Session tokens as Shopify's admin hands them to App Bridge: a JWT, HS256 with the
-// app's API secret, with the claims authenticate.admin checks (SHOPIFY-FACTS.md).
+// app's API secret, with the claims authenticate.admin checks (shopify.dev, "Session tokens").
 import { createHmac, randomUUID } from "node:crypto";
 
 export interface SessionTokenInput {

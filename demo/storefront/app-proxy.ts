@@ -1,7 +1,7 @@
 // Shopify's app proxy, played locally: `/apps/assistant/<rest>` on the storefront
 // goes to `<app>/proxy/<rest>` with the same method and body, the shopper's cookies
 // stripped, and signed query parameters added exactly as Shopify adds them (see
-// SHOPIFY-FACTS.md "App proxy"). The answer is piped back as it arrives, so an SSE
+// shopify.dev, "App proxies"). The answer is piped back as it arrives, so an SSE
 // stream reaches the browser event by event; a shopper who leaves aborts the call.
 import { createHmac } from "node:crypto";
 import http from "node:http";

@@ -33,7 +33,20 @@ const jsonScript = (html: string, id: string) =>
 describe("app embed block", () => {
   it("is an app embed for the body with the merchant settings", () => {
     expect(schema.target).toBe("body");
-    expect(Object.keys(defaults)).toEqual(expect.arrayContaining(["accent_color", "position", "greeting", "launcher_label", "show_on_cart"]));
+    expect(Object.keys(defaults)).toEqual(expect.arrayContaining(["accent_color", "position", "launcher_offset", "font", "greeting", "launcher_label", "show_on_cart"]));
+  });
+
+  it("passes the launcher's side, bottom offset and font choice to the loader", () => {
+    const html = render();
+    expect(html).toContain('data-position="right"');
+    expect(html).toContain('data-offset="20"');
+    expect(html).toContain('data-font="system"');
+    const moved = render({ settings: { position: "left", launcher_offset: 96, font: "theme" } });
+    expect(moved).toContain('data-position="left"');
+    expect(moved).toContain('data-offset="96"');
+    expect(moved).toContain('data-font="theme"');
+    const offset = schema.settings.find((s: any) => s.id === "launcher_offset");
+    expect(offset).toMatchObject({ type: "range", min: 0, max: 200, unit: "px" });
   });
 
   it("passes the widget config from the app-data metafield, or null when it is not written yet", () => {

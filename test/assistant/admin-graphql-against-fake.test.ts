@@ -2,14 +2,14 @@
 // retries 5xx and a dropped connection, and turns a slow shop into a typed TIMEOUT.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAdminGraphql, sendViaFetch } from "../../app/infra/shopify/admin-graphql.server";
-import type { Clock } from "../../app/assistant/ports";
+import type { SleepingClock as Clock } from "../../app/infra/clock";
 import { SEARCH_PRODUCTS } from "../../app/catalog/operations";
 import { startAdminApiFake, type AdminApiFake } from "../../demo/admin-api/start-admin-api-fake";
 
 describe("AdminGraphql against the Admin API fake", () => {
   let fake: AdminApiFake;
   const slept: number[] = [];
-  const clock: Clock = { now: () => Date.now(), sleep: async (ms) => void slept.push(ms) };
+  const clock: Clock = { now: () => new Date(), sleep: async (ms) => void slept.push(ms) };
   const admin = () => createAdminGraphql({ send: sendViaFetch({ shopOrigin: fake.origin, accessToken: "shpat_x" }), clock, timeoutMs: 500 });
   beforeAll(async () => {
     fake = await startAdminApiFake({ accessToken: "shpat_x", scopes: ["read_products", "read_orders"] });
@@ -43,8 +43,8 @@ describe("AdminGraphql against the Admin API fake", () => {
     expect(await admin()(SEARCH_PRODUCTS, { first: 3, query: "merino" })).toMatchObject({ ok: false, code: "TIMEOUT" });
   });
 
-  it("reports GraphQL errors such as a missing scope as GRAPHQL_ERROR", async () => {
+  it("reports a missing scope as ACCESS_DENIED, naming the scope", async () => {
     const result = await admin()("query { shop { shopPolicies { body } } }");
-    expect(result).toMatchObject({ ok: false, code: "GRAPHQL_ERROR", message: expect.stringMatching(/read_legal_policies/) });
+    expect(result).toMatchObject({ ok: false, code: "ACCESS_DENIED", message: expect.stringMatching(/read_legal_policies/) });
   });
 });

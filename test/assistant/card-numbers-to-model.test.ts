@@ -2,7 +2,7 @@
 // numbers of many brands in many formats (in the new message and in the history), holds
 // no Luhn-valid 13–19 digit sequence.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isLuhnValid } from "../../app/privacy/redaction/redact-text";
+import { isLuhnValid } from "../../app/infra/text/redact-text";
 import { settingsWith, startAssistantHarness } from "./harness";
 
 const CARDS = [
@@ -25,7 +25,7 @@ const CARDS = [
 /** Every Luhn-valid 13–19 digit sequence, separators (space, dash, dot) allowed, in `text`. */
 function cardLikeSequences(text: string): string[] {
   const found: string[] = [];
-  for (const run of text.match(/\d(?:[ .\-]?\d)*/g) ?? []) {
+  for (const run of text.match(/\d(?:[ .-]?\d)*/g) ?? []) {
     const digits = run.replace(/\D/g, "");
     for (let start = 0; start < digits.length; start++) {
       for (let len = 13; len <= 19 && start + len <= digits.length; len++) {

@@ -13,6 +13,10 @@ import { startAdminApiFake } from "../../demo/admin-api/start-admin-api-fake";
 import { startOpenAiFake } from "../../demo/openai-fake/server";
 
 export const SHOP = "demo-shop.myshopify.com";
+// Timeouts of the model, the Admin API and the turn when a test does not test them: on a
+// busy machine (npm test under load) a hostile model's 15 tool calls took longer than the
+// old 3–4 s and the turn fell back to basic mode. Tests of timeouts pass their own.
+const GENEROUS_TIMEOUT_MS = 15_000;
 const TOKEN = "shpat_assistant_test";
 
 export const FAQ = [
@@ -24,7 +28,7 @@ export function settingsWith(overrides: Record<string, Record<string, unknown>> 
 }
 
 export async function startAssistantHarness(
-  options: { model?: boolean; limits?: Partial<TurnLimits>; breakerThreshold?: number; modelTimeoutMs?: number; now?: () => number } = {},
+  options: { model?: boolean; limits?: Partial<TurnLimits>; breakerThreshold?: number; modelTimeoutMs?: number; adminTimeoutMs?: number; now?: () => number } = {},
 ) {
   // read_legal_policies: shop.shopPolicies needs it (asked of the lead for shopify.app.toml).
   // A Shopify Plus-sized bucket, so a test of many quick turns does not wait on throttling.
@@ -37,12 +41,12 @@ export async function startAssistantHarness(
   const transcript = createInMemoryTranscriptStore();
   const breaker = createCircuitBreaker({ failureThreshold: options.breakerThreshold ?? 100, coolDownMs: 60_000, now: options.now });
   const deps: TurnDeps = {
-    model: options.model === false ? null : createOpenAiChatModel({ apiKey: "sk-test", baseURL: openai.baseUrl, model: "gpt-test", timeoutMs: options.modelTimeoutMs ?? 3_000 }),
+    model: options.model === false ? null : createOpenAiChatModel({ apiKey: "sk-test", baseURL: openai.baseUrl, model: "gpt-test", timeoutMs: options.modelTimeoutMs ?? GENEROUS_TIMEOUT_MS }),
     breaker,
-    admin: createAdminGraphql({ send: sendViaFetch({ shopOrigin: adminFake.origin, accessToken: TOKEN }), timeoutMs: 3_000 }),
+    admin: createAdminGraphql({ send: sendViaFetch({ shopOrigin: adminFake.origin, accessToken: TOKEN }), timeoutMs: options.adminTimeoutMs ?? GENEROUS_TIMEOUT_MS }),
     knowledge: createInMemoryKnowledgeStore({ [SHOP]: FAQ }),
     transcript,
-    limits: { turnTimeoutMs: 4_000, ...options.limits },
+    limits: { turnTimeoutMs: GENEROUS_TIMEOUT_MS + 5_000, ...options.limits },
   };
   let conversation = 0;
 

@@ -29,7 +29,9 @@ describe("model faults", () => {
       h.openai.script(fault);
       const started = Date.now();
       const { events, text, cards, done } = await h.turn("Do you have a merino tee?");
-      expect(Date.now() - started).toBeLessThan(2_000 + 2_500); // the turn timeout plus a basic answer
+      // The turn timeout plus a basic answer, with room for a busy machine: what matters is
+      // that a hanging model does not hold the turn (the test's own timeout is 30 s).
+      expect(Date.now() - started).toBeLessThan(2_000 + 10_000);
       expect(events.some((e) => e.type === "error")).toBe(false);
       expect(done).toMatchObject({ type: "done", mode: "basic" });
       expect(text).toContain("AI answers are off");

@@ -148,8 +148,15 @@ describe.skipIf(!run)("the shopper's journey on the demo storefront", () => {
   it("works by keyboard alone: focus moves in, stays in, and returns to the launcher", async () => {
     const context = await browser.newContext();
     const page = await shopperPage(context, "/products/classic-cotton-tee");
-    const active = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName || "");
-    const inPanel = () => page.evaluate(() => Boolean(document.activeElement?.closest("#shop-assistant-panel")));
+    // The widget lives in a shadow root: the focused element is found through it.
+    const active = () =>
+      page.evaluate(() => {
+        let node = document.activeElement;
+        while (node?.shadowRoot?.activeElement) node = node.shadowRoot.activeElement;
+        return node?.id || node?.tagName || "";
+      });
+    const inPanel = () =>
+      page.evaluate(() => Boolean(document.getElementById("shop-assistant")?.shadowRoot?.activeElement?.closest("#shop-assistant-panel")));
 
     for (let i = 0; i < 80 && (await active()) !== "shop-assistant-launcher"; i++) await page.keyboard.press("Tab");
     expect(await active()).toBe("shop-assistant-launcher");

@@ -46,14 +46,22 @@ async function newPage(): Promise<Page> {
   return page;
 }
 
-/** What ran and what is clickable in a page or frame. */
+/** What ran and what is clickable in a page or frame, the widget's (open) shadow root included. */
 async function inspect(target: Page | Frame) {
-  return target.evaluate(() => ({
-    flag: (window as unknown as { __xss?: unknown }).__xss ?? null,
-    hrefs: [...document.querySelectorAll("a[href], area[href]")].map((a) => (a as HTMLAnchorElement).href),
-    scripts: [...document.querySelectorAll("script")].filter((s) => /__xss|alert\(/.test(s.textContent ?? "")).length,
-    handlers: [...document.querySelectorAll("*")].filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name) && /__xss|alert/.test(a.value))).length,
-  }));
+  return target.evaluate(() => {
+    const roots: (Document | ShadowRoot)[] = [document];
+    for (let i = 0; i < roots.length; i++) {
+      for (const el of roots[i]!.querySelectorAll("*")) if (el.shadowRoot) roots.push(el.shadowRoot);
+    }
+    const all = (selector: string) => roots.flatMap((root) => [...root.querySelectorAll(selector)]);
+    return {
+      flag: (window as unknown as { __xss?: unknown }).__xss ?? null,
+      hrefs: all("a[href], area[href]").map((a) => (a as HTMLAnchorElement).href),
+      scripts: all("script").filter((s) => /__xss|alert\(/.test(s.textContent ?? "")).length,
+      handlers: all("*").filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name) && /__xss|alert/.test(a.value))).length,
+      shadowRoots: roots.length - 1,
+    };
+  });
 }
 
 /** Same origin as the page, the storefront, the shop's own domain or Shopify's CDN; http(s) only. */
@@ -119,6 +127,7 @@ describe.skipIf(!run)("hostile content is inert in the widget and the admin (Chr
     await screenshot(page, "xss-widget");
 
     const seen = await inspect(page);
+    expect(seen.shadowRoots, "the widget's shadow root is inspected too").toBeGreaterThan(0);
     expect(seen.flag).toBeNull();
     expect(dialogs).toEqual([]);
     expect(seen.scripts).toBe(0);

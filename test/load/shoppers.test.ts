@@ -53,6 +53,8 @@ describe.skipIf(testDatabaseProvider() !== "sqlite")(`${SHOPPERS} concurrent sho
       appEnv: {
         RATE_LIMIT_IP_PER_MINUTE: "100000000",
         RATE_LIMIT_SHOP_PER_MINUTE: "100000000",
+        // Every shopper reaches the app from the demo storefront's address (127.0.0.1).
+        RATE_LIMIT_CONCURRENT_PER_CLIENT: "1000",
         RATE_LIMIT_CONVERSATION_PER_MINUTE: "100000000",
         // Production's default (the demo turns it off to show Admin API faults at once).
         ADMIN_READ_CACHE_MS: process.env.ADMIN_READ_CACHE_MS ?? "60000",

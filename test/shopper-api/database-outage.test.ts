@@ -8,7 +8,7 @@ import { handleChat } from "../../app/conversations/shopper/handle-chat.server";
 import { handleConsent } from "../../app/conversations/shopper/handle-consent.server";
 import { handleConversationRead } from "../../app/conversations/shopper/handle-conversation-read.server";
 import { handleLead } from "../../app/leads/shopper/handle-lead.server";
-import { handleVerifyOrder } from "../../app/orders/shopper/handle-verify-order.server";
+import { handleVerifyOrder } from "../../app/order-verification/shopper/handle-verify-order.server";
 import { createShopStateCache } from "../../app/settings/shop-settings.server";
 import { createHarness, readSse, signedRequest, type Harness } from "./harness";
 

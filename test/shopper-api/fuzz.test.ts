@@ -5,13 +5,13 @@
 // against the real handlers so it stays fast.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AdminGraphql } from "../../app/assistant/ports";
-import type { ShopperApiDeps } from "../../app/storefront-proxy/deps";
+import type { AdminGraphql } from "../../app/infra/shopify/admin-graphql";
+import type { ChatApiDeps as ShopperApiDeps } from "../../app/conversations/shopper/chat-turn";
 import { handleChat } from "../../app/conversations/shopper/handle-chat.server";
 import { handleConsent } from "../../app/conversations/shopper/handle-consent.server";
 import { handleConversationRead } from "../../app/conversations/shopper/handle-conversation-read.server";
 import { handleLead } from "../../app/leads/shopper/handle-lead.server";
-import { handleVerifyOrder } from "../../app/orders/shopper/handle-verify-order.server";
+import { handleVerifyOrder } from "../../app/order-verification/shopper/handle-verify-order.server";
 import { createHarness, OTHER_SHOP, SHOP, signedRequest, type Harness, type SignedRequestOptions } from "./harness";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);

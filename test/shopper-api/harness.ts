@@ -8,9 +8,9 @@ import { testConfig } from "@shopify/shopify-app-remix/test-helpers";
 import { createVault } from "../../app/infra/crypto/crypto.server";
 import { rateLimitConfigFrom } from "../../app/infra/ratelimit/rate-limit-config";
 import { createShopperLimits, type ShopperLimits } from "../../app/infra/ratelimit/shopper-limits.server";
-import type { AdminGraphql } from "../../app/assistant/ports";
+import type { AdminGraphql } from "../../app/infra/shopify/admin-graphql";
 import type { ChatTurn } from "../../app/conversations/shopper/chat-turn";
-import type { ShopperApiDeps } from "../../app/storefront-proxy/deps";
+import type { ChatApiDeps as ShopperApiDeps } from "../../app/conversations/shopper/chat-turn";
 import { appProxyParams, signAppProxyQuery, type QueryParams } from "../support/shopify-signing";
 import { TEST_ENCRYPTION_KEYS, TEST_HASH_KEY } from "../support/app-server";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -62,6 +62,8 @@ export async function createHarness(options: {
       createShopperLimits({ config: rateLimitConfigFrom(options.env ?? {}), keyPrefix: `t${randomBytes(4).toString("hex")}` }),
     chatTurn: options.chatTurn ?? echoTurn,
     heartbeatMs: options.heartbeatMs,
+    // signedRequest sends "X-Forwarded-For: <ip>, 10.0.0.1" as if behind one proxy at 10.0.0.1.
+    trustedProxyHops: 1,
   };
   for (const shop of [SHOP, OTHER_SHOP]) await database.db.shop.create({ data: { shop } });
   return {

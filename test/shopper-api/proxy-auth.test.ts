@@ -5,8 +5,8 @@ import { handleChat } from "../../app/conversations/shopper/handle-chat.server";
 import { handleConsent } from "../../app/conversations/shopper/handle-consent.server";
 import { handleConversationRead } from "../../app/conversations/shopper/handle-conversation-read.server";
 import { handleLead } from "../../app/leads/shopper/handle-lead.server";
-import { handleVerifyOrder } from "../../app/orders/shopper/handle-verify-order.server";
-import type { ShopperApiDeps } from "../../app/storefront-proxy/deps";
+import { handleVerifyOrder } from "../../app/order-verification/shopper/handle-verify-order.server";
+import type { ChatApiDeps as ShopperApiDeps } from "../../app/conversations/shopper/chat-turn";
 import { createHarness, OTHER_SHOP, readSse, SHOP, signedRequest, type Harness, type SignedRequestOptions } from "./harness";
 
 const routes: Array<[string, string, (r: Request, d: ShopperApiDeps) => Promise<Response>]> = [

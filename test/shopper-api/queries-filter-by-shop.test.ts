@@ -11,12 +11,12 @@ import type { Database } from "../../app/infra/db/create-database.server";
 import { createPrismaKnowledgeStore } from "../../app/knowledge/knowledge-store.server";
 import { createCircuitBreaker } from "../../app/infra/model/circuit-breaker";
 import { createAssistantChatTurn } from "../../app/conversations/shopper/assistant-chat-turn.server";
-import type { ShopperApiDeps } from "../../app/storefront-proxy/deps";
+import type { ChatApiDeps as ShopperApiDeps } from "../../app/conversations/shopper/chat-turn";
 import { handleChat } from "../../app/conversations/shopper/handle-chat.server";
 import { handleConsent } from "../../app/conversations/shopper/handle-consent.server";
 import { handleConversationRead } from "../../app/conversations/shopper/handle-conversation-read.server";
 import { handleLead } from "../../app/leads/shopper/handle-lead.server";
-import { handleVerifyOrder } from "../../app/orders/shopper/handle-verify-order.server";
+import { handleVerifyOrder } from "../../app/order-verification/shopper/handle-verify-order.server";
 import { createHarness, OTHER_SHOP, readSse, SHOP, signedRequest, type Harness } from "./harness";
 
 // Every model with a `shop` column (prisma/schema.prisma); Shop's id is its shop.

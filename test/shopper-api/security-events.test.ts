@@ -5,13 +5,13 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { detectAlerts } from "../../app/incidents/incidents.server";
 import { CARD_BLOCKED_SPIKE, RATE_LIMITED_SPIKE, VERIFY_FAILED_BURST } from "../../app/incidents/incident-rules";
-import type { AdminGraphql } from "../../app/assistant/ports";
+import type { AdminGraphql } from "../../app/infra/shopify/admin-graphql";
 import type { Database } from "../../app/infra/db/create-database.server";
 import { handleChat } from "../../app/conversations/shopper/handle-chat.server";
 import { handleConsent } from "../../app/conversations/shopper/handle-consent.server";
 import { handleConversationRead } from "../../app/conversations/shopper/handle-conversation-read.server";
-import { handleVerifyOrder } from "../../app/orders/shopper/handle-verify-order.server";
-import type { ShopperApiDeps } from "../../app/storefront-proxy/deps";
+import { handleVerifyOrder } from "../../app/order-verification/shopper/handle-verify-order.server";
+import type { ChatApiDeps as ShopperApiDeps } from "../../app/conversations/shopper/chat-turn";
 import { createHarness, readSse, SHOP, signedRequest, type Harness } from "./harness";
 
 const CARD = "my card is 4242 4242 4242 4242, exp 12/29";

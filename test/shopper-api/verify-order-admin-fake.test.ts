@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAdminGraphql, sendViaFetch } from "../../app/infra/shopify/admin-graphql.server";
 import { handleConsent } from "../../app/conversations/shopper/handle-consent.server";
-import { handleVerifyOrder } from "../../app/orders/shopper/handle-verify-order.server";
+import { handleVerifyOrder } from "../../app/order-verification/shopper/handle-verify-order.server";
 import { startAdminApiFake, type AdminApiFake } from "../../demo/admin-api/start-admin-api-fake";
 import { createHarness, signedRequest, type Harness } from "./harness";
 

@@ -1,11 +1,11 @@
 // POST /verify-order and POST /lead: generic failures, rate limits per conversation
 // and per IP, hashes instead of plaintext, only the fields the merchant collects.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { AdminGraphql } from "../../app/assistant/ports";
+import type { AdminGraphql } from "../../app/infra/shopify/admin-graphql";
 import { ORDER_FOR_GUEST_VERIFICATION } from "../../app/orders/operations";
 import { handleConsent } from "../../app/conversations/shopper/handle-consent.server";
 import { handleLead } from "../../app/leads/shopper/handle-lead.server";
-import { handleVerifyOrder } from "../../app/orders/shopper/handle-verify-order.server";
+import { handleVerifyOrder } from "../../app/order-verification/shopper/handle-verify-order.server";
 import { createHarness, SHOP, signedRequest, type Harness } from "./harness";
 import { scanTablesFor } from "./raw-rows";
 

@@ -1,5 +1,7 @@
 // Seeds rows for the admin modules' tests (one code path for test data), and an
 // audit recorder (the privacy module's recordAudit) that also keeps the entries.
+import { adminGraphqlOf, type RemixAdminClient } from "../../app/infra/shopify/admin-graphql.server";
+import type { AdminGraphql } from "../../app/infra/shopify/admin-graphql";
 import { randomBytes } from "node:crypto";
 import type { Database } from "../../app/infra/db/create-database.server";
 import type { AuditEntry, AuditRecorder, StaffUser } from "../../app/infra/admin-ports";
@@ -84,4 +86,12 @@ export async function seedShopEvents(db: Database, kind: string, count: number, 
   await db.shopEvent.createMany({
     data: Array.from({ length: count }, (_, i) => ({ id: newId(), shop, kind, createdAt: new Date(at.getTime() + i * 1000) })),
   });
+}
+
+/**
+ * The app's Admin GraphQL interface over a fake of shopify-app-remix's `admin` client
+ * (graphql(query, { variables }) → Response), as routes build it; retries do not wait.
+ */
+export function adminOverRemixFake(fake: RemixAdminClient): AdminGraphql {
+  return adminGraphqlOf(fake, { clock: { now: () => new Date(), sleep: async () => undefined } });
 }

@@ -7,7 +7,7 @@ import { createVault, type Vault } from "../../app/infra/crypto/crypto.server";
 import { createConversationStore } from "../../app/conversations/conversation-store.server";
 import { createTranscriptStore } from "../../app/conversations/transcript-store.server";
 import { createLead } from "../../app/leads/lead-store.server";
-import { verifyGuestOrder } from "../../app/orders/order-verification.server";
+import { verifyGuestOrder } from "../../app/order-verification/order-verification.server";
 import { loadShopState } from "../../app/settings/shop-settings.server";
 import type { ShopperLimits } from "../../app/infra/ratelimit/shopper-limits.server";
 

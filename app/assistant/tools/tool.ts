@@ -5,7 +5,10 @@ import { z } from "zod";
 import type { ShopSettings } from "../../settings/settings-schema";
 import type { VerifiedScope } from "../../orders/order-access";
 import type { Card } from "../../contracts/cards";
-import type { AdminGraphql, AssistantEventKind, KnowledgeStore, Topic, ToolDefinition } from "../ports";
+import type { AdminGraphql } from "../../infra/shopify/admin-graphql";
+import type { AssistantEventKind, Topic } from "../ports";
+import type { KnowledgeStore } from "../../knowledge/ports";
+import type { ToolDefinition } from "../../infra/model/ports";
 
 export interface ToolContext {
   shop: string;

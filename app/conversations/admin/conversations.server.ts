@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { Vault } from "../../infra/crypto/crypto.server";
 import { loadShopSettings } from "../../settings/shop-settings.server";
-import { decodeCursor, pageQuerySchema, toPage, type Page } from "../../infra/http/cursor";
+import { dayRange, decodeCursor, pageQuerySchema, toPage, type Page } from "../../infra/http/cursor";
 import { findConversationPage, findConversationWithMessages } from "../store/conversation-rows.server";
 import { decodeMessageBody } from "../store/message-body.server";
 import { failure, type AuditRecorder, type Database, type Failure, type StaffUser } from "../../infra/admin-ports";
@@ -30,12 +30,6 @@ export interface ConversationRow {
 }
 
 /** Inclusive calendar-day range (UTC) as a createdAt filter. */
-export function dayRange(from?: string, to?: string) {
-  const range: { gte?: Date; lt?: Date } = {};
-  if (from) range.gte = new Date(`${from}T00:00:00.000Z`);
-  if (to) range.lt = new Date(new Date(`${to}T00:00:00.000Z`).getTime() + 86_400_000);
-  return Object.keys(range).length ? { createdAt: range } : {};
-}
 
 export async function listConversations(db: Database, shop: string, filter: ConversationFilter): Promise<Page<ConversationRow>> {
   const position = decodeCursor(filter.cursor);

@@ -66,7 +66,8 @@ describe("viewTranscript", () => {
     const id = await seedConversation(t.db, vault, {
       messages: [
         { role: "shopper", text: "<img src=x onerror=alert(1)> where is my order?" },
-        { role: "assistant", text: "Here it is.", cards: [{ kind: "order", name: "#1001" }] },
+        // a card as the assistant stores it (cards are read back through the card schemas)
+        { role: "assistant", text: "Here it is.", cards: [{ kind: "order", name: "#1001", createdAt: "2026-11-01T10:00:00Z", status: "Open", fulfillmentStatus: "UNFULFILLED", financialStatus: "PAID", items: [], tracking: [], total: { amount: "10.00", currencyCode: "EUR" } }] },
       ],
     });
     const result = await viewTranscript({ db: t.db, vault, audit }, { shop: SHOP, staff: staffMember, conversationId: id });

@@ -1,7 +1,9 @@
 // The production ChatTurn: the assistant's runTurn (app/assistant/run-turn.ts) with
 // the process's model, circuit breaker and knowledge store, and the per-turn
 // transcript store and Admin API port the route hands in.
-import type { AdminGraphql, ChatModel, KnowledgeStore } from "../../assistant/ports";
+import type { AdminGraphql } from "../../infra/shopify/admin-graphql";
+import type { ChatModel } from "../../infra/model/ports";
+import type { KnowledgeStore } from "../../knowledge/ports";
 import { runTurn } from "../../assistant/run-turn";
 import type { CircuitBreaker } from "../../infra/model/circuit-breaker";
 import type { ChatTurn } from "./chat-turn";

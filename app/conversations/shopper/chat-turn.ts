@@ -1,7 +1,9 @@
 // The port between POST /chat and the assistant: one turn in, a stream of events out.
 // The route builds the input (verified scope, storage policy, transcript store) and
 // turns each event into an SSE frame; the assistant never sees the request.
-import type { AdminGraphql, TranscriptStore } from "../../assistant/ports";
+import type { ShopperApiDeps } from "../../storefront-proxy/deps";
+import type { AdminGraphql } from "../../infra/shopify/admin-graphql";
+import type { TranscriptStore } from "../../assistant/ports";
 import type { TranscriptMessage } from "../conversation-store.server";
 import type { VerifiedScope } from "../../orders/order-access";
 import type { ShopState } from "../../settings/shop-settings.server";
@@ -30,3 +32,8 @@ export interface ChatTurnInput {
 }
 
 export type ChatTurn = (input: ChatTurnInput) => AsyncIterable<ChatTurnEvent>;
+
+/** The shopper API's dependencies plus the assistant's turn: what POST /chat needs. */
+export interface ChatApiDeps extends ShopperApiDeps {
+  chatTurn: ChatTurn;
+}

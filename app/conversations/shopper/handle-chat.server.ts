@@ -9,6 +9,7 @@
 // stored and no `conversation` event is sent. The widget asks consent first (POST
 // /consent creates the conversation), so this only happens to a shopper who chats
 // without answering, or after declining.
+import { createHash } from "node:crypto";
 import { MAX_MESSAGE_LENGTH } from "../../contracts/limits";
 import type { ChatStreamEventName, ChatStreamEvents } from "../../contracts/chat-events";
 import { z } from "zod";
@@ -17,9 +18,8 @@ import { newConversationId } from "../conversation-token";
 import { initialConsentState, storagePolicy, type StoragePolicy } from "../storage-policy";
 import { createTranscriptStore } from "../transcript-store.server";
 import type { VerifiedScope } from "../../orders/order-access";
-import type { ChatTurnEvent } from "./chat-turn";
-import type { ShopperApiDeps } from "../../storefront-proxy/deps";
-import { containsCardNumber } from "../../privacy/redaction/redact-text";
+import type { ChatApiDeps, ChatTurnEvent } from "./chat-turn";
+import { containsCardNumber } from "../../infra/text/redact-text";
 import {
   conversationIdField,
   conversationStoreOf,
@@ -29,8 +29,9 @@ import {
 } from "../owned-conversation.server";
 import type { ProxyContext } from "../../storefront-proxy/proxy-context.server";
 import { proxyPost } from "../../storefront-proxy/proxy-post.server";
-import { rateLimitedAndRecorded, recordSecurityEvent } from "../../incidents/security-events.server";
+import { rateLimitedAndRecorded, recordSecurityEvent } from "../../storefront-proxy/security-events.server";
 import { sseResponse } from "../../infra/http/sse";
+import { admissionOf, turnInProgress } from "../../storefront-proxy/admission.server";
 
 export const chatBodySchema = z
   .object({
@@ -88,7 +89,7 @@ interface PreparedTurn {
 
 /** Finds or starts the conversation and decides what this turn may store; a Response when refused. */
 async function prepareTurn(
-  deps: ShopperApiDeps,
+  deps: ChatApiDeps,
   context: ProxyContext,
   body: z.infer<typeof chatBodySchema>,
 ): Promise<PreparedTurn | Response> {
@@ -110,17 +111,38 @@ async function prepareTurn(
   return { conversation, opening, conversationId, policy, history };
 }
 
-export function handleChat(request: Request, deps: ShopperApiDeps): Promise<Response> {
+export function handleChat(request: Request, deps: ChatApiDeps): Promise<Response> {
   return proxyPost("chat", request, deps, chatBodySchema, (context, body) => answerTurn(deps, context, body, request.signal), {
     tooLargeFields: ["message"],
   });
 }
 
 async function answerTurn(
-  deps: ShopperApiDeps,
+  deps: ChatApiDeps,
   context: ProxyContext,
   body: z.infer<typeof chatBodySchema>,
   requestSignal: AbortSignal,
+): Promise<Response> {
+  // One turn per conversation at a time, refused from memory before any database work.
+  // Keyed by id and token together: a request with a wrong token cannot hold the
+  // owner's conversation (it gets its 404 from prepareTurn).
+  const turnKey = body.conversationId ? `${context.shop.shop}:${body.conversationId}:${createHash("sha256").update(body.conversationToken ?? "").digest("base64url")}` : null;
+  const releaseTurn = turnKey ? admissionOf(deps).enterTurn(turnKey) : () => undefined;
+  if (!releaseTurn) return turnInProgress();
+  try {
+    return await runAdmittedTurn(deps, context, body, requestSignal, releaseTurn);
+  } catch (error) {
+    releaseTurn();
+    throw error;
+  }
+}
+
+async function runAdmittedTurn(
+  deps: ChatApiDeps,
+  context: ProxyContext,
+  body: z.infer<typeof chatBodySchema>,
+  requestSignal: AbortSignal,
+  releaseTurn: () => void,
 ): Promise<Response> {
   const turn = await prepareTurn(deps, context, body);
   // Checked before the turn redacts it: the widget blocks card numbers, so one
@@ -129,7 +151,10 @@ async function answerTurn(
     const storedId = turn instanceof Response ? null : (turn.conversation?.id ?? turn.opening?.id ?? null);
     await recordSecurityEvent(deps.db, { shop: context.shop.shop, kind: "card_blocked", conversationId: storedId }, deps.now);
   }
-  if (turn instanceof Response) return turn;
+  if (turn instanceof Response) {
+    releaseTurn();
+    return turn;
+  }
   const { opening } = turn;
 
   return sseResponse({
@@ -156,10 +181,14 @@ async function answerTurn(
         admin: context.admin,
         signal: sink.signal,
       });
-      for await (const event of events) {
-        if (sink.signal.aborted) break;
-        const [name, data] = eventData(event);
-        sink.send(name, data);
+      try {
+        for await (const event of events) {
+          if (sink.signal.aborted) break;
+          const [name, data] = eventData(event);
+          sink.send(name, data);
+        }
+      } finally {
+        releaseTurn();
       }
     },
     onUnexpectedError(_error, sink) {

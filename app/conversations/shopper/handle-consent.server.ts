@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { recordConsent } from "../consent.server";
 import type { ShopperApiDeps } from "../../storefront-proxy/deps";
-import { jsonResponse } from "../../storefront-proxy/errors";
+import { jsonResponse } from "../../infra/http/errors";
 import {
   conversationIdField,
   conversationStoreOf,

@@ -2,14 +2,14 @@
 // it. The token comes in the X-Conversation-Token header (preferred) or the `token`
 // query parameter. An unknown id, a wrong token and another shop's conversation get
 // the same 404.
-import { jsonResponse, conversationNotFound, methodNotAllowed } from "../../storefront-proxy/errors";
+import { jsonResponse, conversationNotFound, methodNotAllowed } from "../../infra/http/errors";
 import type { ShopperApiDeps } from "../../storefront-proxy/deps";
-import { guardRoute } from "../../storefront-proxy/guard.server";
+import { guardShopperRoute } from "../../storefront-proxy/guard.server";
 import { conversationIdField, conversationStoreOf, conversationTokenField } from "../owned-conversation.server";
 import { resolveProxyContext } from "../../storefront-proxy/proxy-context.server";
 
 export function handleConversationRead(request: Request, id: string | undefined, deps: ShopperApiDeps): Promise<Response> {
-  return guardRoute("conversations", async () => {
+  return guardShopperRoute("conversations", request, deps, async () => {
     const resolved = await resolveProxyContext(request, deps);
     if (!resolved.ok) return resolved.response;
     if (request.method !== "GET") return methodNotAllowed("GET");

@@ -75,17 +75,34 @@ function outcomeWhere(outcome: ConversationOutcomeFilter) {
 export function findConversationPage(
   db: DbClient,
   shop: string,
-  query: { createdAt?: { gte?: Date; lt?: Date }; outcome: ConversationOutcomeFilter; position: CursorPosition | null; direction: PageDirection; take: number },
+  query: {
+    createdAt?: { gte?: Date; lt?: Date };
+    outcome: ConversationOutcomeFilter;
+    position: CursorPosition | null;
+    direction: PageDirection;
+    take: number;
+  },
 ) {
   return db.conversation.findMany({
     where: {
-      AND: [{ shop }, query.createdAt ? { createdAt: query.createdAt } : {}, outcomeWhere(query.outcome), keysetWhere(query.position, query.direction)],
+      AND: [
+        { shop },
+        query.createdAt ? { createdAt: query.createdAt } : {},
+        outcomeWhere(query.outcome),
+        keysetWhere(query.position, query.direction),
+      ],
     },
     orderBy: keysetOrder(query.direction),
     take: query.take,
     select: {
-      id: true, createdAt: true, lastMessageAt: true, outcome: true, basicMode: true,
-      turnCount: true, consentState: true, verifiedAt: true,
+      id: true,
+      createdAt: true,
+      lastMessageAt: true,
+      outcome: true,
+      basicMode: true,
+      turnCount: true,
+      consentState: true,
+      verifiedAt: true,
     },
   });
 }

@@ -16,9 +16,7 @@ export interface StoredMessageBody {
  * in ENCRYPTION_KEYS, a damaged value). Cards that decrypt but are not valid JSON or
  * do not match the card schemas are dropped (`cards: []`): the text is still shown.
  */
-export type DecodedMessageBody =
-  | { ok: true; text: string; cards: Card[] }
-  | { ok: false; code: "MESSAGE.UNDECODABLE" };
+export type DecodedMessageBody = { ok: true; text: string; cards: Card[] } | { ok: false; code: "MESSAGE.UNDECODABLE" };
 
 export const UNDECODABLE: DecodedMessageBody = Object.freeze({ ok: false, code: "MESSAGE.UNDECODABLE" });
 

@@ -28,13 +28,20 @@ export function deleteConversationMessagesWrite(db: DbClient, shop: string, conv
 
 /** Messages of the shop, optionally created within [from, to] or encrypted under one key. */
 export function countMessages(db: DbClient, shop: string, filter: { from?: Date; to?: Date; keyId?: string } = {}): Promise<number> {
-  const createdAt = filter.from || filter.to ? { createdAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lte: filter.to } : {}) } } : {};
+  const createdAt =
+    filter.from || filter.to
+      ? { createdAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lte: filter.to } : {}) } }
+      : {};
   return db.message.count({ where: { shop, ...createdAt, ...(filter.keyId ? { keyId: filter.keyId } : {}) } });
 }
 
 /** Messages per topic label since `since` (never message text). */
 export async function countMessagesByTopic(db: DbClient, shop: string, since: Date): Promise<{ topic: string | null; count: number }[]> {
-  const rows = await db.message.groupBy({ by: ["topic"], where: { shop, createdAt: { gte: since }, topic: { not: null } }, _count: { _all: true } });
+  const rows = await db.message.groupBy({
+    by: ["topic"],
+    where: { shop, createdAt: { gte: since }, topic: { not: null } },
+    _count: { _all: true },
+  });
   return rows.map((row) => ({ topic: row.topic, count: row._count._all }));
 }
 

@@ -6,7 +6,7 @@ import { createClient } from "@libsql/client";
 import { applyMigrations } from "./migrate.server";
 import { postgresSchemaText, schemaSnapshot } from "../../../prisma/generate-clients";
 
-const prismaDir = path.resolve(import.meta.dirname, "..", "..", "prisma");
+const prismaDir = path.resolve(import.meta.dirname, "..", "..", "..", "prisma");
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 

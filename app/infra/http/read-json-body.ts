@@ -3,7 +3,7 @@
 // is decoded strictly as UTF-8, parsed and validated with zod. Every failure is a
 // ready 400/413 Response with a message that says what was wrong.
 import type { z } from "zod";
-import { jsonError } from "../../storefront-proxy/errors";
+import { jsonError } from "./errors";
 
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
 
@@ -17,6 +17,18 @@ export interface ReadJsonBodyOptions {
 
 const tooLarge = () => jsonError(413, "PAYLOAD_TOO_LARGE", "The request body is too large.");
 
+/**
+ * The body stream failed while being read: the client closed the connection mid-body
+ * (or the server timed the request out). Logged as such by the route guard, never as a
+ * database outage (a dropped socket's ECONNRESET looks like one).
+ */
+export class ClientAbortError extends Error {
+  override name = "ClientAbortError";
+  constructor(cause: unknown) {
+    super("The client closed the connection before the request body was read", { cause });
+  }
+}
+
 async function readLimited(request: Request, maxBytes: number): Promise<Uint8Array | null> {
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > maxBytes) return null;
@@ -25,7 +37,13 @@ async function readLimited(request: Request, maxBytes: number): Promise<Uint8Arr
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let step: ReadableStreamReadResult<Uint8Array>;
+    try {
+      step = await reader.read();
+    } catch (error) {
+      throw new ClientAbortError(error);
+    }
+    const { done, value } = step;
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {

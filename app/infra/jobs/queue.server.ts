@@ -6,6 +6,8 @@ import type { Database } from "../db/create-database.server";
 import type { Vault } from "../crypto/crypto.server";
 import { randomId } from "../random-id";
 import type { Clock } from "../clock";
+import { reencryptTable, type RotationReport } from "../crypto/reencrypt.server";
+import type { DbClient, PendingWrite } from "../db/sql";
 
 export const MAX_ATTEMPTS = 8;
 /** A running job whose worker has been silent this long is considered crashed and is run again. */
@@ -148,4 +150,32 @@ async function runClaimedJob(
     });
     return final ? "failed" : "retried";
   }
+}
+
+// ---------------------------------------------------------------------------------
+// The Job table's owner: every read and write of a job row goes through this module
+// (scripts/check-table-owners.ts).
+
+/** A new job's insert, not yet sent: for a caller that enqueues inside its own db.$transaction([...]). */
+export function enqueueWrite(db: DbClient, vault: Vault, job: NewJob, now: Date): PendingWrite {
+  return db.job.create({ data: jobRow(vault, job, now) });
+}
+
+/** Jobs of this kind waiting or running. */
+export function countPendingJobs(db: DbClient, kind: string): Promise<number> {
+  return db.job.count({ where: { kind, status: { in: ["queued", "running"] } } });
+}
+
+/** Retention of our own bookkeeping: jobs that finished (done or failed) before `cutoff`. */
+export async function deleteFinishedJobsBefore(db: DbClient, cutoff: Date): Promise<number> {
+  return (await db.job.deleteMany({ where: { status: { in: ["done", "failed"] }, finishedAt: { lt: cutoff } } })).count;
+}
+
+/** shop/redact: every job of the shop (the running shop/redact job's own row included). */
+export async function deleteShopJobs(tx: DbClient, shop: string): Promise<number> {
+  return (await tx.job.deleteMany({ where: { shop } })).count;
+}
+
+export function reencryptJobs(db: DbClient, vault: Vault, report: RotationReport, batchSize: number): Promise<void> {
+  return reencryptTable("Job", db.job, vault, report, batchSize);
 }

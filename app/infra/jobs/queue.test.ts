@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../test/support/test-database";
 import { testVault } from "../../../test/support/privacy-seed";
-import { redactPersonalData } from "../../privacy/redaction/redact-text";
+import { redactPersonalData } from "../text/redact-text";
 import { backoffMs, enqueue, MAX_ATTEMPTS, runDueJobs, STALE_LOCK_MS, type JobHandlers } from "./queue.server";
 
 let t: TestDatabase;

@@ -4,7 +4,7 @@
 // nothing here throws into the turn.
 import OpenAI from "openai";
 import type { ChatCompletionChunk, ChatCompletionMessageParam } from "openai/resources/chat/completions";
-import type { ChatMessage, ChatModel, ModelEvent, ModelFailureKind, ModelToolCall } from "../../assistant/ports";
+import type { ChatMessage, ChatModel, ModelEvent, ModelFailureKind, ModelToolCall } from "./ports";
 
 export interface OpenAiModelOptions {
   apiKey: string;

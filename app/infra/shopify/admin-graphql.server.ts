@@ -3,8 +3,9 @@
 // everything else into a typed failure so a tool can say "I can't look that up right now"
 // instead of the shopper seeing a 5xx or waiting forever.
 import { z } from "zod";
-import type { AdminGraphql, AdminResult, Clock } from "../../assistant/ports";
-import { systemClock } from "../../assistant/ports";
+import type { AdminGraphql, AdminResult } from "./admin-graphql";
+import type { SleepingClock as Clock } from "../clock";
+import { systemClock } from "../clock";
 
 import { ADMIN_API_VERSION } from "../../contracts/admin-api";
 
@@ -104,6 +105,9 @@ function classify(raw: RawGraphqlResponse): { result: AdminResult; retryAfterMs?
   if (errors?.some((e) => e.extensions?.code === "THROTTLED")) {
     return { result: { ok: false, code: "THROTTLED", message: "throttled" }, retryAfterMs: throttleDelayMs(extensions?.cost, 0) };
   }
+  if (errors?.some((e) => e.extensions?.code === "ACCESS_DENIED" || /access denied|required access/i.test(e.message))) {
+    return { result: { ok: false, code: "ACCESS_DENIED", message: errors.map((e) => e.message).join("; ") } };
+  }
   if (raw.status >= 400 || (errors && errors.length > 0) || data === undefined || data === null) {
     const message = errors?.map((e) => e.message).join("; ") ?? `Admin API answered ${raw.status}`;
     return { result: { ok: false, code: "GRAPHQL_ERROR", message } };
@@ -114,6 +118,11 @@ function classify(raw: RawGraphqlResponse): { result: AdminResult; retryAfterMs?
 /** The `admin` object that authenticate.public.appProxy / authenticate.admin return. */
 export interface RemixAdminClient {
   graphql(query: string, options?: { variables?: Record<string, unknown>; signal?: AbortSignal }): Promise<Response>;
+}
+
+/** The app's Admin GraphQL interface over the `admin` of authenticate.admin / appProxy. */
+export function adminGraphqlOf(admin: RemixAdminClient, options: Omit<AdminGraphqlOptions, "send"> = {}): AdminGraphql {
+  return createAdminGraphql({ ...options, send: sendViaRemixAdmin(admin) });
 }
 
 /** Adapts shopify-app-remix's admin.graphql, which throws on GraphQL and HTTP errors. */

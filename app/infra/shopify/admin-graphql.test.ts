@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createAdminGraphql, sendViaRemixAdmin, throttleDelayMs, type RawGraphqlResponse } from "./admin-graphql.server";
-import type { Clock } from "../../assistant/ports";
+import type { SleepingClock as Clock } from "../clock";
 
 function fakeClock(): Clock & { slept: number[] } {
   const slept: number[] = [];
-  return { slept, now: () => 0, sleep: async (ms) => void slept.push(ms) };
+  return { slept, now: () => new Date(0), sleep: async (ms) => void slept.push(ms) };
 }
 
 const throttled: RawGraphqlResponse = {

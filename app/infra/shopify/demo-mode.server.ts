@@ -3,6 +3,7 @@
 // on only by DEMO_MODE=1, refused with NODE_ENV=production (here and in env()), and
 // announced with a banner nobody can miss.
 import { abstractFetch, setAbstractFetchFunc, type AbstractFetchFunc } from "@shopify/shopify-api/runtime";
+import { isbot } from "isbot";
 import { env, type Env } from "../env.server";
 
 export const DEMO_SHOP_DOMAIN = "demo-shop.myshopify.com";
@@ -52,6 +53,26 @@ export function allowLocalFraming(headers: Headers, config: Pick<Env, "DEMO_MODE
     "Content-Security-Policy",
     policy.replace("frame-ancestors", "frame-ancestors 'self' http://127.0.0.1:* http://localhost:*"),
   );
+}
+
+/**
+ * Shopify's library answers admin requests from bots 410 Gone (isbot), and a headless
+ * browser's user agent says "HeadlessChrome". In demo mode only, such a request is
+ * let through as a browser's, so the demo admin opens in headless Chromium, Puppeteer
+ * or Playwright as it does in a person's browser. Production keeps the bot check.
+ */
+export const DEMO_BROWSER_USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+
+export function skipBotCheckInDemo(request: Request, config: Pick<Env, "DEMO_MODE"> = env()): Request {
+  if (!config.DEMO_MODE) return request;
+  const userAgent = request.headers.get("User-Agent") ?? "";
+  if (!isbot(userAgent)) return request;
+  try {
+    request.headers.set("User-Agent", DEMO_BROWSER_USER_AGENT);
+  } catch {
+    // immutable headers (a Request from fetch): the library's bot check stays
+  }
+  return request;
 }
 
 export const SHOPIFY_CDN_ORIGIN = "https://cdn.shopify.com";

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { abstractFetch } from "@shopify/shopify-api/runtime";
 import "@shopify/shopify-api/adapters/web-api";
 import { ApiVersion, Session, shopifyApi } from "@shopify/shopify-api";
-import { allowLocalFraming, createDemoFetch, demoRewrite, dropShopifyCdnPreload, installDemoMode } from "./demo-mode.server";
+import { allowLocalFraming, createDemoFetch, demoRewrite, dropShopifyCdnPreload, installDemoMode, skipBotCheckInDemo } from "./demo-mode.server";
 
 interface Seen {
   path: string;
@@ -113,5 +113,17 @@ describe("demo mode", () => {
     expect(headers.get("Content-Security-Policy")).not.toContain("127.0.0.1");
     allowLocalFraming(headers, { DEMO_MODE: true });
     expect(headers.get("Content-Security-Policy")).toContain("http://127.0.0.1:*");
+  });
+});
+
+describe("headless browsers in demo mode (issue 12)", () => {
+  const headless = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0.0.0 Safari/537.36";
+  it("lets a headless browser into the demo admin, and only in demo mode", () => {
+    const demo = skipBotCheckInDemo(new Request("http://127.0.0.1/app", { headers: { "User-Agent": headless } }), { DEMO_MODE: true });
+    expect(demo.headers.get("User-Agent")).not.toMatch(/Headless/);
+    const production = skipBotCheckInDemo(new Request("http://127.0.0.1/app", { headers: { "User-Agent": headless } }), { DEMO_MODE: false });
+    expect(production.headers.get("User-Agent")).toBe(headless);
+    const person = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+    expect(skipBotCheckInDemo(new Request("http://127.0.0.1/app", { headers: { "User-Agent": person } }), { DEMO_MODE: true }).headers.get("User-Agent")).toBe(person);
   });
 });

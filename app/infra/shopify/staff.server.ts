@@ -3,6 +3,7 @@
 // online sessions; when we have none for this user, isOwner stays null ("unknown")
 // and owner-only features deny rather than guess.
 import type { Database, StaffUser } from "../admin-ports";
+import { findOnlineSessionOfUser } from "./sessions.server";
 
 interface OnlineInfo {
   associated_user?: { id?: number | bigint; first_name?: string; last_name?: string; account_owner?: boolean };
@@ -22,10 +23,7 @@ export async function resolveStaff(db: Database, auth: AuthenticatedAdmin): Prom
   const sub = auth.sessionToken?.sub;
   if (!sub || !/^\d+$/.test(sub)) return { id: sub ?? "unknown", name: null, isOwner: null };
   // An online session stored earlier for this user tells us name and ownership.
-  const online = await db.session.findFirst({
-    where: { shop: auth.session.shop, isOnline: true, userId: BigInt(sub) },
-    orderBy: { expires: "desc" },
-  });
+  const online = await findOnlineSessionOfUser(db, auth.session.shop, BigInt(sub));
   if (!online) return { id: sub, name: null, isOwner: null };
   const name = [online.firstName, online.lastName].filter(Boolean).join(" ") || null;
   return { id: sub, name, isOwner: online.accountOwner };

@@ -2,12 +2,13 @@
 // the store policies exactly as the assistant reads them, live from the Admin API
 // (the assistant does not cache them, so neither do we; "Refresh" re-reads).
 import { z } from "zod";
-import type { KnowledgeEntryView } from "../../assistant/ports";
+import type { KnowledgeEntryView } from "../ports";
 import { htmlToText } from "../knowledge-search";
 import { createFaqEntry, deleteFaqEntry, faqInputSchema, listFaqEntries, updateFaqEntry } from "../knowledge-store.server";
 import { SHOP_POLICIES } from "../operations";
 import { runAdminQuery } from "../../infra/shopify/admin-query";
-import { failure, type AdminGraphql, type AuditRecorder, type Database, type Failure, type StaffUser } from "../../infra/admin-ports";
+import { failure, type AuditRecorder, type Database, type Failure, type StaffUser } from "../../infra/admin-ports";
+import type { AdminGraphql } from "../../infra/shopify/admin-graphql";
 
 export interface PolicyView {
   type: string;

@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../test/support/test-database";
-import { databaseAudit, OTHER_SHOP, SHOP, staffMember } from "../../../test/support/admin-fixtures";
+import { adminOverRemixFake, databaseAudit, OTHER_SHOP, SHOP, staffMember } from "../../../test/support/admin-fixtures";
 import { applyFaqAction, faqActionSchema, loadKnowledgePage } from "./knowledge-admin.server";
-import type { AdminGraphql } from "../../infra/admin-ports";
 
 let t: TestDatabase;
 beforeEach(async () => {
@@ -10,12 +9,12 @@ beforeEach(async () => {
 });
 afterEach(async () => t.cleanup());
 
-const policiesAdmin: AdminGraphql = {
+const policiesAdmin = adminOverRemixFake({
   graphql: async () => Response.json({
     data: { shop: { name: "Demo", shopPolicies: [{ type: "REFUND_POLICY", title: "Refund policy", body: "<p>Returns within <b>30 days</b>.</p>", url: "https://demo-shop.myshopify.com/policies/refund-policy" }] } },
   }),
-};
-const downAdmin: AdminGraphql = { graphql: async () => { throw new Error("down"); } };
+});
+const downAdmin = adminOverRemixFake({ graphql: async () => { throw new Error("down"); } });
 
 describe("knowledge admin", () => {
   it("creates, searches, edits and deletes FAQ entries for this shop only, audited", async () => {

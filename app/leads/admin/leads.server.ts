@@ -6,7 +6,8 @@ import { loadShopState } from "../../settings/shop-settings.server";
 import { decodeCursor, pageQuerySchema, toPage, type Page } from "../../infra/http/cursor";
 import { findLeadPage, listLeadsNewestFirst, markLeadHandledRow, type LeadRecord } from "../lead-store.server";
 import { toCsv } from "../../infra/http/csv";
-import { failure, type AuditRecorder, type Clock, type Database, type Failure, type StaffUser } from "../../infra/admin-ports";
+import { failure, type AuditRecorder, type Database, type Failure, type StaffUser } from "../../infra/admin-ports";
+import type { Clock } from "../../infra/clock";
 
 export const LEADS_PAGE_SIZE = 25;
 

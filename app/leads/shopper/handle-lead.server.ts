@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { createLead, leadContactSchema } from "../lead-store.server";
 import type { ShopperApiDeps } from "../../storefront-proxy/deps";
-import { jsonError, jsonResponse } from "../../storefront-proxy/errors";
+import { jsonError, jsonResponse } from "../../infra/http/errors";
 import { conversationIdField, conversationTokenField, ownedConversationOrNotFound } from "../../conversations/owned-conversation.server";
 import { proxyPost } from "../../storefront-proxy/proxy-post.server";
 

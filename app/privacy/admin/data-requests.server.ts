@@ -1,7 +1,9 @@
 // Compliance webhooks received (data requests and redactions), and the download of
 // a data request's export (see below).
 import { z } from "zod";
-import type { Clock, Database } from "../../infra/admin-ports";
+import { listDataRequestRows } from "../store/data-requests.server";
+import type { Clock } from "../../infra/clock";
+import type { Database } from "../../infra/admin-ports";
 
 export interface DataRequestRow {
   id: string;
@@ -30,15 +32,7 @@ function parseSummary(json: string): Record<string, number> {
 export const DATA_REQUESTS_LIMIT = 200;
 
 export async function listDataRequests(deps: { db: Database; clock: Clock }, shop: string): Promise<DataRequestRow[]> {
-  const rows = await deps.db.dataRequest.findMany({
-    where: { shop },
-    orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
-    take: DATA_REQUESTS_LIMIT,
-    select: {
-      id: true, topic: true, status: true, receivedAt: true, completedAt: true, summaryJson: true,
-      exportExpiresAt: true, exportEnc: true,
-    },
-  });
+  const rows = await listDataRequestRows(deps.db, shop, DATA_REQUESTS_LIMIT);
   const now = deps.clock.now();
   return rows.map(({ exportEnc, summaryJson, ...row }) => ({
     ...row,

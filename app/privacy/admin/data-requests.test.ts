@@ -41,10 +41,10 @@ describe("data requests", () => {
     const result = await download(SHOP, id);
     expect(result).toMatchObject({ ok: true, json: '{"customer":{"conversations":[]}}' });
     expect(await audit()).toEqual([["data_request.downloaded", id, staffMember.id]]);
-    expect(await download(SHOP, expired)).toMatchObject({ code: "DATA_REQUEST.EXPIRED" });
-    expect(await download(OTHER_SHOP, id)).toMatchObject({ code: "DATA_REQUEST.NOT_FOUND" });
+    expect(await download(SHOP, expired)).toMatchObject({ code: "DATA_REQUEST_EXPIRED" });
+    expect(await download(OTHER_SHOP, id)).toMatchObject({ code: "DATA_REQUEST_NOT_FOUND" });
     await t.db.shop.create({ data: { shop: SHOP, paused: true } });
-    expect(await download(SHOP, id)).toMatchObject({ code: "SHOP.PAUSED" });
+    expect(await download(SHOP, id)).toMatchObject({ code: "SHOP_PAUSED" });
     expect(await audit()).toHaveLength(1);
   });
 });

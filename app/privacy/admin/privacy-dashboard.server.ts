@@ -2,8 +2,17 @@
 // against the retention period, encryption status (share of encrypted rows under the
 // current key), compliance requests served, and where model traffic goes.
 import { loadShopSettings } from "../../settings/shop-settings.server";
+import { countConversations, countVerifiedOrders, oldestConversationAt } from "../../conversations/store/conversation-rows.server";
+import { countMessages } from "../../conversations/store/message-rows.server";
+import { countLeads, oldestLeadAt } from "../../leads/lead-store.server";
+import { countOrderVerifications } from "../../order-verification/order-verification-store.server";
+import { countKnowledgeEntries } from "../../knowledge/knowledge-store.server";
+import { countAuditEvents } from "../../audit/audit-store.server";
+import { countShopEvents } from "../../analytics/event-store.server";
+import { countDataRequestExports, countDataRequestsByTopicAndStatus } from "../store/data-requests.server";
 import type { ModelProviderInfo } from "../../settings/model-provider";
-import type { Clock, Database } from "../../infra/admin-ports";
+import type { Clock } from "../../infra/clock";
+import type { Database } from "../../infra/admin-ports";
 
 export interface HeldKind {
   kind: "conversations" | "messages" | "leads" | "order_verifications" | "data_request_exports" | "knowledge_entries" | "audit_events" | "counted_events";
@@ -46,37 +55,32 @@ export async function loadPrivacyDashboard(
   const settings = await loadShopSettings(db, shop);
   const now = deps.clock.now().getTime();
   const current = { keyId: currentKeyId };
-  const encrypted = { keyId: { not: null } };
   const [conversations, messages, leads, verifications, exportsHeld, knowledge, audits, events] = await Promise.all([
-    db.conversation.count({ where: { shop } }),
-    db.message.count({ where: { shop } }),
-    db.lead.count({ where: { shop } }),
-    db.orderVerification.count({ where: { shop } }),
-    db.dataRequest.count({ where: { shop, exportEnc: { not: null } } }),
-    db.knowledgeEntry.count({ where: { shop } }),
-    db.auditEvent.count({ where: { shop } }),
-    db.shopEvent.count({ where: { shop } }),
+    countConversations(db, shop),
+    countMessages(db, shop),
+    countLeads(db, shop),
+    countOrderVerifications(db, shop),
+    countDataRequestExports(db, shop),
+    countKnowledgeEntries(db, shop),
+    countAuditEvents(db, shop),
+    countShopEvents(db, shop),
   ]);
-  const [oldestConversation, oldestLead] = await Promise.all([
-    db.conversation.findFirst({ where: { shop }, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
-    db.lead.findFirst({ where: { shop }, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
-  ]);
+  const [oldestConversation, oldestLead] = await Promise.all([oldestConversationAt(db, shop), oldestLeadAt(db, shop)]);
   const encryption = await Promise.all([
-    ["messages", () => db.message.count({ where: { shop, ...current } }), messages] as const,
-    ["leads", () => db.lead.count({ where: { shop, ...current } }), leads] as const,
-    ["verified orders", () => db.conversation.count({ where: { shop, ...current, verifiedOrderEnc: { not: null } } }),
-      () => db.conversation.count({ where: { shop, ...encrypted, verifiedOrderEnc: { not: null } } })] as const,
-    ["data request exports", () => db.dataRequest.count({ where: { shop, ...current, exportEnc: { not: null } } }), exportsHeld] as const,
+    ["messages", () => countMessages(db, shop, current), messages] as const,
+    ["leads", () => countLeads(db, shop, current), leads] as const,
+    ["verified orders", () => countVerifiedOrders(db, shop, currentKeyId), () => countVerifiedOrders(db, shop, "any")] as const,
+    ["data request exports", () => countDataRequestExports(db, shop, current), exportsHeld] as const,
   ].map(async ([kind, countCurrent, total]) => {
     const all = typeof total === "number" ? total : await total();
     const currentKey = await countCurrent();
     return { kind, total: all, currentKey, share: all === 0 ? 1 : currentKey / all };
   }));
   const oldest: OldestItem[] = [
-    { kind: "conversation", createdAt: oldestConversation?.createdAt ?? null },
-    { kind: "lead", createdAt: oldestLead?.createdAt ?? null },
+    { kind: "conversation", createdAt: oldestConversation },
+    { kind: "lead", createdAt: oldestLead },
   ].map((o) => ({ ...o, kind: o.kind as OldestItem["kind"], ageDays: o.createdAt ? Math.floor((now - o.createdAt.getTime()) / DAY) : null }));
-  const requests = await db.dataRequest.groupBy({ by: ["topic", "status"], where: { shop }, _count: { _all: true } });
+  const requests = await countDataRequestsByTopicAndStatus(db, shop);
   return {
     held: [
       { kind: "conversations", count: conversations },
@@ -94,7 +98,7 @@ export async function loadPrivacyDashboard(
     currentKeyId,
     encryption,
     requests: requests
-      .map((r) => ({ topic: r.topic, status: r.status, count: r._count._all }))
+      .map((r) => ({ topic: r.topic, status: r.status, count: r.count }))
       .sort((a, b) => a.topic.localeCompare(b.topic) || a.status.localeCompare(b.status)),
     provider: deps.provider(settings.privacy.aiEnabled),
     keepTranscripts: settings.privacy.keepTranscripts,

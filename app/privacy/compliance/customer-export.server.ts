@@ -5,9 +5,17 @@ import type { Database } from "../../infra/db/create-database.server";
 import type { Vault } from "../../infra/crypto/crypto.server";
 import { recordAudit } from "../../audit/audit-store.server";
 import { customerKeys, findCustomerConversationIds, findCustomerRowIds } from "./customer-footprint.server";
+import { findConversationsWithMessages } from "../../conversations/store/conversation-rows.server";
+import { decodeMessageBody } from "../../conversations/store/message-body.server";
+import { findLeadsByIds } from "../../leads/lead-store.server";
+import { findOrderVerificationsByIds } from "../../order-verification/order-verification-store.server";
+import { storeDataRequestExport } from "../store/data-requests.server";
 import type { CustomerRef } from "./payloads";
 
 export const EXPORT_TTL_DAYS = 30;
+
+/** The text the export holds for a message that cannot be decoded (its key is no longer configured). */
+export const UNDECODABLE_MESSAGE_MARKER = "[this message could not be decrypted: its key is no longer configured]";
 
 export interface CustomerExport {
   format: "privacy-shop-assistant/customer-export";
@@ -23,7 +31,8 @@ export interface CustomerExport {
     locale: string | null;
     verifiedOrderId: string | null;
     consent: { state: string; at: string | null; noticeVersion: number | null };
-    messages: Array<{ role: string; text: string; cards: unknown; sentAt: string }>;
+    /** `undecodable: true` (text UNDECODABLE_MESSAGE_MARKER, no cards) for a message whose key is no longer configured. */
+    messages: Array<{ role: string; text: string; cards: unknown; sentAt: string; undecodable?: true }>;
   }>;
   leads: Array<{
     id: string;
@@ -50,15 +59,9 @@ export async function buildCustomerExport(
   const open = (value: string | null) => (value ? vault.decrypt(value) : null);
   const { leadIds, verificationIds } = await findCustomerRowIds(db, shop, keys, conversationIds);
   const [conversations, leads, verifications] = await Promise.all([
-    conversationIds.length
-      ? db.conversation.findMany({
-          where: { shop, id: { in: conversationIds } },
-          include: { messages: { orderBy: { createdAt: "asc" } } },
-          orderBy: { createdAt: "asc" },
-        })
-      : [],
-    leadIds.length ? db.lead.findMany({ where: { shop, id: { in: leadIds } }, orderBy: { createdAt: "asc" } }) : [],
-    verificationIds.length ? db.orderVerification.findMany({ where: { shop, id: { in: verificationIds } }, orderBy: { createdAt: "asc" } }) : [],
+    findConversationsWithMessages(db, shop, conversationIds),
+    findLeadsByIds(db, shop, leadIds),
+    findOrderVerificationsByIds(db, shop, verificationIds),
   ]);
   const body = {
     conversations: conversations.map((c) => ({
@@ -68,12 +71,13 @@ export async function buildCustomerExport(
       locale: c.locale,
       verifiedOrderId: open(c.verifiedOrderEnc),
       consent: { state: c.consentState, at: c.consentAt?.toISOString() ?? null, noticeVersion: c.consentNoticeVersion },
-      messages: c.messages.map((m) => ({
-        role: m.role,
-        text: vault.decrypt(m.bodyEnc),
-        cards: m.cardsEnc ? (JSON.parse(vault.decrypt(m.cardsEnc)) as unknown) : [],
-        sentAt: m.createdAt.toISOString(),
-      })),
+      messages: c.messages.map((m) => {
+        const body = decodeMessageBody(vault, m);
+        const sentAt = m.createdAt.toISOString();
+        return body.ok
+          ? { role: m.role, text: body.text, cards: body.cards, sentAt }
+          : { role: m.role, text: UNDECODABLE_MESSAGE_MARKER, cards: [], sentAt, undecodable: true as const };
+      }),
     })),
     leads: leads.map((l) => ({
       id: l.id,
@@ -135,18 +139,14 @@ export async function fulfilDataRequest(db: Database, vault: Vault, job: DataReq
     leads: exported.leads.length,
     orderVerifications: exported.orderVerifications.length,
   };
-  const stored = await db.dataRequest.updateMany({
-    where: { id: job.dataRequestId, shop: job.shop },
-    data: {
-      status: "done",
-      exportEnc: vault.encrypt(JSON.stringify(exported)),
-      exportExpiresAt: new Date(now.getTime() + EXPORT_TTL_DAYS * 86_400_000),
-      keyId: vault.currentKeyId,
-      summaryJson: JSON.stringify(counts),
-      completedAt: now,
-    },
+  const stored = await storeDataRequestExport(db, job.shop, job.dataRequestId, {
+    exportEnc: vault.encrypt(JSON.stringify(exported)),
+    exportExpiresAt: new Date(now.getTime() + EXPORT_TTL_DAYS * 86_400_000),
+    keyId: vault.currentKeyId,
+    summaryJson: JSON.stringify(counts),
+    completedAt: now,
   });
-  if (stored.count === 0) return counts; // the shop was redacted meanwhile: nothing to keep
+  if (!stored) return counts; // the shop was redacted meanwhile: nothing to keep
   await recordAudit(
     db,
     { shop: job.shop, actor: "system", action: "data_request.export_ready", targetType: "data_request", targetId: job.dataRequestId, detail: { found: counts } },

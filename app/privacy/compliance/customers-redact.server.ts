@@ -1,19 +1,17 @@
 // customers/redact: deletes every row that refers to the customer in this shop (by
 // customer id, email or phone keyed hash, and the orders Shopify lists), set-based
 // (a few indexed DELETE statements, never row by row), in one transaction.
-import { Prisma } from "@prisma/client";
+// Each table's rows go through that table's owner, one set-based statement per table
+// (per chunk of ids), all on the one transaction client.
 import type { Database } from "../../infra/db/create-database.server";
 import type { Vault } from "../../infra/crypto/crypto.server";
-import { auditEventRow } from "../../audit/audit-store.server";
-import {
-  chunks,
-  customerKeys,
-  dataRequestByCustomer,
-  findCustomerConversations,
-  inList,
-  leadByCustomer,
-  verificationByCustomer,
-} from "./customer-footprint.server";
+import { auditEventRow, insertAuditEventSql } from "../../audit/audit-store.server";
+import { deleteConversationsByIds } from "../../conversations/store/conversation-rows.server";
+import { unlinkEventsFromConversations } from "../../analytics/event-store.server";
+import { deleteCustomerLeads } from "../../leads/lead-store.server";
+import { deleteCustomerVerifications } from "../../order-verification/order-verification-store.server";
+import { clearCustomerDataRequests, completeDataRequest } from "../store/data-requests.server";
+import { customerKeys, findCustomerConversations } from "./customer-footprint.server";
 import type { CustomerRef } from "./payloads";
 
 export interface CustomerRedactRequest {
@@ -54,37 +52,23 @@ export async function redactCustomer(
       now,
     );
   // One transaction, so one commit: the look-up, the set-based deletes, the request's
-  // summary and the audit event. SQL for the reason given in customer-footprint.server.ts.
+  // summary and the audit event. SQL for the reason given in app/infra/db/sql.ts.
   return db.$transaction(
     async (tx) => {
       const conversations = await findCustomerConversations(tx, shop, keys);
       const conversationIds = conversations.map((conversation) => conversation.id);
       const c: RedactCounts = { conversations: 0, messages: 0, leads: 0, orderVerifications: 0, dataRequestsCleared: 0, eventsUnlinked: 0 };
-      // Messages go with their conversation: onDelete: Cascade in the schema, enforced by
-      // both databases (libSQL switches SQLite's foreign keys on); the tests check it.
+      // Messages go with their conversation (cascade, see deleteConversationsByIds).
       c.messages = conversations.reduce((total, conversation) => total + conversation.messages, 0);
-      for (const ids of chunks(conversationIds)) {
-        c.conversations += await tx.$executeRaw(Prisma.sql`DELETE FROM "Conversation" WHERE "shop" = ${shop} AND ${inList("id", ids)}`);
-        // Analytics keep their counts; only the link to a deleted conversation goes.
-        c.eventsUnlinked += await tx.$executeRaw(Prisma.sql`UPDATE "ShopEvent" SET "conversationId" = NULL WHERE "shop" = ${shop} AND ${inList("conversationId", ids)}`);
-        c.leads += await tx.$executeRaw(Prisma.sql`DELETE FROM "Lead" WHERE "shop" = ${shop} AND ${inList("conversationId", ids)}`);
-        c.orderVerifications += await tx.$executeRaw(Prisma.sql`DELETE FROM "OrderVerification" WHERE "shop" = ${shop} AND ${inList("conversationId", ids)}`);
-      }
-      c.leads += await tx.$executeRaw(Prisma.sql`DELETE FROM "Lead" WHERE "shop" = ${shop} AND ${leadByCustomer(keys)}`);
-      c.orderVerifications += await tx.$executeRaw(Prisma.sql`DELETE FROM "OrderVerification" WHERE "shop" = ${shop} AND ${verificationByCustomer(keys)}`);
+      c.conversations = await deleteConversationsByIds(tx, shop, conversationIds);
+      // Analytics keep their counts; only the link to a deleted conversation goes.
+      c.eventsUnlinked = await unlinkEventsFromConversations(tx, shop, conversationIds);
+      c.leads = await deleteCustomerLeads(tx, shop, keys, conversationIds);
+      c.orderVerifications = await deleteCustomerVerifications(tx, shop, keys, conversationIds);
       // Earlier data requests of this customer: the export holds their data, the hashes point at them.
-      c.dataRequestsCleared = await tx.$executeRaw(Prisma.sql`
-        UPDATE "DataRequest" SET "customerIdHash" = NULL, "emailHash" = NULL, "phoneHash" = NULL, "exportEnc" = NULL, "exportExpiresAt" = NULL
-        WHERE "shop" = ${shop} AND ${dataRequestByCustomer(keys)}`);
-      if (request.dataRequestId) {
-        await tx.$executeRaw(Prisma.sql`
-          UPDATE "DataRequest" SET "status" = 'done', "summaryJson" = ${JSON.stringify(c)}, "completedAt" = ${now}
-          WHERE "id" = ${request.dataRequestId} AND "shop" = ${shop}`);
-      }
-      const row = audit(c);
-      await tx.$executeRaw(Prisma.sql`
-        INSERT INTO "AuditEvent" ("id", "shop", "actor", "actorName", "action", "targetType", "targetId", "detailJson", "createdAt")
-        VALUES (${row.id}, ${row.shop}, ${row.actor}, ${row.actorName}, ${row.action}, ${row.targetType}, ${row.targetId}, ${row.detailJson}, ${row.createdAt})`);
+      c.dataRequestsCleared = await clearCustomerDataRequests(tx, shop, keys);
+      if (request.dataRequestId) await completeDataRequest(tx, shop, request.dataRequestId, c, now);
+      await insertAuditEventSql(tx, audit(c));
       return c;
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },

@@ -4,8 +4,10 @@ import type { Database } from "../../infra/db/create-database.server";
 import type { Vault } from "../../infra/crypto/crypto.server";
 import { recordAudit } from "../../audit/audit-store.server";
 import type { CustomerExport } from "./customer-export.server";
+import { findDataRequestExport } from "../store/data-requests.server";
+import { isShopPaused } from "../../settings/shop-settings.server";
 
-export type ExportFailureCode = "DATA_REQUEST.NOT_FOUND" | "DATA_REQUEST.NOT_READY" | "DATA_REQUEST.EXPIRED" | "SHOP.PAUSED";
+export type ExportFailureCode = "DATA_REQUEST_NOT_FOUND" | "DATA_REQUEST_NOT_READY" | "DATA_REQUEST_EXPIRED" | "SHOP_PAUSED";
 
 export type ExportDownload =
   | { ok: true; filename: string; json: string; export: CustomerExport }
@@ -26,16 +28,13 @@ export async function downloadDataRequestExport(
   now: Date = new Date(),
 ): Promise<ExportDownload> {
   const { shop, dataRequestId } = request;
-  const [row, shopRow] = await Promise.all([
-    db.dataRequest.findFirst({ where: { id: dataRequestId, shop, topic: "customers/data_request" } }),
-    db.shop.findUnique({ where: { shop }, select: { paused: true } }),
-  ]);
-  if (!row) return { ok: false, code: "DATA_REQUEST.NOT_FOUND", message: "No such data request." };
-  if (shopRow?.paused) return { ok: false, code: "SHOP.PAUSED", message: "Exports are disabled while the assistant is paused." };
+  const [row, paused] = await Promise.all([findDataRequestExport(db, shop, dataRequestId), isShopPaused(db, shop)]);
+  if (!row) return { ok: false, code: "DATA_REQUEST_NOT_FOUND", message: "No such data request." };
+  if (paused) return { ok: false, code: "SHOP_PAUSED", message: "Exports are disabled while the assistant is paused." };
   if (row.exportExpiresAt && row.exportExpiresAt <= now) {
-    return { ok: false, code: "DATA_REQUEST.EXPIRED", message: "This export has expired and was deleted." };
+    return { ok: false, code: "DATA_REQUEST_EXPIRED", message: "This export has expired and was deleted." };
   }
-  if (!row.exportEnc) return { ok: false, code: "DATA_REQUEST.NOT_READY", message: "The export is not ready yet." };
+  if (!row.exportEnc) return { ok: false, code: "DATA_REQUEST_NOT_READY", message: "The export is not ready yet." };
   const json = vault.decrypt(row.exportEnc);
   await recordAudit(
     db,

@@ -1,4 +1,4 @@
-// The webhook payloads we act on, as Shopify sends them (SHOPIFY-FACTS.md). Ids come
+// The webhook payloads we act on, as Shopify sends them (shopify.dev, "Privacy law compliance"). Ids come
 // as numbers; the customer may carry only an email (guest checkout), so every
 // identifier is optional and null-tolerant.
 import { z } from "zod";

@@ -4,7 +4,9 @@
 import { Prisma } from "@prisma/client";
 import type { Database } from "../../infra/db/create-database.server";
 import type { Vault } from "../../infra/crypto/crypto.server";
-import { jobRow } from "../../infra/jobs/queue.server";
+import { enqueueWrite } from "../../infra/jobs/queue.server";
+import { insertDataRequestWrite } from "../store/data-requests.server";
+import { insertWebhookDeliveryWrite } from "../store/webhook-deliveries.server";
 import { randomId } from "../../infra/random-id";
 import { customerKeys } from "./customer-footprint.server";
 import {
@@ -27,7 +29,7 @@ export interface WebhookDeliveryInput {
 
 export type ReceiveResult =
   | { ok: true; duplicate: boolean; topic: WebhookTopic }
-  | { ok: false; code: "WEBHOOK.UNKNOWN_TOPIC" | "WEBHOOK.BAD_PAYLOAD"; message: string };
+  | { ok: false; code: "WEBHOOK_UNKNOWN_TOPIC" | "WEBHOOK_BAD_PAYLOAD"; message: string };
 
 export const WEBHOOK_JOB_KIND = "webhook";
 
@@ -53,12 +55,12 @@ export async function receiveWebhook(
   now: Date = new Date(),
 ): Promise<ReceiveResult> {
   const topic = parseTopic(delivery.topic);
-  if (!topic) return { ok: false, code: "WEBHOOK.UNKNOWN_TOPIC", message: "This app does not handle that topic." };
+  if (!topic) return { ok: false, code: "WEBHOOK_UNKNOWN_TOPIC", message: "This app does not handle that topic." };
   const parsed = schemas[topic].safeParse(delivery.payload);
-  if (!parsed.success) return { ok: false, code: "WEBHOOK.BAD_PAYLOAD", message: "The payload does not match the topic." };
+  if (!parsed.success) return { ok: false, code: "WEBHOOK_BAD_PAYLOAD", message: "The payload does not match the topic." };
   const body = parsed.data;
   if ("shop_domain" in body && body.shop_domain !== delivery.shop) {
-    return { ok: false, code: "WEBHOOK.BAD_PAYLOAD", message: "shop_domain does not match the shop header." };
+    return { ok: false, code: "WEBHOOK_BAD_PAYLOAD", message: "shop_domain does not match the shop header." };
   }
   const { db, vault } = deps;
   const shop = delivery.shop;
@@ -66,9 +68,9 @@ export async function receiveWebhook(
   const payload: WebhookJobPayload = { webhookId: delivery.webhookId, topic, dataRequestId: dataRequest?.id, body };
   try {
     await db.$transaction([
-      db.webhookDelivery.create({ data: { webhookId: delivery.webhookId, shop, topic, receivedAt: now } }),
-      ...(dataRequest ? [db.dataRequest.create({ data: dataRequest })] : []),
-      db.job.create({ data: jobRow(vault, { shop, kind: WEBHOOK_JOB_KIND, payload }, now) }),
+      insertWebhookDeliveryWrite(db, { webhookId: delivery.webhookId, shop, topic, receivedAt: now }),
+      ...(dataRequest ? [insertDataRequestWrite(db, dataRequest)] : []),
+      enqueueWrite(db, vault, { shop, kind: WEBHOOK_JOB_KIND, payload }, now),
     ]);
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { ok: true, duplicate: true, topic };

@@ -1,11 +1,40 @@
 // shop/redact (48 hours after uninstall): deletes every row of the shop in every table,
-// sessions included. The tables come from the Prisma data model itself (every model
-// carries `shop`; a test fails if one does not), so a table added later is covered
-// without anyone remembering to list it here.
+// sessions included, each table through its owner's delete (one statement per table),
+// all in one transaction. The tables come from the Prisma data model itself (every
+// model carries `shop`; a test fails if one does not), and SHOP_DELETES is typed over
+// every model name, so a table added later does not compile until its owner's delete
+// is listed here.
 import { Prisma } from "@prisma/client";
 import type { Database } from "../../infra/db/create-database.server";
+import type { DbClient } from "../../infra/db/sql";
+import { deleteShopSessions } from "../../infra/shopify/sessions.server";
+import { deleteShopJobs } from "../../infra/jobs/queue.server";
+import { deleteShopRow } from "../../settings/shop-settings.server";
+import { deleteShopConversations } from "../../conversations/store/conversation-rows.server";
+import { deleteShopMessages } from "../../conversations/store/message-rows.server";
+import { deleteShopLeads } from "../../leads/lead-store.server";
+import { deleteShopVerifications } from "../../order-verification/order-verification-store.server";
+import { deleteShopKnowledgeEntries } from "../../knowledge/knowledge-store.server";
+import { deleteShopAuditEvents } from "../../audit/audit-store.server";
+import { deleteShopEvents } from "../../analytics/event-store.server";
+import { deleteShopDataRequests } from "../store/data-requests.server";
+import { deleteShopWebhookDeliveries } from "../store/webhook-deliveries.server";
 
-type ShopScoped = { deleteMany(args: { where: { shop: string } }): Promise<{ count: number }> };
+/** Each table's owner's "delete every row of this shop", returning the count. */
+export const SHOP_DELETES: Record<Prisma.ModelName, (tx: DbClient, shop: string) => Promise<number>> = {
+  Session: deleteShopSessions,
+  Shop: deleteShopRow,
+  Conversation: deleteShopConversations,
+  Message: deleteShopMessages,
+  Lead: deleteShopLeads,
+  OrderVerification: deleteShopVerifications,
+  KnowledgeEntry: deleteShopKnowledgeEntries,
+  AuditEvent: deleteShopAuditEvents,
+  DataRequest: deleteShopDataRequests,
+  WebhookDelivery: deleteShopWebhookDeliveries,
+  Job: deleteShopJobs,
+  ShopEvent: deleteShopEvents,
+};
 
 /** Model names that hold a `shop` column, children before parents (Message before Conversation). */
 export function shopScopedModels(): string[] {
@@ -30,8 +59,7 @@ export async function redactShop(db: Database, shop: string): Promise<Record<str
   await db.$transaction(
     async (tx) => {
       for (const model of shopScopedModels()) {
-        const delegate = (tx as unknown as Record<string, ShopScoped>)[model[0]!.toLowerCase() + model.slice(1)]!;
-        counts[model] = (await delegate.deleteMany({ where: { shop } })).count;
+        counts[model] = await SHOP_DELETES[model as Prisma.ModelName](tx, shop);
       }
     },
     { timeout: 30 * 60_000, maxWait: 60_000 },

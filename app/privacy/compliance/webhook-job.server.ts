@@ -7,6 +7,10 @@ import { fulfilDataRequest } from "./customer-export.server";
 import { redactCustomer } from "./customers-redact.server";
 import { redactShop } from "./shop-redact.server";
 import { recordAudit } from "../../audit/audit-store.server";
+import { deleteShopSessions, updateShopSessionScope } from "../../infra/shopify/sessions.server";
+import { recordShopUninstall } from "../../settings/shop-settings.server";
+import { markDataRequestProcessing } from "../store/data-requests.server";
+import { markWebhookProcessed } from "../store/webhook-deliveries.server";
 import {
   appScopesUpdateSchema,
   customersDataRequestSchema,
@@ -30,7 +34,7 @@ export async function runWebhookJob(rawPayload: unknown, ctx: JobContext): Promi
     case "customers/data_request": {
       const body = customersDataRequestSchema.parse(job.body);
       if (job.dataRequestId) {
-        await db.dataRequest.updateMany({ where: { id: job.dataRequestId, shop }, data: { status: "processing" } });
+        await markDataRequestProcessing(db, shop, job.dataRequestId);
       }
       await fulfilDataRequest(
         db,
@@ -59,19 +63,19 @@ export async function runWebhookJob(rawPayload: unknown, ctx: JobContext): Promi
       return; // the delivery row is gone with the rest
     }
     case "app/uninstalled": {
-      const sessions = await db.session.deleteMany({ where: { shop } });
-      await db.shop.updateMany({ where: { shop }, data: { uninstalledAt: now } });
+      const sessionsDeleted = await deleteShopSessions(db, shop);
+      await recordShopUninstall(db, shop, now);
       // The shopper routes of this process refuse the shop from the next request on.
       ctx.forgetShop(shop);
-      await recordAudit(db, { shop, actor: "system", action: "app.uninstalled", detail: { sessionsDeleted: sessions.count } }, now);
+      await recordAudit(db, { shop, actor: "system", action: "app.uninstalled", detail: { sessionsDeleted } }, now);
       break;
     }
     case "app/scopes_update": {
       const body = appScopesUpdateSchema.parse(job.body);
-      await db.session.updateMany({ where: { shop }, data: { scope: body.current.join(",") } });
+      await updateShopSessionScope(db, shop, body.current.join(","));
       ctx.forgetShop(shop); // scope checks read the session's scope
       break;
     }
   }
-  await db.webhookDelivery.updateMany({ where: { webhookId: job.webhookId }, data: { processedAt: now } });
+  await markWebhookProcessed(db, job.webhookId, now);
 }

@@ -4,6 +4,15 @@
 import type { Database } from "../../infra/db/create-database.server";
 import type { Clock } from "../../infra/clock";
 import { parseStoredSettings } from "../../settings/settings-schema";
+import { listShopSettingsJson } from "../../settings/shop-settings.server";
+import { deleteConversationsInactiveSince } from "../../conversations/store/conversation-rows.server";
+import { deleteExpiredMessages } from "../../conversations/store/message-rows.server";
+import { deleteLeadsBefore } from "../../leads/lead-store.server";
+import { deleteVerificationsBefore } from "../../order-verification/order-verification-store.server";
+import { deleteShopEventsBefore } from "../../analytics/event-store.server";
+import { deleteFinishedJobsBefore } from "../../infra/jobs/queue.server";
+import { expireDataRequestExports } from "../store/data-requests.server";
+import { deleteWebhookDeliveriesBefore } from "../store/webhook-deliveries.server";
 
 const DAY_MS = 86_400_000;
 /** Counted events (no message text, no contact data) feed the 12-month dashboard. */
@@ -25,24 +34,21 @@ export interface PurgeCounts {
 export async function purgeExpired(db: Database, clock: Clock): Promise<PurgeCounts> {
   const now = clock.now();
   const total: PurgeCounts = { conversations: 0, messages: 0, leads: 0, orderVerifications: 0, exportsExpired: 0, shopEvents: 0, jobs: 0, webhookDeliveries: 0 };
-  const shops = await db.shop.findMany({ select: { shop: true, settingsJson: true } });
+  const shops = await listShopSettingsJson(db);
   for (const { shop, settingsJson } of shops) {
     const cutoff = new Date(now.getTime() - parseStoredSettings(settingsJson).privacy.retentionDays * DAY_MS);
     // A conversation's age is its last message, so an active chat never vanishes mid-way;
     // single old messages inside a long conversation still go.
-    const oldConversations = { shop, lastMessageAt: { lt: cutoff } };
-    total.messages += (await db.message.deleteMany({ where: { shop, OR: [{ createdAt: { lt: cutoff } }, { conversation: oldConversations }] } })).count;
-    total.conversations += (await db.conversation.deleteMany({ where: oldConversations })).count;
-    total.leads += (await db.lead.deleteMany({ where: { shop, createdAt: { lt: cutoff } } })).count;
-    total.orderVerifications += (await db.orderVerification.deleteMany({ where: { shop, createdAt: { lt: cutoff } } })).count;
-    total.shopEvents += (await db.shopEvent.deleteMany({ where: { shop, createdAt: { lt: new Date(now.getTime() - SHOP_EVENT_DAYS * DAY_MS) } } })).count;
+    total.messages += await deleteExpiredMessages(db, shop, cutoff);
+    total.conversations += await deleteConversationsInactiveSince(db, shop, cutoff);
+    total.leads += await deleteLeadsBefore(db, shop, cutoff);
+    total.orderVerifications += await deleteVerificationsBefore(db, shop, cutoff);
+    total.shopEvents += await deleteShopEventsBefore(db, shop, new Date(now.getTime() - SHOP_EVENT_DAYS * DAY_MS));
   }
   // Exports of every shop (also shops without a Shop row any more).
-  total.exportsExpired = (
-    await db.dataRequest.updateMany({ where: { exportEnc: { not: null }, exportExpiresAt: { lte: now } }, data: { exportEnc: null } })
-  ).count;
+  total.exportsExpired = await expireDataRequestExports(db, now);
   const bookkeepingCutoff = new Date(now.getTime() - BOOKKEEPING_DAYS * DAY_MS);
-  total.jobs = (await db.job.deleteMany({ where: { status: { in: ["done", "failed"] }, finishedAt: { lt: bookkeepingCutoff } } })).count;
-  total.webhookDeliveries = (await db.webhookDelivery.deleteMany({ where: { receivedAt: { lt: bookkeepingCutoff } } })).count;
+  total.jobs = await deleteFinishedJobsBefore(db, bookkeepingCutoff);
+  total.webhookDeliveries = await deleteWebhookDeliveriesBefore(db, bookkeepingCutoff);
   return total;
 }

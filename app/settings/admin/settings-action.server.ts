@@ -1,6 +1,7 @@
 // The shared action of the settings pages: form → patch → saveSettings → a JSON
 // answer the page turns into banners and field errors.
-import type { AdminGraphql, StaffUser } from "../../infra/admin-ports";
+import type { AdminGraphql } from "../../infra/shopify/admin-graphql";
+import type { StaffUser } from "../../infra/admin-ports";
 import type { AuthenticatedAdmin } from "../../infra/shopify/staff.server";
 import { publishWidgetConfig } from "../publish-widget-config.server";
 import { saveSettings, type SaveSettingsDeps, type SettingsPatch } from "../save-settings.server";

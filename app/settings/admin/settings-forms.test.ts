@@ -22,6 +22,13 @@ describe("settings forms", () => {
     expect(patch.privacy).toEqual({ leadFields: ["email", "message"] });
     expect(friendlyFieldErrors({ "privacy.retentionDays": "Invalid input" })["privacy.retentionDays"]).toContain("1 to 730");
   });
+
+  it("reads the per-day open/closed switches: a closed day keeps no hours, an open one keeps its times", () => {
+    const patch = assistantFormToPatch(form([["hours", "1"], ["dayOpen1", "on"], ["open1", "09:00"], ["close1", "17:00"], ["open2", "10:00"], ["close2", "16:00"], ["dayOpen3", "on"], ["open3", ""], ["close3", ""]]));
+    expect(patch.handoff!.businessHours).toEqual([{ day: 1, open: "09:00", close: "17:00" }, { day: 3, open: "", close: "" }]);
+    // coded problems keep their day for the admin's sentence
+    expect(friendlyFieldErrors({ "handoff.businessHours": "hours.order:2" })["handoff.businessHours"]).toBe("hours.order:2");
+  });
 });
 
 describe("checkboxes", () => {

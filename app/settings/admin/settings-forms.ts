@@ -39,10 +39,15 @@ export function privacyFormToPatch(form: FormData): SettingsPatch {
 export const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;
 
 export function assistantFormToPatch(form: FormData): SettingsPatch {
+  // The admin posts an open/closed switch per day (`hours` marks that form); a day
+  // without the switch is closed whatever times it still holds. Older posts (no
+  // switches) count a day with any time as open.
+  const switches = form.has("hours");
   const businessHours = WEEKDAYS.flatMap((_, day) => {
     const open = str(form, `open${day}`).trim();
     const close = str(form, `close${day}`).trim();
-    return open || close ? [{ day, open, close }] : [];
+    const isOpen = switches ? checkbox(form, `dayOpen${day}`) : Boolean(open || close);
+    return isOpen ? [{ day, open, close }] : [];
   });
   return {
     widget: { greeting: str(form, "greeting"), tone: str(form, "tone") },
@@ -77,5 +82,8 @@ const FRIENDLY: Record<string, string> = {
 };
 
 export function friendlyFieldErrors(fieldErrors: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(fieldErrors).map(([k, v]) => [k, v === "Unknown setting." ? v : (FRIENDLY[k] ?? v)]));
+  // Coded problems ("hours.order:2", "staff.notNumeric:Alice") carry the day or the
+  // values the admin names in the merchant's language; they pass through as they are.
+  const coded = (v: string) => v === "Unknown setting." || /^(hours|staff)\./.test(v);
+  return Object.fromEntries(Object.entries(fieldErrors).map(([k, v]) => [k, coded(v) ? v : (FRIENDLY[k] ?? v)]));
 }

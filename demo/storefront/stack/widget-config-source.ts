@@ -1,24 +1,15 @@
 // The widget configuration's two sources in the demo: the app-data metafield the
 // app publishes (through the Admin API fake, exactly as on install), and, as a
 // fallback, the shop's settings in the database.
-import { ADMIN_API_VERSION } from "../../../app/contracts/admin-api";
 import type { Database } from "../../../app/infra/db/create-database.server";
-import type { AdminGraphql } from "../../../app/infra/admin-ports";
+import type { AdminGraphql } from "../../../app/infra/shopify/admin-graphql";
+import { createAdminGraphql, sendViaFetch } from "../../../app/infra/shopify/admin-graphql.server";
 import { publishWidgetConfig } from "../../../app/settings/publish-widget-config.server";
 import { loadShopSettings } from "../../../app/settings/shop-settings.server";
 import { widgetConfigFromSettings } from "../../../app/settings/widget-config";
 
-const API_VERSION = ADMIN_API_VERSION;
-
 export function fakeAdminClient(adminApiUrl: string, accessToken: string): AdminGraphql {
-  return {
-    graphql: (query, options) =>
-      fetch(`${adminApiUrl}/admin/api/${API_VERSION}/graphql.json`, {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-shopify-access-token": accessToken },
-        body: JSON.stringify({ query, variables: options?.variables }),
-      }),
-  };
+  return createAdminGraphql({ send: sendViaFetch({ shopOrigin: adminApiUrl, accessToken }) });
 }
 
 export async function publishDemoWidgetConfig(input: { db: Database; shop: string; adminApiUrl: string; accessToken: string; log: (line: string) => void }): Promise<void> {

@@ -3,20 +3,12 @@
 // written) or an older shape, so every field falls back to a safe default; no zod here
 // because the chat bundle has a 10 KB budget.
 
-export type LeadField = "name" | "email" | "phone" | "message";
+// The shape itself is the app's (its contracts folder), imported as a type only: no
+// app code reaches the bundle, and the compiler fails when the two drift apart.
+import type { LeadField, WidgetConfig } from "../../../app/contracts/widget-config";
+import type { MaxMessageLength } from "../../../app/contracts/limits";
 
-export interface WidgetConfig {
-  greeting: string;
-  aiDisclosure: string;
-  privacyNotice: string;
-  privacyPolicyUrl: string;
-  noticeVersion: number;
-  consentRequired: boolean;
-  leadFields: LeadField[];
-  orderLookup: boolean;
-  orderVerification: "logged_in" | "logged_in_or_email";
-  maxMessageLength: number;
-}
+export type { LeadField, WidgetConfig };
 
 /** Texts used when the merchant has not set any (already in the shopper's language). */
 export interface ConfigFallback {
@@ -27,7 +19,8 @@ export interface ConfigFallback {
 }
 
 const LEAD_FIELDS: LeadField[] = ["name", "email", "phone", "message"];
-export const DEFAULT_MAX_MESSAGE_LENGTH = 1000;
+/** The server's limit; a different number here is a compile error. */
+export const DEFAULT_MAX_MESSAGE_LENGTH: MaxMessageLength = 1000;
 
 function text(value: unknown, fallback: string): string {
   return typeof value === "string" && value.trim() ? value.trim() : fallback;

@@ -2,45 +2,52 @@
 // Runs on every storefront page (deferred), so it only draws the launcher: a
 // position:fixed button, hence no layout shift. Hover or focus prefetches the chat UI;
 // a click (or Enter/Space) loads chat.css + chat.js and hands the launcher over.
+//
+// Isolation: the launcher and (later) the panel live in an open shadow root on the
+// embed's <div id="shop-assistant">. No theme selector reaches into it, and the host's
+// `all: initial !important` (an !important rule inside the shadow tree beats any rule
+// of the page on the host) stops inherited text properties (font, letter-spacing,
+// line-height, text-transform...) at the door. The page's font is used only when the
+// merchant picks "Theme font" in the theme editor.
+import { textOn } from "./contrast";
 
-type Mount = (root: HTMLElement, launcher: HTMLElement) => { toggle(): void };
+type Mount = (shadow: ShadowRoot, launcher: HTMLElement) => { toggle(): void };
 
-const root = document.getElementById("shop-assistant");
-
-/** Black or white text, whichever reads better on the merchant's accent colour. */
-function textOn(hex: string): string {
-  const [r = 0, g = 0, b = 0] = (hex.match(/^#?([\da-f]{2})([\da-f]{2})([\da-f]{2})$/i) || []).slice(1).map((h) => {
-    const c = parseInt(h, 16) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.179 ? "#000" : "#fff";
-}
+const host = document.getElementById("shop-assistant");
 
 function add<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]>, parent: Node = document.head) {
   return parent.appendChild(Object.assign(document.createElement(tag), props));
 }
 
-if (root && !root.dataset.ready) {
-  const data = root.dataset;
-  root.dataset.ready = "1";
+if (host && !host.shadowRoot) {
+  const data = host.dataset;
+  const shadow = host.attachShadow({ mode: "open" });
   const accent = /^#[\da-f]{6}$/i.test(data.accent || "") ? (data.accent as string) : "#1f5f99";
-  root.style.setProperty("--sa-accent", accent);
-  root.style.setProperty("--sa-on-accent", textOn(accent));
-  if (data.position === "left") root.className = "sa-left";
-
+  const offset = /^\d+$/.test(data.offset || "") ? Math.min(+(data.offset as string), 200) : 20;
   const side = data.position === "left" ? "left" : "right";
-  add("style", {
-    textContent:
-      `#shop-assistant-launcher{position:fixed;bottom:20px;${side}:20px;z-index:2147483000;border:0;border-radius:24px;` +
-      "padding:12px 18px;font:600 15px/1.2 system-ui,sans-serif;background:var(--sa-accent);color:var(--sa-on-accent);" +
-      "box-shadow:0 2px 8px rgba(0,0,0,.3);cursor:pointer}" +
-      "#shop-assistant-launcher:focus-visible{outline:3px solid #111;outline-offset:2px;box-shadow:0 0 0 5px #fff}",
-  });
-  const launcher = add(
-    "button",
-    { type: "button", id: "shop-assistant-launcher", textContent: data.label || "Chat" },
-    root,
+  const vars = {
+    "--sa-accent": accent,
+    "--sa-on-accent": textOn(accent),
+    "--sa-offset": offset + "px",
+    "--sa-font": (data.font === "theme" && getComputedStyle(document.body).fontFamily) || 'system-ui,-apple-system,"Segoe UI",sans-serif',
+  };
+  for (const [name, value] of Object.entries(vars)) host.style.setProperty(name, value);
+
+  add(
+    "style",
+    {
+      textContent:
+        ":host{all:initial!important}[hidden]{display:none!important}" +
+        `#shop-assistant-launcher{all:initial;position:fixed;bottom:calc(var(--sa-offset) + env(safe-area-inset-bottom,0px));${side}:calc(20px + env(safe-area-inset-${side},0px));z-index:2147483000;` +
+        "border-radius:24px;padding:12px 18px;font:600 15px/1.2 var(--sa-font);background:var(--sa-accent);color:var(--sa-on-accent);" +
+        "box-shadow:0 2px 8px rgba(0,0,0,.3);cursor:pointer}" +
+        "#shop-assistant-launcher:focus-visible{outline:3px solid #111;outline-offset:2px;box-shadow:0 0 0 5px #fff}",
+    },
+    shadow,
   );
+  const launcher = add("button", { type: "button", id: "shop-assistant-launcher", textContent: data.label || "Chat" }, shadow);
+  // Arabic, Hebrew, Persian and Urdu storefronts read right to left; the panel follows the launcher.
+  launcher.dir = /^(ar|he|iw|fa|ur)\b/i.test(data.locale || "") ? "rtl" : "ltr";
   launcher.setAttribute("aria-haspopup", "dialog");
   launcher.setAttribute("aria-expanded", "false");
 
@@ -54,10 +61,11 @@ if (root && !root.dataset.ready) {
   let chat: Promise<{ toggle(): void }> | undefined;
   const load = () =>
     (chat ||= Promise.all([
-      new Promise((done, fail) => add("link", { rel: "stylesheet", href: data.chatCss, onload: done, onerror: fail })),
+      // The panel's stylesheet goes inside the shadow root: it styles nothing of the page.
+      new Promise((done, fail) => add("link", { rel: "stylesheet", href: data.chatCss, onload: done, onerror: fail }, shadow)),
       new Promise((done, fail) => add("script", { src: data.chatJs, async: true, onload: done, onerror: fail })),
     ]).then(
-      () => (window as unknown as { shopAssistantMount: Mount }).shopAssistantMount(root, launcher),
+      () => (window as unknown as { shopAssistantMount: Mount }).shopAssistantMount(shadow, launcher),
       (error) => {
         chat = undefined; // Let the next click try again.
         throw error;

@@ -23,7 +23,9 @@ export async function startBrowserDemo(options: { model?: ModelChoice; appEnv?: 
       model: options.model ?? { kind: "basic" },
       ports: { storefront: 0, app: 0, adminApi: 0, admin: 0, openai: 0 },
       // `npm test` builds first; a stale build here means the test runs old code, so rebuild.
-      build: true,
+      // DEMO_BUILD=0 serves build/ as it is (several people sharing one tree, or a widget-only
+      // change: the widget's assets are served from extensions/ and need no app build).
+      build: process.env.DEMO_BUILD !== "0",
       nodeEnv: "test",
       appEnv: options.appEnv,
       log: (line) => {

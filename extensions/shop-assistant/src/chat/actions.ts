@@ -1,5 +1,8 @@
 // "Talk to a person" and "Find a guest order": buttons that open their form in the
-// panel; only one form is open at a time and Cancel returns focus to its button.
+// panel; only one form is open at a time and Cancel returns focus to its button. The
+// caller adds these only once the shopper has consented (when that is asked), and the
+// guest-order button is in the DOM only while a conversation exists: what is not in
+// the DOM cannot be shown by a page's CSS.
 import type { WidgetConfig } from "../config";
 import { describeVerifyFailure } from "./api";
 import type { Conversation } from "./conversation";
@@ -47,7 +50,7 @@ export function createActions(config: WidgetConfig, t: Translate, conversation: 
     const { consent, ...fields } = values;
     if (consent !== true) return t("lead_consent");
     const { error } = await conversation.lead(fields);
-    if (!error) transcript.add("assistant", t("lead_sent"));
+    if (!error) transcript.add("assistant", t("lead_sent")); // conversation.lead remembered it for a reload
     return error || null;
   });
 
@@ -65,10 +68,11 @@ export function createActions(config: WidgetConfig, t: Translate, conversation: 
     /** Verification binds an order to a conversation, so it is offered once one exists. */
     refresh() {
       const verify = buttons["shop-assistant-verify-open"];
-      if (verify) verify.hidden = !conversation.hasConversation();
+      if (verify && conversation.hasConversation()) element.append(verify);
+      else verify?.remove();
     },
     openLead() {
-      if (!document.getElementById("shop-assistant-lead")) buttons["shop-assistant-handoff"]?.click();
+      if (!forms.querySelector("#shop-assistant-lead")) buttons["shop-assistant-handoff"]?.click();
     },
   };
 }

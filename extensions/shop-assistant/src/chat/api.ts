@@ -1,6 +1,7 @@
 // Talks to the shopper API through the app proxy (/apps/assistant/...). Failures come
 // back as values so the UI can show a friendly line instead of throwing.
 import { createSseParser } from "./sse";
+import { obj, type UncheckedError } from "./wire";
 
 export interface Failure {
   status: number; // 0 = network error
@@ -16,7 +17,7 @@ async function failureOf(response: Response): Promise<Failure> {
   let code = "HTTP_" + response.status;
   let message: string | undefined;
   try {
-    const error = (await response.json()).error;
+    const error = obj<UncheckedError>(obj<{ error?: unknown }>(await response.json()).error);
     if (typeof error.code === "string") code = error.code;
     if (typeof error.message === "string") message = error.message.slice(0, 300);
   } catch {

@@ -3,6 +3,7 @@
 import { el, uid } from "./dom";
 import { safeImageUrl, safeLinkUrl } from "./safe-url";
 import type { Translate } from "./strings";
+import { obj, type UncheckedImage, type UncheckedMoney, type UncheckedOrder, type UncheckedOrderItem, type UncheckedPolicy, type UncheckedProduct, type UncheckedTracking } from "./wire";
 
 export interface CardContext {
   t: Translate;
@@ -11,9 +12,8 @@ export interface CardContext {
   addToCart(variantId: string): Promise<boolean>;
 }
 
-type Data = Record<string, any>;
 const str = (value: unknown) => (typeof value === "string" || typeof value === "number" ? String(value) : "");
-const list = (value: unknown): Data[] => (Array.isArray(value) ? value.filter((x) => x && typeof x === "object") : []);
+const list = <T extends object>(value: unknown): T[] => (Array.isArray(value) ? value.filter((x) => x && typeof x === "object") : []);
 
 /** A link when the URL is allowed, otherwise the same text without a link. */
 function linkOrText(text: string, url: unknown, origin: string): Node {
@@ -22,7 +22,7 @@ function linkOrText(text: string, url: unknown, origin: string): Node {
 }
 
 export function formatMoney(money: unknown, locale: string): string {
-  const m = (money && typeof money === "object" ? money : {}) as Data;
+  const m = obj<UncheckedMoney>(money);
   const amount = Number(m.amount);
   try {
     return new Intl.NumberFormat(locale || undefined, { style: "currency", currency: str(m.currencyCode) }).format(amount);
@@ -31,10 +31,11 @@ export function formatMoney(money: unknown, locale: string): string {
   }
 }
 
-function productCard(card: Data, ctx: CardContext): HTMLElement {
+function productCard(card: UncheckedProduct, ctx: CardContext): HTMLElement {
   const { t } = ctx;
   const titleId = uid("product");
-  const image = card.image && typeof card.image === "object" ? safeImageUrl(card.image.url, ctx.origin) : null;
+  const picture = obj<UncheckedImage>(card.image);
+  const image = safeImageUrl(picture.url, ctx.origin);
   const status = el("p", { class: "sa-card-status", role: "status" });
   const add = el("button", { type: "button", class: "sa-button", "aria-describedby": titleId, disabled: !card.available }, t("add_to_cart"));
   add.addEventListener("click", async () => {
@@ -46,7 +47,7 @@ function productCard(card: Data, ctx: CardContext): HTMLElement {
   return el(
     "article",
     { class: "sa-card sa-product" },
-    image && el("img", { src: image, alt: str(card.image.alt), width: 64, height: 64, loading: "lazy" }),
+    image && el("img", { src: image, alt: str(picture.alt), width: 64, height: 64, loading: "lazy" }),
     el("h3", { id: titleId }, linkOrText(str(card.title), card.url, ctx.origin)),
     el("p", {}, formatMoney(card.price, ctx.locale), " · ", t(card.available ? "in_stock" : "sold_out")),
     add,
@@ -54,9 +55,9 @@ function productCard(card: Data, ctx: CardContext): HTMLElement {
   );
 }
 
-function orderCard(card: Data, ctx: CardContext): HTMLElement {
+function orderCard(card: UncheckedOrder, ctx: CardContext): HTMLElement {
   const { t } = ctx;
-  const tracking = list(card.tracking).map((item) =>
+  const tracking = list<UncheckedTracking>(card.tracking).map((item) =>
     el("li", {}, str(item.company), " ", linkOrText(str(item.number) || t("tracking"), item.url, ctx.origin)),
   );
   return el(
@@ -65,14 +66,14 @@ function orderCard(card: Data, ctx: CardContext): HTMLElement {
     el("h3", {}, `${t("order")} ${str(card.name)}`),
     el("p", {}, `${t("status")}: ${str(card.status)}`),
     el("p", {}, `${t("items")}:`),
-    el("ul", {}, ...list(card.items).map((item) => el("li", {}, `${str(item.quantity)} × ${str(item.title)}`))),
+    el("ul", {}, ...list<UncheckedOrderItem>(card.items).map((item) => el("li", {}, `${str(item.quantity)} × ${str(item.title)}`))),
     tracking.length > 0 && el("p", {}, `${t("tracking")}:`),
     tracking.length > 0 && el("ul", {}, ...tracking),
-    card.total && el("p", {}, `${t("total")}: ${formatMoney(card.total, ctx.locale)}`),
+    !!card.total && el("p", {}, `${t("total")}: ${formatMoney(card.total, ctx.locale)}`),
   );
 }
 
-function policyCard(card: Data, ctx: CardContext): HTMLElement {
+function policyCard(card: UncheckedPolicy, ctx: CardContext): HTMLElement {
   return el(
     "article",
     { class: "sa-card sa-policy" },
@@ -83,10 +84,9 @@ function policyCard(card: Data, ctx: CardContext): HTMLElement {
 
 /** The card's element, or null for an unknown kind (newer server, older widget). */
 export function renderCard(card: unknown, ctx: CardContext): HTMLElement | null {
-  if (!card || typeof card !== "object") return null;
-  const data = card as Data;
-  if (data.kind === "product") return productCard(data, ctx);
-  if (data.kind === "order") return orderCard(data, ctx);
-  if (data.kind === "policy") return policyCard(data, ctx);
+  const data = obj<{ kind?: unknown }>(card);
+  if (data.kind === "product") return productCard(data as UncheckedProduct, ctx);
+  if (data.kind === "order") return orderCard(data as UncheckedOrder, ctx);
+  if (data.kind === "policy") return policyCard(data as UncheckedPolicy, ctx);
   return null;
 }

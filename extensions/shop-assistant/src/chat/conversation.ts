@@ -5,6 +5,7 @@ import { describeFailure, requestJson, streamEvents, type Failure } from "./api"
 import { renderCard, type CardContext } from "./cards";
 import { loadSession, saveSession, type Session } from "./session";
 import type { Transcript } from "./transcript";
+import { obj, type StreamEvent, type UncheckedConversationIds, type UncheckedMessage, type UncheckedTranscript } from "./wire";
 
 export interface ConversationDeps {
   proxy: string; // "/apps/assistant"
@@ -15,17 +16,25 @@ export interface ConversationDeps {
   onSession(): void;
   /** Called when the assistant hands the shopper over to a person (done {handoff: true}). */
   onHandoff(): void;
+  /** The notice version the shopper must accept before anything is sent, or 0 when the merchant does not ask. */
+  consentVersion: number;
 }
 
-type Data = Record<string, any>;
+/** A side request's body (consent, lead, verification): plain JSON. */
+type Body = Record<string, unknown>;
+type Reply = { value?: unknown; error?: string; failure?: Failure };
 
-export function createConversation({ proxy, locale, transcript, cards, onSession, onHandoff }: ConversationDeps) {
+export function createConversation({ proxy, locale, transcript, cards, onSession, onHandoff, consentVersion }: ConversationDeps) {
   let session: Session = loadSession();
   const describe = (failure: Failure) => describeFailure(failure, cards.t);
+  // The consent step lives here, not only in what the panel shows: before it, nothing is sent.
+  const allowed = () => !consentVersion || session.consent === consentVersion;
+  const refused: Reply = { error: cards.t("consent_question") };
 
   function remember(data: unknown): void {
-    const d = (data && typeof data === "object" ? data : {}) as Data;
-    const c = (d.conversation && typeof d.conversation === "object" ? d.conversation : d) as Data;
+    // A `conversation` event carries {id, token}; a side request's answer {conversation: {id, token}}.
+    const d = obj<UncheckedConversationIds & { conversation?: unknown }>(data);
+    const c = d.conversation && typeof d.conversation === "object" ? obj<UncheckedConversationIds>(d.conversation) : d;
     if (typeof c.id === "string" && typeof c.token === "string") {
       session = { ...session, id: c.id, token: c.token };
       saveSession(session);
@@ -44,15 +53,14 @@ export function createConversation({ proxy, locale, transcript, cards, onSession
 
   const ids = () => ({ conversationId: session.id, token: session.token });
 
-  async function post(path: string, body: Data): Promise<{ value?: Data; error?: string; failure?: Failure }> {
-    const result = await requestJson<Data>(proxy + path, { ...ids(), ...body });
+  async function post(path: string, body: Body): Promise<Reply> {
+    const result = await requestJson(proxy + path, { ...ids(), ...body });
     if (!result.ok) return forget(result.failure), { error: describe(result.failure), failure: result.failure };
     remember(result.value);
     return { value: result.value };
   }
 
   return {
-    hasConsent: (version: number) => session.consent === version,
     hasConversation: () => !!session.id,
 
     async consent(noticeVersion: number): Promise<string | null> {
@@ -71,19 +79,23 @@ export function createConversation({ proxy, locale, transcript, cards, onSession
       onSession();
     },
 
+    allowed,
+
     async send(message: string): Promise<void> {
+      if (!allowed()) return;
       transcript.add("user", message);
       const bubble = transcript.add("assistant");
       transcript.typing(true);
       const failure = await streamEvents(proxy + "/chat", { conversationId: session.id, conversationToken: session.token, message, locale }, (name, data) => {
-        const d = (data || {}) as Data;
-        if (name === "conversation") remember(d);
-        else if (name === "delta" && typeof d.text === "string") bubble.append(d.text);
-        else if (name === "card") bubble.addCard(renderCard(d, cards));
-        else if (name === "done" && d.handoff === true) onHandoff();
+        if (name === "conversation") remember(data);
+        else if (name === "delta") {
+          const { text } = obj<StreamEvent<"delta">>(data);
+          if (typeof text === "string") bubble.append(text);
+        } else if (name === "card") bubble.addCard(renderCard(data, cards));
+        else if (name === "done" && obj<StreamEvent<"done">>(data).handoff === true) onHandoff();
         else if (name === "error") {
-          const retryAfter = typeof d.retryAfter === "number" ? d.retryAfter : null;
-          bubble.append(describe({ status: d.code === "RATE_LIMITED" ? 429 : 500, code: String(d.code), retryAfter }));
+          // The stream's errors are UNAVAILABLE or INTERNAL (too many requests is a 429 before the stream).
+          bubble.append(describe({ status: 500, code: String(obj<StreamEvent<"error">>(data).code), retryAfter: null }));
           bubble.element.classList.add("sa-error");
         }
       });
@@ -97,20 +109,36 @@ export function createConversation({ proxy, locale, transcript, cards, onSession
 
     /** Shows the transcript kept for this browser; silently starts fresh if it is gone. */
     async resume(): Promise<void> {
-      if (!session.id || !session.token) return;
-      const url = `${proxy}/conversations/${encodeURIComponent(session.id)}`;
-      const result = await requestJson<Data>(url, undefined, { "X-Conversation-Token": session.token });
-      if (!result.ok) return forget(result.failure);
-      const messages = Array.isArray(result.value.messages) ? result.value.messages : [];
-      for (const m of messages as Data[]) {
-        const bubble = transcript.add(m.role === "assistant" ? "assistant" : "user", typeof m.text === "string" ? m.text : "");
-        if (Array.isArray(m.cards)) m.cards.forEach((card: unknown) => bubble.addCard(renderCard(card, cards)));
+      // The lead's confirmation is not a stored message: put it back where it was sent.
+      let lead = session.lead;
+      const thanks = (before?: unknown) => {
+        if (lead && !(Date.parse(String(before)) <= lead)) {
+          transcript.add("assistant", cards.t("lead_sent"));
+          lead = 0;
+        }
+      };
+      if (session.id && session.token) {
+        const url = `${proxy}/conversations/${encodeURIComponent(session.id)}`;
+        const result = await requestJson(url, undefined, { "X-Conversation-Token": session.token });
+        if (!result.ok) return forget(result.failure);
+        const { messages } = obj<UncheckedTranscript>(result.value);
+        for (const m of Array.isArray(messages) ? messages.filter((x): x is UncheckedMessage => x && typeof x === "object") : []) {
+          thanks(m.createdAt);
+            const bubble = transcript.add(m.role === "assistant" ? "assistant" : "user", typeof m.text === "string" ? m.text : "");
+          if (Array.isArray(m.cards)) m.cards.forEach((card) => bubble.addCard(renderCard(card, cards)));
+        }
       }
+      thanks();
     },
 
     // Empty optional fields are left out rather than sent as "".
-    lead: (fields: Data) => post("/lead", { ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== "")), consent: true }),
-    verifyOrder: (orderNumber: string, email: string) => post("/verify-order", { orderNumber, email }),
+    async lead(fields: Body) {
+      if (!allowed()) return refused;
+      const result = await post("/lead", { ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== "")), consent: true });
+      if (!result.error) saveSession((session = { ...session, lead: Date.now() }));
+      return result;
+    },
+    verifyOrder: (orderNumber: string, email: string) => (allowed() ? post("/verify-order", { orderNumber, email }) : Promise.resolve(refused)),
   };
 }
 

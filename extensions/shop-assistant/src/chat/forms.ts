@@ -3,6 +3,10 @@
 import { el } from "./dom";
 import type { LeadField } from "../config";
 import type { Translate } from "./strings";
+import type { MaxLeadMessageLength } from "../../../../app/contracts/limits";
+
+/** The server's limit for a lead's message; a different number here is a compile error. */
+const LEAD_MESSAGE_MAX: MaxLeadMessageLength = 2000;
 
 export interface FieldSpec {
   name: string;
@@ -28,7 +32,7 @@ export function buildForm(id: string, intro: string, fields: FieldSpec[], submit
     const common = { id: fieldId, name: field.name, required: !!field.required, autocomplete: field.autocomplete };
     const input =
       field.type === "textarea"
-        ? el("textarea", { ...common, rows: 3, maxlength: 2000 })
+        ? el("textarea", { ...common, rows: 3, maxlength: LEAD_MESSAGE_MAX })
         : el("input", { ...common, type: field.type || "text", maxlength: field.type === "checkbox" ? undefined : 200 });
     const label = el("label", { for: fieldId }, field.label);
     return el("div", { class: `sa-field sa-field-${field.type || "text"}` }, ...(field.type === "checkbox" ? [input, label] : [label, input]));
@@ -52,6 +56,8 @@ export function buildForm(id: string, intro: string, fields: FieldSpec[], submit
     },
     status(text) {
       status.textContent = text;
+      // On a phone the error may sit below the fold of the panel: bring it into view.
+      status.scrollIntoView({ block: "nearest" });
     },
     first: () => element.querySelector<HTMLElement>("input,textarea"),
   };

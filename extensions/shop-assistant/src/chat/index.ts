@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 // The chat UI, loaded by loader.js on the shopper's first interaction. It registers
-// `window.shopAssistantMount`; the loader calls it once with the embed's root element
-// and the launcher button and from then on just calls toggle().
+// `window.shopAssistantMount`; the loader calls it once with the widget's shadow root
+// (on the embed's <div id="shop-assistant">) and the launcher button in it, and from
+// then on just calls toggle().
 import { parseWidgetConfig } from "../config";
 import { el } from "./dom";
 import { createPanel } from "./panel";
@@ -38,8 +39,8 @@ async function addToCart(url: string, variantId: string): Promise<boolean> {
   }
 }
 
-function mount(root: HTMLElement, launcher: HTMLElement): { toggle(): void } {
-  const data = root.dataset;
+function mount(root: ShadowRoot, launcher: HTMLElement): { toggle(): void } {
+  const data = (root.host as HTMLElement).dataset;
   const strings = readJson("shop-assistant-i18n");
   const t = createTranslate(strings && typeof strings === "object" ? (strings as Record<string, unknown>) : {});
   const config = parseWidgetConfig(readJson("shop-assistant-config"), {
@@ -65,6 +66,7 @@ function mount(root: HTMLElement, launcher: HTMLElement): { toggle(): void } {
     cards: { t, origin, locale, addToCart: (variantId) => addToCart(cartUrl, variantId) },
     onSession: () => actions?.refresh(),
     onHandoff: () => actions?.openLead(),
+    consentVersion: config.consentRequired ? config.noticeVersion : 0,
   });
   const intro = createIntro(config, t, origin);
   // The stored transcript must be on screen before a new message is added, or the
@@ -80,15 +82,15 @@ function mount(root: HTMLElement, launcher: HTMLElement): { toggle(): void } {
   actions.refresh();
   const chat = el("div", { class: "sa-chat" }, actions.element, composer.element);
   panel.body.append(intro.element, transcript.element, actions.forms);
-  panel.footer.append(chat);
 
-  const needsConsent = config.consentRequired && !conversation.hasConsent(config.noticeVersion);
-  chat.hidden = needsConsent;
-  if (needsConsent) {
+  // Before consent (when it is asked) the message box and the actions are not in the
+  // DOM at all, so no page CSS can show them, and conversation.send refuses anyway.
+  if (conversation.allowed()) panel.footer.append(chat);
+  else {
     intro.askConsent(async () => {
       const error = await conversation.consent(config.noticeVersion);
       if (!error) {
-        chat.hidden = false;
+        panel.footer.append(chat);
         composer.input.focus();
       }
       return error;
@@ -96,7 +98,7 @@ function mount(root: HTMLElement, launcher: HTMLElement): { toggle(): void } {
   }
   resumed = conversation.resume().catch(() => undefined);
 
-  const focusTarget = () => (chat.hidden ? intro.acceptButton() : composer.input);
+  const focusTarget = () => (chat.isConnected ? composer.input : intro.acceptButton());
   return { toggle: () => (panel.isOpen() ? panel.close() : panel.open(focusTarget)) };
 }
 

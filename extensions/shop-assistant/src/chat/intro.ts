@@ -14,14 +14,12 @@ export interface Intro {
 
 export function createIntro(config: WidgetConfig, t: Translate, origin: string): Intro {
   const policy = safeLinkUrl(config.privacyPolicyUrl, origin);
-  const consent = el("div", { id: "shop-assistant-consent", class: "sa-consent", hidden: true });
   const element = el(
     "section",
     { id: "shop-assistant-notice", class: "sa-intro", "aria-label": t("title") },
     el("p", { class: "sa-greeting" }, config.greeting),
     el("p", {}, config.aiDisclosure),
     el("p", {}, config.privacyNotice, policy && " ", policy && el("a", { href: policy, rel: "noopener", target: "_blank" }, t("privacy_link"))),
-    consent,
   );
   let accept: HTMLButtonElement | null = null;
   return {
@@ -31,8 +29,15 @@ export function createIntro(config: WidgetConfig, t: Translate, origin: string):
       accept = el("button", { type: "button", id: "shop-assistant-accept", class: "sa-button" }, t("consent_accept"));
       const decline = el("button", { type: "button", id: "shop-assistant-decline", class: "sa-link-button" }, t("consent_decline"));
       const status = el("p", { role: "status" });
-      consent.append(el("p", {}, t("consent_question")), el("div", { class: "sa-form-actions" }, accept, decline), status);
-      consent.hidden = false;
+      // Added only when asked, removed once answered: never merely hidden.
+      const consent = el(
+        "div",
+        { id: "shop-assistant-consent", class: "sa-consent" },
+        el("p", {}, t("consent_question")),
+        el("div", { class: "sa-form-actions" }, accept, decline),
+        status,
+      );
+      element.append(consent);
       const button = accept;
       button.addEventListener("click", async () => {
         button.disabled = true;
@@ -40,7 +45,7 @@ export function createIntro(config: WidgetConfig, t: Translate, origin: string):
         status.textContent = error || "";
         if (error) button.disabled = false;
         else {
-          consent.hidden = true;
+          consent.remove();
           accept = null;
         }
       });

@@ -1,5 +1,6 @@
 // The chat panel as a modal dialog: focus moves in on open, Tab stays inside, Escape
-// closes and focus goes back to the launcher.
+// closes and focus goes back to the launcher. It lives in the widget's shadow root (next
+// to the launcher), so the focused element is the shadow root's activeElement.
 import { el } from "./dom";
 import type { Translate } from "./strings";
 
@@ -18,7 +19,7 @@ function focusables(root: HTMLElement): HTMLElement[] {
   return Array.from(root.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((node) => node.getClientRects().length > 0);
 }
 
-export function createPanel(root: HTMLElement, launcher: HTMLElement, t: Translate): Panel {
+export function createPanel(root: ShadowRoot, launcher: HTMLElement, t: Translate): Panel {
   // The visible × is hidden from assistive tech; the name comes from the hidden text.
   const close = el(
     "button",
@@ -30,7 +31,16 @@ export function createPanel(root: HTMLElement, launcher: HTMLElement, t: Transla
   const footer = el("div", { class: "sa-footer" });
   const element = el(
     "div",
-    { id: "shop-assistant-panel", role: "dialog", "aria-modal": "true", "aria-labelledby": "shop-assistant-title", hidden: true },
+    {
+      id: "shop-assistant-panel",
+      role: "dialog",
+      "aria-modal": "true",
+      "aria-labelledby": "shop-assistant-title",
+      hidden: true,
+      // Right to left when the launcher is (the storefront's language); placed on the merchant's side.
+      dir: launcher.dir,
+      class: (root.host as HTMLElement).dataset.position === "left" ? "sa-left" : undefined,
+    },
     el("div", { class: "sa-head" }, el("h2", { id: "shop-assistant-title" }, t("title")), close),
     body,
     footer,
@@ -65,10 +75,10 @@ export function createPanel(root: HTMLElement, launcher: HTMLElement, t: Transla
       const first = nodes[0];
       const last = nodes[nodes.length - 1];
       if (!first || !last) return;
-      if (event.shiftKey && document.activeElement === first) {
+      if (event.shiftKey && root.activeElement === first) {
         event.preventDefault();
         last.focus();
-      } else if (!event.shiftKey && document.activeElement === last) {
+      } else if (!event.shiftKey && root.activeElement === last) {
         event.preventDefault();
         first.focus();
       }

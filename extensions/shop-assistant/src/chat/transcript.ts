@@ -24,10 +24,14 @@ export function createTranscript(t: Translate): Transcript {
     el("span", { class: "sa-visually-hidden" }, t("typing")),
   );
   const element = el("div", { class: "sa-transcript" }, log, indicator);
-  // The panel body around the transcript is what scrolls.
+  // The panel body around the transcript is what scrolls (it is position:relative, so
+  // offsetTop is measured from its top). It follows new text down, but never past the
+  // start of the newest answer: a long answer or its cards loading must not push its
+  // first line out of view (the shopper scrolls on when ready).
+  let answer: HTMLElement | null = null;
   const scroll = () => {
     const scroller = element.parentElement;
-    if (scroller) scroller.scrollTop = scroller.scrollHeight;
+    if (scroller) scroller.scrollTop = Math.min(scroller.scrollHeight, answer ? answer.offsetTop - 8 : Infinity);
   };
 
   return {
@@ -43,6 +47,7 @@ export function createTranscript(t: Translate): Transcript {
         cards,
       );
       log.append(bubble);
+      answer = role === "assistant" ? bubble : null;
       scroll();
       return {
         element: bubble,

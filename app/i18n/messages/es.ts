@@ -1,0 +1,5 @@
+// es: the admin in this language (keys of en.ts; a missing key falls back to English).
+import type { Messages } from "./en";
+
+export const es: Partial<Messages> = {
+};
