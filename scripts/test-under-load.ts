@@ -27,7 +27,8 @@ for (const arg of process.argv.slice(2)) {
   else if (arg === "--vitest") useVitest = true;
   else passThrough.push(arg);
 }
-if (!Number.isInteger(burners) || burners < 0 || burners > 256) throw new Error(`--burners must be a whole number from 0 to 256 (got ${burners})`);
+if (!Number.isInteger(burners) || burners < 0 || burners > 256)
+  throw new Error(`--burners must be a whole number from 0 to 256 (got ${burners})`);
 if (!(maxSeconds > 0)) throw new Error(`--max-seconds must be positive (got ${maxSeconds})`);
 
 // The loop checks the clock and its parent every few million iterations (a few ms).
@@ -56,11 +57,15 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 const [command, args] = useVitest
   ? [path.join(root, "node_modules", ".bin", "vitest"), ["run", ...passThrough]]
   : ["npm", ["test", ...(passThrough.length > 0 ? ["--", ...passThrough] : [])]];
-console.log(`[test-under-load] ${burners} CPU burner(s) on ${os.cpus().length} core(s), load average ${os.loadavg()[0]!.toFixed(1)}; running: ${path.basename(command)} ${args.join(" ")}`);
+console.log(
+  `[test-under-load] ${burners} CPU burner(s) on ${os.cpus().length} core(s), load average ${os.loadavg()[0]!.toFixed(1)}; running: ${path.basename(command)} ${args.join(" ")}`,
+);
 const started = performance.now();
 const tests = spawn(command, args, { cwd: root, stdio: "inherit" });
 const code = await new Promise<number>((resolve) => tests.once("exit", (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0))));
 stopBurners();
 const seconds = (performance.now() - started) / 1000;
-console.log(`[test-under-load] ${burners} burner(s): tests exited ${code} after ${seconds.toFixed(1)} s (load average now ${os.loadavg()[0]!.toFixed(1)})`);
+console.log(
+  `[test-under-load] ${burners} burner(s): tests exited ${code} after ${seconds.toFixed(1)} s (load average now ${os.loadavg()[0]!.toFixed(1)})`,
+);
 process.exit(code);

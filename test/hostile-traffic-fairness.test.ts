@@ -131,11 +131,19 @@ describe("fairness under hostile traffic", () => {
         const forwarded = `203.0.${Math.floor(i / 200)}.${i % 200}`;
         if (i % 2 === 0) {
           // Slow headers: the head never completes.
-          void connection.write(`POST ${signedPath("/chat")} HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Forwarded-For: ${forwarded}\r\n`).catch(() => undefined);
+          void connection
+            .write(`POST ${signedPath("/chat")} HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Forwarded-For: ${forwarded}\r\n`)
+            .catch(() => undefined);
         } else {
           // Slow body: a whole head, then a body that never completes.
           void connection
-            .write(requestHead("POST", signedPath("/chat"), { "Content-Type": "application/json", "Content-Length": 1000, "X-Forwarded-For": forwarded }) + '{"message":"')
+            .write(
+              requestHead("POST", signedPath("/chat"), {
+                "Content-Type": "application/json",
+                "Content-Length": 1000,
+                "X-Forwarded-For": forwarded,
+              }) + '{"message":"',
+            )
             .catch(() => undefined);
         }
       }
@@ -143,7 +151,8 @@ describe("fairness under hostile traffic", () => {
       let ticks = 0;
       const drip = setInterval(() => {
         if (++ticks > 40) return clearInterval(drip);
-        for (const connection of connections) if (!connection.socket.destroyed) connection.socket.write(ticks % 2 ? "X-A: b\r\n".slice(0, 1) : "a");
+        for (const connection of connections)
+          if (!connection.socket.destroyed) connection.socket.write(ticks % 2 ? "X-A: b\r\n".slice(0, 1) : "a");
       }, 500);
       return async () => clearInterval(drip);
     });

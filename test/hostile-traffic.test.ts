@@ -36,7 +36,11 @@ describe("hostile traffic against the built app", () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     await database.db.shop.create({ data: { shop: SHOP, settingsJson: JSON.stringify({ privacy: { consentRequired: false } }) } });
-    server = await startAppServer({ DATABASE_URL: database.url, RATE_LIMIT_IP_PER_MINUTE: "100000", RATE_LIMIT_CONCURRENT_PER_CLIENT: "1000" });
+    server = await startAppServer({
+      DATABASE_URL: database.url,
+      RATE_LIMIT_IP_PER_MINUTE: "100000",
+      RATE_LIMIT_CONCURRENT_PER_CLIENT: "1000",
+    });
   });
   afterAll(async () => {
     await server?.close();
@@ -47,7 +51,12 @@ describe("hostile traffic against the built app", () => {
     const cases: Array<[string, () => string, number, string]> = [
       // Bodies above 64 KiB: the app's body stream stops reading there, which is what left
       // the connection stuck. 401: the signature is checked before the body is read.
-      ["401 for a stale signature, 200 KB body (drained)", () => signedTarget("/chat", {}, Math.floor(Date.now() / 1000) - 3600), 200_000, "UNAUTHORIZED"],
+      [
+        "401 for a stale signature, 200 KB body (drained)",
+        () => signedTarget("/chat", {}, Math.floor(Date.now() / 1000) - 3600),
+        200_000,
+        "UNAUTHORIZED",
+      ],
       // 413 from the declared Content-Length, before reading.
       ["413 for a 200 KB body (drained)", () => signedTarget("/chat"), 200_000, "PAYLOAD_TOO_LARGE"],
       // 413 above the drain bound: Connection: close, and a clean close.
@@ -108,7 +117,9 @@ describe("hostile traffic against the built app", () => {
     it("a 50 MB chunked body without Content-Length gets a JSON 413 and a clean close, not a reset", async () => {
       const connection = await RawConnection.open(server.url);
       try {
-        await connection.write(requestHead("POST", signedTarget("/chat"), { "Content-Type": "application/json", "Transfer-Encoding": "chunked" }));
+        await connection.write(
+          requestHead("POST", signedTarget("/chat"), { "Content-Type": "application/json", "Transfer-Encoding": "chunked" }),
+        );
         const chunk = Buffer.alloc(64 * 1024, "x");
         const frame = Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from("\r\n")]);
         let answered = false;
@@ -148,7 +159,9 @@ describe("hostile traffic against the built app", () => {
           expect(oversized.status).toBe(413);
           await oversized.text();
           const started = Date.now();
-          const next = await fetch(`${storefront.url}/apps/assistant/conversations/AAAAAAAAAAAAAAAAAAAAAA`, { signal: AbortSignal.timeout(30_000) });
+          const next = await fetch(`${storefront.url}/apps/assistant/conversations/AAAAAAAAAAAAAAAAAAAAAA`, {
+            signal: AbortSignal.timeout(30_000),
+          });
           expect(next.status).toBe(404);
           expect((await next.json()).error.code).toBe("NOT_FOUND");
           expect(Date.now() - started).toBeLessThan(AT_ONCE_MS);
@@ -170,7 +183,13 @@ describe("hostile traffic against the built app", () => {
     });
 
     it("unknown paths under /proxy and /webhooks: 404 JSON for every method", async () => {
-      for (const [method, path] of [["GET", "/proxy/nope"], ["POST", "/proxy/chat/extra"], ["GET", "/proxy"], ["POST", "/webhooks/nope"], ["GET", "/webhooks/x/y"]] as const) {
+      for (const [method, path] of [
+        ["GET", "/proxy/nope"],
+        ["POST", "/proxy/chat/extra"],
+        ["GET", "/proxy"],
+        ["POST", "/webhooks/nope"],
+        ["GET", "/webhooks/x/y"],
+      ] as const) {
         const response = await fetch(`${server.url}${path}`, { method, body: method === "POST" ? "{}" : undefined });
         expect(response.status, `${method} ${path}`).toBe(404);
         expect(response.headers.get("content-type")).toMatch(/^application\/json/);
@@ -222,10 +241,12 @@ describe("the client address comes from the trusted hop, not the leftmost X-Forw
   afterAll(() => database?.cleanup());
 
   const read = (server: AppServer, forwardedFor: string) =>
-    fetch(`${server.url}${signedTarget("/conversations/AAAAAAAAAAAAAAAAAAAAAA")}`, { headers: { "x-forwarded-for": forwardedFor } }).then(async (r) => {
-      await r.text();
-      return r.status;
-    });
+    fetch(`${server.url}${signedTarget("/conversations/AAAAAAAAAAAAAAAAAAAAAA")}`, { headers: { "x-forwarded-for": forwardedFor } }).then(
+      async (r) => {
+        await r.text();
+        return r.status;
+      },
+    );
   const randomIp = () => `203.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
 
   it("TRUSTED_PROXY_HOPS=0 (default): the socket address; a new X-Forwarded-For on each request does not escape the limit", async () => {

@@ -59,6 +59,15 @@ export async function unlinkEventsFromConversations(tx: DbClient, shop: string, 
   return unlinked;
 }
 
+/**
+ * The shopper deletes their conversation: as customers/redact does, the events keep
+ * their counts (a shopper cannot erase the shop's security record) and only the link to
+ * the conversation goes. One statement.
+ */
+export function unlinkEventsForConversation(tx: DbClient, shop: string, conversationId: string): Promise<number> {
+  return tx.$executeRaw(Prisma.sql`UPDATE "ShopEvent" SET "conversationId" = NULL WHERE "shop" = ${shop} AND "conversationId" = ${conversationId}`);
+}
+
 /** Retention: the shop's events created before `cutoff`. */
 export async function deleteShopEventsBefore(db: DbClient, shop: string, cutoff: Date): Promise<number> {
   return (await db.shopEvent.deleteMany({ where: { shop, createdAt: { lt: cutoff } } })).count;

@@ -4,11 +4,12 @@
 // modules the tools use, with the same verified scope.
 import type { ShopSettings } from "../settings/settings-schema";
 import { searchProducts } from "../catalog/catalog";
-import { searchKnowledge, toPolicyCard, excerptOf } from "../knowledge/knowledge-search";
+import { productQuestion } from "../catalog/product-question";
+import { searchKnowledge, toPolicyCard } from "../knowledge/knowledge-search";
 import { hasOrderScope, ordersInScope, type VerifiedScope } from "../orders/order-access";
 import type { Card } from "../contracts/cards";
 import { BASIC_MESSAGES } from "./basic-messages";
-import { detectIntent, detectLanguage, orderNameIn, productTermsIn } from "./intents";
+import { detectIntent, detectLanguage, orderNameIn } from "./intents";
 import type { AdminGraphql } from "../infra/shopify/admin-graphql";
 import type { KnowledgeStore } from "../knowledge/ports";
 import type { Topic } from "./ports";
@@ -27,6 +28,8 @@ export interface BasicInput {
   scope: VerifiedScope;
   message: string;
   locale?: string;
+  /** Storefront country (ISO 3166 alpha-2): prices in that market. Presentation only. */
+  country?: string;
   settings: ShopSettings;
 }
 
@@ -61,16 +64,18 @@ export async function answerBasic(deps: { admin: AdminGraphql; knowledge: Knowle
     const best = matches[0];
     if (best && (intent === "policy" || best.score >= 3)) {
       const cards = best.source === "policy" ? [toPolicyCard(best)] : [];
-      const body = best.source === "policy" ? `${t.policyFound(best.title)}\n${excerptOf(best.text, 600)}` : `${best.title}\n${best.text}`;
+      // The relevant paragraph once, in the text; the card links the whole policy.
+      const body = best.source === "policy" ? `${t.policyFound(best.title)}\n${best.paragraph}` : `${best.title}\n${best.text}`;
       return say(body, { cards, topic: "policy", handoff: false });
     }
     if (intent === "policy") return say(t.noPolicy, { cards: [], topic: "policy", handoff: false });
   }
 
-  const terms = productTermsIn(input.message);
-  if (intent === "product" || terms.length > 0) {
-    if (!terms) return say(t.askProduct, { cards: [], topic: "product", handoff: false });
-    const result = await searchProducts(deps.admin, { query: terms, limit: 4 });
+  const question = productQuestion(input.message);
+  const terms = question.label;
+  if (intent === "product" || question.asksForProducts) {
+    if (!question.asksForProducts) return say(t.askProduct, { cards: [], topic: "product", handoff: false });
+    const result = await searchProducts(deps.admin, question.search, { locale: input.locale, country: input.country });
     if (!result.ok) return say(t.unavailable, { cards: [], topic: "product", handoff: false });
     if (result.cards.length === 0) {
       if (intent === "product") return say(t.noProducts(terms), { cards: [], topic: "product", handoff: false });

@@ -2,11 +2,12 @@ import { describe, expect, it } from "vitest";
 import type { AdminGraphql } from "../infra/shopify/admin-graphql";
 import { productDetails, searchProducts, searchTermsOf } from "./catalog";
 
-const node = (n: number, title: string, price: string, available: boolean, status = "ACTIVE") => ({
+const node = (n: number, title: string, price: string, available: boolean, status = "ACTIVE", published = status === "ACTIVE") => ({
   id: `gid://shopify/Product/${n}`,
   handle: title.toLowerCase().replace(/ /g, "-"),
   title,
   status,
+  onlineStoreUrl: published ? `https://shop.example/products/${n}` : null,
   featuredMedia: { preview: { image: { url: `/img/${n}.svg`, altText: null } } },
   priceRangeV2: { minVariantPrice: { amount: price, currencyCode: "EUR" } },
   variants: { nodes: [{ id: `gid://shopify/ProductVariant/${n}0`, availableForSale: false }, { id: `gid://shopify/ProductVariant/${n}1`, availableForSale: available }] },
@@ -20,7 +21,7 @@ describe("catalog", () => {
       ok: true,
       data: {
         products: {
-          nodes: [node(1, "Merino Tee", "59.00", true), node(2, "Cotton Tee", "19.00", false), node(3, "Draft Tee", "9.00", true, "DRAFT")],
+          nodes: [node(1, "Merino Tee", "59.00", true), node(2, "Cotton Tee", "19.00", false), node(3, "Draft Tee", "9.00", true, "DRAFT"), node(4, "Unpublished Tee", "9.00", true, "ACTIVE", false)],
         },
       },
     };
@@ -29,7 +30,7 @@ describe("catalog", () => {
   it("never passes search syntax through: only words", async () => {
     expect(searchTermsOf('tee" OR customer_id:7002 (status:draft)')).toEqual(["tee", "or", "customer", "id", "7002", "status", "draft"]);
     await searchProducts(admin, { query: "merino: tee" });
-    expect(queries.at(-1)).toBe("merino OR tee");
+    expect(queries.at(-1)).toBe("merino status:active published_status:published OR tee status:active published_status:published");
   });
 
   it("filters by price and stock, hides drafts, ranks by matching words, builds cards", async () => {

@@ -1,11 +1,21 @@
 // Admin GraphQL documents of the catalog (API version: app/contracts/admin-api.ts). Each selects only what a
 // product answer or card needs; a test validates them against the vendored schema.
-// Search asks for 10 products and 5 variants each (about 110 cost points): enough to
-// filter by price and stock and show five cards without draining the shop's bucket.
+// Search asks for 10 products and 5 variants each: enough to filter by price, size, colour
+// and stock and show five cards without draining the shop's bucket.
+//
+// Published only: `onlineStoreUrl` is null unless the product is published on the Online
+// Store publication (no extra scope, unlike publishedOnCurrentPublication), and the search
+// query itself asks for `status:active published_status:published` (catalog.ts).
+//
+// Languages and markets (optional variables, so a plain { first, query } still works):
+// `translations(locale:)` when $translate (falls back to the primary-locale fields in
+// catalog.ts), and `contextualPricing(context: { country })` when $localPrices (the
+// market's price and currency; falls back to the shop currency).
 
 // What a product card shows: its image and its lowest price.
 const PRODUCT_CARD_FIELDS = /* GraphQL */ `
   fragment ProductCardFields on Product {
+    onlineStoreUrl
     featuredMedia {
       preview {
         image {
@@ -20,22 +30,49 @@ const PRODUCT_CARD_FIELDS = /* GraphQL */ `
         currencyCode
       }
     }
+    translations(locale: $locale) @include(if: $translate) {
+      key
+      value
+    }
+    contextualPricing(context: { country: $country }) @include(if: $localPrices) {
+      minVariantPricing {
+        price {
+          amount
+          currencyCode
+        }
+      }
+    }
   }
 `;
 
+const LOCALE_VARIABLES = `$locale: String = "en", $translate: Boolean = false, $country: CountryCode, $localPrices: Boolean = false`;
+
 export const SEARCH_PRODUCTS = /* GraphQL */ `
-  query SearchProducts($first: Int!, $query: String!) {
+  query SearchProducts($first: Int!, $query: String!, ${LOCALE_VARIABLES}) {
     products(first: $first, query: $query) {
       nodes {
         id
         handle
         title
         status
+        productType
+        tags
         ...ProductCardFields
         variants(first: 5) {
           nodes {
             id
             availableForSale
+            price
+            selectedOptions {
+              name
+              value
+            }
+            contextualPricing(context: { country: $country }) @include(if: $localPrices) {
+              price {
+                amount
+                currencyCode
+              }
+            }
           }
         }
       }
@@ -71,13 +108,19 @@ const PRODUCT_DETAIL_FIELDS = /* GraphQL */ `
           name
           value
         }
+        contextualPricing(context: { country: $country }) @include(if: $localPrices) {
+          price {
+            amount
+            currencyCode
+          }
+        }
       }
     }
   }
 `;
 
 export const PRODUCT_DETAILS_BY_HANDLE = /* GraphQL */ `
-  query ProductDetailsByHandle($handle: String!) {
+  query ProductDetailsByHandle($handle: String!, ${LOCALE_VARIABLES}) {
     productByIdentifier(identifier: { handle: $handle }) {
       ...ProductDetailFields
     }
@@ -87,7 +130,7 @@ export const PRODUCT_DETAILS_BY_HANDLE = /* GraphQL */ `
 `;
 
 export const PRODUCT_DETAILS_BY_ID = /* GraphQL */ `
-  query ProductDetailsById($id: ID!) {
+  query ProductDetailsById($id: ID!, ${LOCALE_VARIABLES}) {
     product(id: $id) {
       ...ProductDetailFields
     }

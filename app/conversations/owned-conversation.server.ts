@@ -30,3 +30,21 @@ export async function ownedConversationOrNotFound(
   const owned = await conversationStoreOf(deps).findOwned(context.shop.shop, id, token, context.customerId);
   return owned ?? conversationNotFound();
 }
+
+/**
+ * The conversation `id` names, if `token` owns it for this shop and customer; otherwise
+ * the one 404 of the shopper API (an id or token that is not even well-formed included),
+ * so an unknown id, a wrong token and another shop's conversation look the same.
+ */
+export async function ownedConversationByToken(
+  deps: ShopperApiDeps,
+  context: ProxyContext,
+  id: string | null | undefined,
+  token: string | null | undefined,
+): Promise<OwnedConversation | Response> {
+  const idOk = conversationIdField.safeParse(id);
+  const tokenOk = conversationTokenField.safeParse(token);
+  if (!idOk.success || !tokenOk.success) return conversationNotFound();
+  const owned = await conversationStoreOf(deps).findOwned(context.shop.shop, idOk.data, tokenOk.data, context.customerId);
+  return owned ?? conversationNotFound();
+}

@@ -92,7 +92,7 @@ export function createTranslator({ locale, language, timeZone, messages }: I18nV
   t.money = (amount, currency) => new Intl.NumberFormat(locale, { style: "currency", currency }).format(amount);
   t.dateTime = (value) => {
     const date = toDate(value);
-    return date ? date.toLocaleString(locale, { dateStyle: "medium", timeStyle: "short", timeZone: safeZone, timeZoneName: "short" }) : "–";
+    return date ? date.toLocaleString(locale, { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone: safeZone, timeZoneName: "short" }) : "–";
   };
   t.date = (value) => {
     const date = toDate(value);
@@ -125,4 +125,19 @@ export function useI18n(): I18nValue {
 export function useT(): Translator {
   const value = useI18n();
   return useMemo(() => createTranslator(value), [value]);
+}
+
+/**
+ * "3 hours ago", with the exact date and time (shop's time zone) as its tooltip. The
+ * server and the browser may disagree by a minute, which is not a hydration error.
+ */
+export function RelativeTime({ value }: { value: string | Date | null | undefined }) {
+  const t = useT();
+  if (!value) return <>–</>;
+  const iso = new Date(value).toISOString();
+  return (
+    <time dateTime={iso} title={t.dateTime(iso)} suppressHydrationWarning>
+      {t.relative(iso)}
+    </time>
+  );
 }

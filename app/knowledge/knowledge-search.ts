@@ -13,6 +13,8 @@ export interface KnowledgeMatch {
   policyType: string | null;
   title: string;
   text: string;
+  /** The part of `text` that answers the question best (a policy paragraph; an FAQ answer whole). */
+  paragraph: string;
   url: string | null;
   score: number;
 }
@@ -71,7 +73,7 @@ export async function searchKnowledge(
   for (const entry of entries) {
     const typeHit = entry.policyType && wantedTypes.includes(entry.policyType) ? 3 : 0;
     const score = typeHit + overlap(terms, entry.question) * 2 + overlap(terms, entry.answer);
-    if (score > 0) matches.push({ source: entry.kind, policyType: entry.policyType, title: entry.question, text: entry.answer, url: shopRelative(entry.url), score });
+    if (score > 0) matches.push({ source: entry.kind, policyType: entry.policyType, title: entry.question, text: entry.answer, paragraph: entry.answer, url: shopRelative(entry.url), score });
   }
 
   const result = await deps.admin(SHOP_POLICIES);
@@ -79,12 +81,42 @@ export async function searchKnowledge(
   for (const policy of parsed?.success ? parsed.data.shop.shopPolicies : []) {
     const text = htmlToText(policy.body);
     const score = (wantedTypes.includes(policy.type) ? 5 : 0) + overlap(terms, policy.title) * 2 + Math.min(2, overlap(terms, text));
-    if (score > 1) matches.push({ source: "policy", policyType: policy.type, title: policy.title, text, url: shopRelative(policy.url), score });
+    if (score > 1) {
+      const paragraph = relevantParagraph(paragraphsOf(policy.body), terms);
+      matches.push({ source: "policy", policyType: policy.type, title: policy.title, text, paragraph, url: shopRelative(policy.url), score });
+    }
   }
 
   matches.sort((a, b) => b.score - a.score);
   return { matches: matches.slice(0, 3), policiesUnavailable: !parsed?.success };
 }
+
+/** A policy's paragraphs (p, li, headings, line breaks), as plain text. */
+export function paragraphsOf(html: string): string[] {
+  return html
+    .split(/<\/(?:p|li|h[1-6]|div|tr)>|<br\s*\/?>|\n\s*\n/i)
+    .map(htmlToText)
+    .filter((p) => p.length > 0);
+}
+
+/**
+ * The paragraph that shares the most words (or word stems) with the question; the first
+ * one when none does. A list item keeps the sentence that introduces its list.
+ */
+export function relevantParagraph(paragraphs: string[], terms: string[]): string {
+  if (paragraphs.length === 0) return "";
+  const stems = terms.filter((t) => !QUESTION_WORDS.has(t)).map((t) => t.slice(0, Math.max(4, t.length - 2)));
+  let best = 0;
+  let bestScore = 0;
+  paragraphs.forEach((p, i) => {
+    const text = normalizeText(p);
+    const score = stems.reduce((n, s) => n + (text.includes(s) ? 1 : 0), 0) + (/\d/.test(p) ? 0.1 : 0);
+    if (score > bestScore) [best, bestScore] = [i, score];
+  });
+  return excerptOf(paragraphs[best]!, 600);
+}
+
+const QUESTION_WORDS = new Set(["what", "your", "policy", "with", "have", "does", "can", "how", "the", "and", "for", "you", "votre", "politique", "quelle", "est", "ihre", "eure", "wie", "was", "ist", "cual", "vuestra", "que"]);
 
 export function excerptOf(text: string, max = 400): string {
   if (text.length <= max) return text;
@@ -93,6 +125,10 @@ export function excerptOf(text: string, max = 400): string {
   return (end > max / 2 ? cut.slice(0, end + 1) : cut.trimEnd() + "…").trim();
 }
 
+/**
+ * The policy's card: its title and link. The answer's text carries the relevant paragraph,
+ * so the card does not repeat it (an answer shows a policy's words once).
+ */
 export function toPolicyCard(match: KnowledgeMatch): PolicyCard {
-  return { kind: "policy", title: match.title, url: match.url, excerpt: excerptOf(match.text) };
+  return { kind: "policy", title: match.title, url: match.url, excerpt: "" };
 }

@@ -190,6 +190,16 @@ export async function deleteCustomerLeads(tx: DbClient, shop: string, keys: Lead
   return deleted;
 }
 
+/** The leads sent from one conversation, oldest first (the shopper's own export). */
+export function findLeadsForConversation(db: DbClient, shop: string, conversationId: string): Promise<LeadRecord[]> {
+  return db.lead.findMany({ where: { shop, conversationId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+}
+
+/** The shopper deletes their conversation: the leads sent from it, one statement. */
+export function deleteLeadsForConversation(tx: DbClient, shop: string, conversationId: string): Promise<number> {
+  return tx.$executeRaw(Prisma.sql`DELETE FROM "Lead" WHERE "shop" = ${shop} AND "conversationId" = ${conversationId}`);
+}
+
 /** Retention: the shop's leads created before `cutoff`. */
 export async function deleteLeadsBefore(db: DbClient, shop: string, cutoff: Date): Promise<number> {
   return (await db.lead.deleteMany({ where: { shop, createdAt: { lt: cutoff } } })).count;

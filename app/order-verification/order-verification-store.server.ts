@@ -71,6 +71,20 @@ export async function deleteCustomerVerifications(
   return deleted;
 }
 
+/** The attempts made on one conversation, oldest first (the shopper's own export). */
+export function findVerificationsForConversation(db: DbClient, shop: string, conversationId: string) {
+  return db.orderVerification.findMany({
+    where: { shop, conversationId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { createdAt: true, success: true },
+  });
+}
+
+/** The shopper deletes their conversation: the attempts made on it, one statement. */
+export function deleteVerificationsForConversation(tx: DbClient, shop: string, conversationId: string): Promise<number> {
+  return tx.$executeRaw(Prisma.sql`DELETE FROM "OrderVerification" WHERE "shop" = ${shop} AND "conversationId" = ${conversationId}`);
+}
+
 /** Retention: the shop's attempts made before `cutoff`. */
 export async function deleteVerificationsBefore(db: DbClient, shop: string, cutoff: Date): Promise<number> {
   return (await db.orderVerification.deleteMany({ where: { shop, createdAt: { lt: cutoff } } })).count;

@@ -9,7 +9,7 @@ import { adminDeps, searchParamsOf } from "../composition/admin-context.server";
 import { AdminPage } from "../admin-ui/admin-page";
 import { DateRangeFilter, FilterBar } from "../admin-ui/filter-bar";
 import { actionLabel, actorOf, describeAuditEntry } from "../admin-ui/audit-sentence";
-import { useT } from "../i18n/i18n";
+import { RelativeTime, useT } from "../i18n/i18n";
 import { useCursorPagination, useFilterParams } from "../admin-ui/pagination";
 import { ListLayout, WrappingText } from "../admin-ui/resource-table";
 import { authenticate } from "../composition/shopify.server";
@@ -30,7 +30,7 @@ export default function AuditLog() {
   const pagination = useCursorPagination(page);
   const { set } = useFilterParams();
   const filtered = filter.action || filter.actor || filter.from || filter.to;
-  const when = (iso: string) => <span title={t.dateTime(iso)}>{t.relative(iso)}</span>;
+  const when = (iso: string) => <RelativeTime value={iso} />;
   return (
     <AdminPage title={t("audit.title")} subtitle={t("audit.subtitle")}>
       <ListLayout

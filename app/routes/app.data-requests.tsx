@@ -12,7 +12,7 @@ import { AdminPage, ErrorBanner, PausedBanner } from "../admin-ui/admin-page";
 import { downloadFromAction } from "../admin-ui/download";
 import { ListLayout, WrappingText } from "../admin-ui/resource-table";
 import { useToast } from "../admin-ui/app-bridge";
-import { useT, type Translator } from "../i18n/i18n";
+import { RelativeTime, useT, type Translator } from "../i18n/i18n";
 import { loadShopState } from "../settings/shop-settings.server";
 import { authenticate } from "../composition/shopify.server";
 
@@ -116,7 +116,7 @@ export default function DataRequests() {
         empty={{ heading: t("dataRequests.emptyHeading"), body: t("dataRequests.emptyBody") }}
         cells={(r) => (
           <>
-            <IndexTable.Cell><span title={t.dateTime(r.receivedAt)}>{t.relative(r.receivedAt)}</span></IndexTable.Cell>
+            <IndexTable.Cell><RelativeTime value={r.receivedAt} /></IndexTable.Cell>
             <IndexTable.Cell>{topic(r)}</IndexTable.Cell>
             <IndexTable.Cell><StatusBadge r={r} t={t} /></IndexTable.Cell>
             <IndexTable.Cell>

@@ -11,7 +11,7 @@ import { leadFilterSchema, listLeads, markLeadHandled } from "../leads/admin/lea
 import { AdminPage, ErrorBanner, PausedBanner } from "../admin-ui/admin-page";
 import { downloadFromAction } from "../admin-ui/download";
 import { useToast, useToastOnResult } from "../admin-ui/app-bridge";
-import { useT, type Translator } from "../i18n/i18n";
+import { RelativeTime, useT, type Translator } from "../i18n/i18n";
 import { useCursorPagination, useFilterParams } from "../admin-ui/pagination";
 import { ListLayout, WrappingText } from "../admin-ui/resource-table";
 import { loadShopState } from "../settings/shop-settings.server";
@@ -118,7 +118,7 @@ function LeadContact({ lead, t }: { lead: Lead; t: Translator }) {
 function LeadCells({ lead, t }: { lead: Lead; t: Translator }) {
   return (
     <>
-      <IndexTable.Cell><span title={t.dateTime(lead.createdAt)}>{t.relative(lead.createdAt)}</span></IndexTable.Cell>
+      <IndexTable.Cell><RelativeTime value={lead.createdAt} /></IndexTable.Cell>
       <IndexTable.Cell><LeadContact lead={lead} t={t} /></IndexTable.Cell>
       <IndexTable.Cell>
         <WrappingText maxWidth={320}><Text as="span" breakWord>{lead.message ?? "–"}</Text></WrappingText>
@@ -139,7 +139,7 @@ function LeadCard({ lead, t }: { lead: Lead; t: Translator }) {
     <BlockStack gap="200">
       <InlineStack align="space-between" blockAlign="start" gap="200">
         <LeadContact lead={lead} t={t} />
-        <Text as="span" tone="subdued">{t.relative(lead.createdAt)}</Text>
+        <Text as="span" tone="subdued"><RelativeTime value={lead.createdAt} /></Text>
       </InlineStack>
       {lead.message ? <Text as="p" breakWord>{lead.message}</Text> : null}
       <Text as="p" tone="subdued" breakWord>{t("leads.consent")}: {t.dateTime(lead.consentAt)}: “{lead.consentText}”</Text>

@@ -30,12 +30,18 @@ describe("shopper admission", () => {
     expect(released).toBe(1);
     expect(await json.text()).toBe("{}");
 
-    const sse = () => new Response(new ReadableStream({ start: (c) => (c.enqueue(new TextEncoder().encode("data: 1\n\n")), c.close()) }), { headers: { "content-type": "text/event-stream" } });
+    const sse = () =>
+      new Response(new ReadableStream({ start: (c) => (c.enqueue(new TextEncoder().encode("data: 1\n\n")), c.close()) }), {
+        headers: { "content-type": "text/event-stream" },
+      });
     const read = releaseWhenDone(sse(), () => released++);
     expect(released).toBe(1);
     expect(await read.text()).toBe("data: 1\n\n");
     expect(released).toBe(2);
-    const cancelled = releaseWhenDone(new Response(new ReadableStream({}), { headers: { "content-type": "text/event-stream" } }), () => released++);
+    const cancelled = releaseWhenDone(
+      new Response(new ReadableStream({}), { headers: { "content-type": "text/event-stream" } }),
+      () => released++,
+    );
     await cancelled.body!.cancel();
     expect(released).toBe(3);
   });

@@ -45,7 +45,8 @@ function priceRange(prices: number[], ctx: FakeContext) {
 
 export function productView(product: DemoProduct, ctx: FakeContext) {
   const total = product.variants.reduce((sum, v) => sum + v.inventoryQuantity, 0);
-  const onlineStoreUrl = product.status === "ACTIVE" ? `${shopUrl(ctx)}/products/${product.handle}` : null;
+  // As on Shopify: null unless the product is active and published on the Online Store.
+  const onlineStoreUrl = product.status === "ACTIVE" && product.publishedAt ? `${shopUrl(ctx)}/products/${product.handle}` : null;
   return {
     __typename: "Product", id: product.id, legacyResourceId: legacyIdOf(product.id), title: product.title, handle: product.handle,
     description: (args: Args) => truncate(product.description, args.truncateAt as number | null),

@@ -10,6 +10,8 @@ export interface ProductSeed {
   /** Stock per variant; 0 everywhere makes the product sold out. */
   stock: number[];
   status?: "DRAFT" | "ARCHIVED";
+  /** Active but not published on the Online Store (e.g. sold only in the shop's POS). */
+  unpublished?: true;
   backorder?: boolean;
 }
 
@@ -80,7 +82,7 @@ export const FAMILIES: FamilySeed[] = [
     { title: "Insulated Water Bottle 750 ml", description: "Double-wall steel bottle keeps drinks cold for 24 hours.", tags: ["bottle", "hiking", "outdoor"], price: "29.00", stock: [20, 15] },
     { title: "Leather Belt", description: "Vegetable-tanned leather belt with a brass buckle.", tags: ["leather", "classic"], price: "45.00", stock: [6, 6] },
     { title: "Merino Neck Gaiter", description: "Versatile merino neck gaiter for cold mornings.", tags: ["merino", "winter", "warm"], price: "22.00", stock: [9, 0] },
-    { title: "Headlamp 300 Lumen", description: "Rechargeable 300 lumen headlamp with a red night mode.", tags: ["outdoor", "hiking", "camping"], price: "39.00", stock: [5, 5] },
+    { title: "Headlamp 300 Lumen", description: "Rechargeable 300 lumen headlamp with a red night mode.", tags: ["outdoor", "hiking", "camping"], price: "39.00", stock: [5, 5], unpublished: true },
     { title: "Gift Card Sleeve", description: "A recycled-paper sleeve to wrap a gift nicely.", tags: ["gift"], price: "3.00", stock: [100, 100] },
   ] },
 ];

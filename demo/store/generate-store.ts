@@ -32,7 +32,7 @@ function buildProducts(images: Map<string, string>): DemoProduct[] {
       vendor: family.vendor, productType: family.productType, tags: seed.tags,
       status: seed.status ?? "ACTIVE",
       createdAt: daysBefore(400 - index * 7), updatedAt: daysBefore(30 - (index % 20)),
-      publishedAt: active ? daysBefore(399 - index * 7) : null,
+      publishedAt: active && !seed.unpublished ? daysBefore(399 - index * 7) : null,
       options: [family.option],
       images: [{ id: `gid://shopify/ProductImage/${legacyId}`, url: `/demo-store/images/${handle}.svg`,
         altText: `${seed.title} (${family.productType.toLowerCase()})`, width: 400, height: 400 }],

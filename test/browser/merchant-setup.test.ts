@@ -98,8 +98,8 @@ describe.skipIf(!run)("a merchant sets up the app in the demo admin (issue 12)",
       beforeAll(async () => {
         const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
         await blockExternalRequests(page, external);
-        const errors: string[] = [];
-        page.on("pageerror", (e) => errors.push(e.message));
+        page.on("pageerror", (e) => console.warn(`[${language}] page error: ${e.message}`));
+        page.on("console", (m) => m.type() === "error" && console.warn(`[${language}] console: ${m.text().slice(0, 300)}`));
         Object.assign(admin, { page, app: page.frameLocator("#app"), t: translator(language), language });
       });
       afterAll(async () => admin.page?.close());
@@ -176,14 +176,14 @@ describe.skipIf(!run)("a merchant sets up the app in the demo admin (issue 12)",
       it("knowledge: add, edit and delete (after a confirmation) an FAQ answer, refresh the policies", async () => {
         const { t, app } = admin;
         await openAdmin(admin, "/app/knowledge", t("knowledge.title"));
-        const question = language === "en" ? "Do you offer gift wrapping?" : "Verpackt ihr Geschenke?";
-        await app.getByLabel(t("knowledge.question")).last().fill(question);
-        await app.getByLabel(t("knowledge.answer")).last().fill(language === "en" ? "Yes, for 3 EUR." : "Ja, für 3 EUR.");
+        const question = language === "en" ? "Can you wrap a gift in paper?" : "Verpackt ihr Geschenke in Papier?";
+        await app.getByRole("textbox", { name: t("knowledge.question"), exact: true }).last().fill(question);
+        await app.getByRole("textbox", { name: t("knowledge.answer"), exact: true }).last().fill(language === "en" ? "Yes, for 3 EUR." : "Ja, für 3 EUR.");
         await app.getByRole("button", { name: t("knowledge.add") }).click();
         await toast(admin, t("knowledge.added"));
         await app.getByText(question).waitFor();
         await app.getByRole("button", { name: `${t("common.edit")}: ${question}` }).click();
-        await app.getByLabel(t("knowledge.answer")).first().fill(language === "en" ? "Yes, for 2 EUR." : "Ja, für 2 EUR.");
+        await app.getByRole("textbox", { name: t("knowledge.answer"), exact: true }).first().fill(language === "en" ? "Yes, for 2 EUR." : "Ja, für 2 EUR.");
         await app.getByRole("button", { name: t("knowledge.saveAnswer") }).click();
         await toast(admin, t("knowledge.updated"));
         await shots(admin, "knowledge");

@@ -12,6 +12,7 @@ import { handleConsent } from "../../app/conversations/shopper/handle-consent.se
 import { handleConversationRead } from "../../app/conversations/shopper/handle-conversation-read.server";
 import { handleLead } from "../../app/leads/shopper/handle-lead.server";
 import { handleVerifyOrder } from "../../app/order-verification/shopper/handle-verify-order.server";
+import { handleConversationExport } from "../../app/privacy/shopper/handle-conversation-export.server";
 import { createHarness, OTHER_SHOP, SHOP, signedRequest, type Harness, type SignedRequestOptions } from "./harness";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
@@ -25,7 +26,11 @@ const ROUTES: Record<string, Route> = {
   lead: { path: () => "/lead", handle: (r, _id, d) => handleLead(r, d) },
   verify: { path: () => "/verify-order", handle: (r, _id, d) => handleVerifyOrder(r, d) },
   read: { path: (id) => `/conversations/${encodeURIComponent(id)}`, handle: (r, id, d) => handleConversationRead(r, id, d) },
+  // Read-only; POST /conversations/:id/delete is left out so the known conversations
+  // stay for the other routes (its refusals: shopper-export-delete.test.ts, proxy-auth.test.ts).
+  export: { path: (id) => `/conversations/${encodeURIComponent(id)}/export`, handle: (r, id, d) => handleConversationExport(r, id, d) },
 };
+const GET_ROUTES = new Set(["read", "export"]);
 
 describe("fuzzing the shopper API", () => {
   let h: Harness;
@@ -113,7 +118,7 @@ describe("fuzzing the shopper API", () => {
         const route = ROUTES[input.route]!;
         let req: Request;
         try {
-          const method = input.method === "expected" ? (input.route === "read" ? "GET" : "POST") : input.method;
+          const method = input.method === "expected" ? (GET_ROUTES.has(input.route) ? "GET" : "POST") : input.method;
           req = signedRequest(route.path(input.id), { ...input.signing, method, rawBody: input.body, headers: input.headers });
         } catch {
           return; // a header value that fetch itself refuses never reaches a server

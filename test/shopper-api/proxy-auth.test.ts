@@ -6,6 +6,8 @@ import { handleConsent } from "../../app/conversations/shopper/handle-consent.se
 import { handleConversationRead } from "../../app/conversations/shopper/handle-conversation-read.server";
 import { handleLead } from "../../app/leads/shopper/handle-lead.server";
 import { handleVerifyOrder } from "../../app/order-verification/shopper/handle-verify-order.server";
+import { handleConversationExport } from "../../app/privacy/shopper/handle-conversation-export.server";
+import { handleConversationDelete } from "../../app/privacy/shopper/handle-conversation-delete.server";
 import type { ChatApiDeps as ShopperApiDeps } from "../../app/conversations/shopper/chat-turn";
 import { createHarness, OTHER_SHOP, readSse, SHOP, signedRequest, type Harness, type SignedRequestOptions } from "./harness";
 
@@ -15,6 +17,8 @@ const routes: Array<[string, string, (r: Request, d: ShopperApiDeps) => Promise<
   ["/lead", "POST", handleLead],
   ["/verify-order", "POST", handleVerifyOrder],
   ["/conversations/abc", "GET", (r, d) => handleConversationRead(r, "abc", d)],
+  ["/conversations/abc/export", "GET", (r, d) => handleConversationExport(r, "abc", d)],
+  ["/conversations/abc/delete", "POST", (r, d) => handleConversationDelete(r, "abc", d)],
 ];
 
 describe("app proxy signature", () => {

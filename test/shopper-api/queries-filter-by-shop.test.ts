@@ -3,8 +3,9 @@
 // operation (recorded by a Prisma query extension around the real client), not one
 // example: two shops' shoppers go through every route (consent, chat with the real
 // assistant in basic mode, transcript, lead, order verification, a card number, a
-// forged ownership attempt across shops), and each operation is compared with the shop
-// of the request that caused it (kept in an AsyncLocalStorage around each call).
+// forged ownership attempt across shops, the shopper's export and delete), and each
+// operation is compared with the shop of the request that caused it (kept in an
+// AsyncLocalStorage around each call).
 import { AsyncLocalStorage } from "node:async_hooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../app/infra/db/create-database.server";
@@ -17,6 +18,8 @@ import { handleConsent } from "../../app/conversations/shopper/handle-consent.se
 import { handleConversationRead } from "../../app/conversations/shopper/handle-conversation-read.server";
 import { handleLead } from "../../app/leads/shopper/handle-lead.server";
 import { handleVerifyOrder } from "../../app/order-verification/shopper/handle-verify-order.server";
+import { handleConversationExport } from "../../app/privacy/shopper/handle-conversation-export.server";
+import { handleConversationDelete } from "../../app/privacy/shopper/handle-conversation-delete.server";
 import { createHarness, OTHER_SHOP, readSse, SHOP, signedRequest, type Harness } from "./harness";
 
 // Every model with a `shop` column (prisma/schema.prisma); Shop's id is its shop.
@@ -118,6 +121,22 @@ describe("every shopper-API query is bound to the request's shop", () => {
       handleChat(signedRequest("/chat", { shop: OTHER_SHOP, body: { message: "hi", conversationId: stolen.id, conversationToken: stolen.token } }), deps),
     );
     expect(crossChat.status).toBe(404);
+    // The shopper's own export and delete (their deletes are set-based SQL, bound to the shop by construction).
+    const crossExport = await as(OTHER_SHOP, () =>
+      handleConversationExport(signedRequest(`/conversations/${stolen.id}/export`, { shop: OTHER_SHOP, query: { token: stolen.token } }), stolen.id, deps),
+    );
+    expect(crossExport.status).toBe(404);
+    const crossDelete = await as(OTHER_SHOP, () =>
+      handleConversationDelete(signedRequest(`/conversations/${stolen.id}/delete`, { shop: OTHER_SHOP, body: { token: stolen.token } }), stolen.id, deps),
+    );
+    expect(crossDelete.status).toBe(404);
+    for (const shop of [SHOP, OTHER_SHOP]) {
+      const { id, token } = owned[shop]!;
+      const exported = await as(shop, () => handleConversationExport(signedRequest(`/conversations/${id}/export`, { shop, query: { token } }), id, deps));
+      expect(exported.status).toBe(200);
+      const deleted = await as(shop, () => handleConversationDelete(signedRequest(`/conversations/${id}/delete`, { shop, body: { token } }), id, deps));
+      expect(deleted.status).toBe(200);
+    }
 
     const scoped = recorded.filter((r) => SHOP_SCOPED.has(r.model));
     // Not vacuous: the flows read and wrote every kind of shop data the shopper API touches.

@@ -11,7 +11,15 @@ let release: () => void = () => {};
 const heldTurn: ChatTurn = async function* ({ shop, conversationId, message, store }) {
   await store.appendShopperMessage({ shop: shop.shop, conversationId, text: message });
   if (message === "hold") await new Promise<void>((resolve) => (release = resolve));
-  const { messageId } = await store.appendAssistantMessage({ shop: shop.shop, conversationId, text: "ok", cards: [], mode: "basic", topic: "other", tokensUsed: 0 });
+  const { messageId } = await store.appendAssistantMessage({
+    shop: shop.shop,
+    conversationId,
+    text: "ok",
+    cards: [],
+    mode: "basic",
+    topic: "other",
+    tokensUsed: 0,
+  });
   yield { type: "done", messageId, mode: "basic" };
 };
 

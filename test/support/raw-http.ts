@@ -63,7 +63,8 @@ export class RawConnection {
       const parsed = this.tryParse();
       if (parsed) return parsed;
       if (this.error) throw this.error;
-      if (this.ended || this.socket.destroyed) throw new Error(`connection closed before a whole answer (${this.buffer.length} bytes read)`);
+      if (this.ended || this.socket.destroyed)
+        throw new Error(`connection closed before a whole answer (${this.buffer.length} bytes read)`);
       const left = deadline - Date.now();
       if (left <= 0) throw new Error(`no answer within ${timeoutMs} ms`);
       await new Promise<void>((resolve) => {

@@ -22,7 +22,8 @@ export const storePoliciesTool = defineTool({
     }
     const cards = matches.filter((m) => m.source === "policy").slice(0, 1).map(toPolicyCard);
     return {
-      forModel: { answers: matches.map((m) => ({ title: m.title, text: m.text.slice(0, 1500) })) },
+      // `text` is the paragraph that answers the question; the card only links the policy.
+      forModel: { answers: matches.map((m) => ({ title: m.title, text: m.paragraph, wholePolicy: m.source === "policy" ? m.text.slice(0, 1500) : undefined })) },
       cards,
       topic: "policy",
     };

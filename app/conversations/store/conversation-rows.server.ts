@@ -213,6 +213,11 @@ export async function deleteConversationsByIds(tx: DbClient, shop: string, ids: 
   return deleted;
 }
 
+/** The shopper deletes their conversation: the one row (0 when it is already gone). */
+export function deleteConversationById(tx: DbClient, shop: string, conversationId: string): Promise<number> {
+  return tx.$executeRaw(Prisma.sql`DELETE FROM "Conversation" WHERE "shop" = ${shop} AND "id" = ${conversationId}`);
+}
+
 /** shop/redact: every conversation of the shop (delete its messages first to count them). */
 export async function deleteShopConversations(tx: DbClient, shop: string): Promise<number> {
   return (await tx.conversation.deleteMany({ where: { shop } })).count;

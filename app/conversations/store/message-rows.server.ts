@@ -2,6 +2,7 @@
 // of a message row goes through these functions (scripts/check-table-owners.ts).
 // Bodies are read back with decodeMessageBody (message-body.server.ts), never decrypted
 // by hand.
+import { Prisma } from "@prisma/client";
 import type { Vault } from "../../infra/crypto/crypto.server";
 import { reencryptTable, type RotationReport } from "../../infra/crypto/reencrypt.server";
 import type { DbClient, PendingWrite } from "../../infra/db/sql";
@@ -19,6 +20,16 @@ export function listLatestMessages(db: DbClient, shop: string, conversationId: s
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
   });
+}
+
+/** Every message of one conversation, oldest first (the shopper's own export). */
+export function listMessagesForConversation(db: DbClient, shop: string, conversationId: string) {
+  return db.message.findMany({ where: { shop, conversationId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+}
+
+/** The shopper deletes their conversation: its messages, one statement (counted, not left to the cascade). */
+export function deleteMessagesForConversation(tx: DbClient, shop: string, conversationId: string): Promise<number> {
+  return tx.$executeRaw(Prisma.sql`DELETE FROM "Message" WHERE "shop" = ${shop} AND "conversationId" = ${conversationId}`);
 }
 
 /** Declined consent: the conversation's messages go. */

@@ -24,7 +24,11 @@ export function normalizeAddress(raw: string): string | null {
  * key, never a key the client can vary.
  */
 export function clientAddressFrom(forwardedFor: string | null | undefined, hops: number): string {
-  const entries = (forwardedFor ?? "").split(",").slice(-MAX_ENTRIES).map((entry) => entry.trim()).filter(Boolean);
+  const entries = (forwardedFor ?? "")
+    .split(",")
+    .slice(-MAX_ENTRIES)
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   if (entries.length === 0) return "unknown";
   const chosen = entries[Math.max(0, entries.length - 1 - hops)]!;
   return normalizeAddress(chosen) ?? "unknown";

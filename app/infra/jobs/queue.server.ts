@@ -1,7 +1,13 @@
 // A small job queue on the Job table. Payloads are encrypted (a compliance job may
 // carry a customer's email) and erased once the job is done. Claiming is a guarded
 // updateMany (status and lock unchanged since we read them), which is atomic on both
-// SQLite and PostgreSQL, so two workers never run the same job.
+// SQLite and PostgreSQL, so two workers never run the same job at once.
+//
+// Leases: a claimed job holds a lease (lockedAt) of LEASE_MS, renewed every third of
+// it while the handler runs. A job whose worker died (kill -9, a lost machine) stops
+// being renewed and is claimed again by any worker once the lease has run out, so it
+// is taken again within LEASE_MS plus one worker interval (5 s). Handlers are written
+// to be run twice (idempotent), which this makes possible.
 import type { Database } from "../db/create-database.server";
 import type { Vault } from "../crypto/crypto.server";
 import { randomId } from "../random-id";
@@ -10,8 +16,8 @@ import { reencryptTable, type RotationReport } from "../crypto/reencrypt.server"
 import type { DbClient, PendingWrite } from "../db/sql";
 
 export const MAX_ATTEMPTS = 8;
-/** A running job whose worker has been silent this long is considered crashed and is run again. */
-export const STALE_LOCK_MS = 10 * 60_000;
+/** A running job whose lease has not been renewed for this long is considered crashed and is run again. */
+export const LEASE_MS = 30_000;
 
 export interface JobContext {
   db: Database;
@@ -40,6 +46,8 @@ export interface QueueDeps {
   scrubError?: (text: string) => string;
   /** See JobContext.forgetShop; the composition root passes its caches' forget. */
   forgetShop?: (shop: string) => void;
+  /** The lease of a claimed job (default LEASE_MS); tests shorten it. */
+  leaseMs?: number;
 }
 
 export interface NewJob {
@@ -92,7 +100,7 @@ export interface RunSummary {
 export async function runDueJobs(deps: QueueDeps, limit = 20): Promise<RunSummary> {
   const { db, clock } = deps;
   const now = clock.now();
-  const staleBefore = new Date(now.getTime() - STALE_LOCK_MS);
+  const staleBefore = new Date(now.getTime() - (deps.leaseMs ?? LEASE_MS));
   const due = await db.job.findMany({
     where: {
       OR: [
@@ -105,40 +113,74 @@ export async function runDueJobs(deps: QueueDeps, limit = 20): Promise<RunSummar
   });
   const summary: RunSummary = { claimed: 0, done: 0, retried: 0, failed: 0 };
   for (const job of due) {
+    const lockedAt = clock.now();
     const claim = await db.job.updateMany({
       where: { id: job.id, status: job.status, lockedAt: job.lockedAt },
-      data: { status: "running", lockedAt: clock.now(), attempts: { increment: 1 } },
+      data: { status: "running", lockedAt, attempts: { increment: 1 } },
     });
     if (claim.count !== 1) continue; // another worker got it first
     summary.claimed++;
-    summary[await runClaimedJob(deps, { ...job, attempts: job.attempts + 1 })]++;
+    summary[await runClaimedJob(deps, { ...job, attempts: job.attempts + 1 }, lockedAt)]++;
   }
   return summary;
+}
+
+/** Renews a claimed job's lease until stopped; `current` is the lease this worker holds. */
+function holdLease(deps: QueueDeps, jobId: string, lockedAt: Date) {
+  const { db, clock } = deps;
+  const leaseMs = deps.leaseMs ?? LEASE_MS;
+  const lease = { current: lockedAt, lost: false };
+  let renewing: Promise<void> = Promise.resolve();
+  const timer = setInterval(() => {
+    renewing = renewing.then(async () => {
+      if (lease.lost) return;
+      // Strictly later than the lease it replaces, so the guard below can tell them apart.
+      const next = new Date(Math.max(clock.now().getTime(), lease.current.getTime() + 1));
+      const renewed = await db.job
+        .updateMany({ where: { id: jobId, status: "running", lockedAt: lease.current }, data: { lockedAt: next } })
+        .catch(() => ({ count: -1 })); // the database is away for a moment: try again next time
+      if (renewed.count === 1) lease.current = next;
+      else if (renewed.count === 0) lease.lost = true; // another worker took the job over
+    });
+  }, Math.max(10, Math.floor(leaseMs / 3)));
+  timer.unref();
+  return {
+    lease,
+    async stop() {
+      clearInterval(timer);
+      await renewing;
+    },
+  };
 }
 
 async function runClaimedJob(
   deps: QueueDeps,
   job: { id: string; shop: string; kind: string; attempts: number; payloadEnc: string },
+  lockedAt: Date,
 ): Promise<"done" | "retried" | "failed"> {
   const { db, vault, clock, handlers } = deps;
   const handler = handlers[job.kind];
+  const held = holdLease(deps, job.id, lockedAt);
   try {
     if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
     const payload: unknown = job.payloadEnc ? JSON.parse(vault.decrypt(job.payloadEnc)) : null;
     const forgetShop = deps.forgetShop ?? (() => undefined);
     await handler(payload, { db, vault, clock, forgetShop, job: { id: job.id, shop: job.shop, kind: job.kind, attempts: job.attempts } });
+    await held.stop();
     // The payload is no longer needed: erase it (minimisation). updateMany, because a
-    // shop/redact job deletes its own row.
+    // shop/redact job deletes its own row. Guarded by this worker's lease: a worker
+    // whose lease ran out leaves the job to the one that took it over.
     await db.job.updateMany({
-      where: { id: job.id, status: "running" },
+      where: { id: job.id, status: "running", lockedAt: held.lease.current },
       data: { status: "done", finishedAt: clock.now(), payloadEnc: "", lastError: null, lockedAt: null },
     });
     return "done";
   } catch (error) {
+    await held.stop();
     const final = !handler || job.attempts >= MAX_ATTEMPTS;
     deps.log?.(`job ${job.id} (${job.kind}) attempt ${job.attempts} failed: ${safeError(error, deps.scrubError)}`);
     await db.job.updateMany({
-      where: { id: job.id, status: "running" },
+      where: { id: job.id, status: "running", lockedAt: held.lease.current },
       data: final
         ? { status: "failed", finishedAt: clock.now(), lastError: safeError(error, deps.scrubError), lockedAt: null }
         : {

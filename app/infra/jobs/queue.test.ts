@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../test/support/test-database";
 import { testVault } from "../../../test/support/privacy-seed";
 import { redactPersonalData } from "../text/redact-text";
-import { backoffMs, enqueue, MAX_ATTEMPTS, runDueJobs, STALE_LOCK_MS, type JobHandlers } from "./queue.server";
+import { backoffMs, enqueue, MAX_ATTEMPTS, runDueJobs, LEASE_MS, type JobHandlers } from "./queue.server";
 
 let t: TestDatabase;
 const vault = testVault();
@@ -89,7 +89,7 @@ describe("job queue", () => {
     const id = await enqueue(t.db, vault, { shop: "a", kind: "echo", payload: "again" }, clock.now());
     await t.db.job.update({ where: { id }, data: { status: "running", lockedAt: clock.now(), attempts: 1 } });
     expect(await runDueJobs(deps())).toMatchObject({ claimed: 0 });
-    nowMs += STALE_LOCK_MS + 1;
+    nowMs += LEASE_MS + 1;
     expect(await runDueJobs(deps())).toMatchObject({ done: 1 });
     expect(seen).toEqual(["again"]);
   });

@@ -48,20 +48,56 @@ const outsideMarkers = (text: string) => text.replace(/\[card •••• \d{4}
 describe("card security codes and expiry dates (property)", () => {
   it("leaves no digit of the card, its expiry or its security code, in any of the widget's languages", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...TEMPLATES), filler, cardNumber, expiry, cvv, filler, ([, template], before, card, exp, code, after) => {
-        const input = `${before}${template(card, exp, code)}${after}`;
-        const out = redactCardNumbers(input);
-        expect(outsideMarkers(out), `${input} → ${out}`).not.toMatch(/\d/);
-        expect(redactCardNumbers(out)).toBe(out);
-      }),
+      fc.property(
+        fc.constantFrom(...TEMPLATES),
+        filler,
+        cardNumber,
+        expiry,
+        cvv,
+        filler,
+        ([, template], before, card, exp, code, after) => {
+          const input = `${before}${template(card, exp, code)}${after}`;
+          const out = redactCardNumbers(input);
+          expect(outsideMarkers(out), `${input} → ${out}`).not.toMatch(/\d/);
+          expect(redactCardNumbers(out)).toBe(out);
+        },
+      ),
       { numRuns: 1000 },
     );
   });
 
   it("leaves text without card words or card numbers as it was (order numbers, prices, dates, sizes)", () => {
     const safe = fc.constantFrom(
-      "order", "#1001", "costs", "49.90", "EUR", "size", "42", "delivered", "12/29", "on", "2026-11-24", "2", "pairs", "of", "socks",
-      "commande", "taille", "Bestellung", "Größe", "pedido", "talla", "123", "code", "promo", "WINTER25", "room", "4", "for", "the", "expert",
+      "order",
+      "#1001",
+      "costs",
+      "49.90",
+      "EUR",
+      "size",
+      "42",
+      "delivered",
+      "12/29",
+      "on",
+      "2026-11-24",
+      "2",
+      "pairs",
+      "of",
+      "socks",
+      "commande",
+      "taille",
+      "Bestellung",
+      "Größe",
+      "pedido",
+      "talla",
+      "123",
+      "code",
+      "promo",
+      "WINTER25",
+      "room",
+      "4",
+      "for",
+      "the",
+      "expert",
     );
     fc.assert(
       fc.property(fc.array(safe, { maxLength: 12 }), (parts) => {
@@ -82,8 +118,12 @@ describe("card security codes and expiry dates (property)", () => {
     expect(redactCardNumbers("Le cryptogramme visuel est 456 et la date d'expiration 11/27")).toBe(
       "Le cryptogramme visuel est [security code] et la date d'expiration [expiry]",
     );
-    expect(redactCardNumbers("Kartenprüfnummer lautet 789, gültig bis 03/28")).toBe("Kartenprüfnummer lautet [security code], gültig bis [expiry]");
-    expect(redactCardNumbers("El código de seguridad es 321 y vence 04/29")).toBe("El código de seguridad es [security code] y vence [expiry]");
+    expect(redactCardNumbers("Kartenprüfnummer lautet 789, gültig bis 03/28")).toBe(
+      "Kartenprüfnummer lautet [security code], gültig bis [expiry]",
+    );
+    expect(redactCardNumbers("El código de seguridad es 321 y vence 04/29")).toBe(
+      "El código de seguridad es [security code] y vence [expiry]",
+    );
     // A card word makes a bare MM/YY an expiry; without one, a date stays.
     expect(redactCardNumbers("my visa 12/29")).toBe("my visa [expiry]");
     expect(redactCardNumbers("delivered 12/29, order #1001")).toBe("delivered 12/29, order #1001");

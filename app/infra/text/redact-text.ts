@@ -155,8 +155,8 @@ const CARD_CONTEXT = new RegExp(`${WORD([...CARD_WORDS, ...SECURITY_CODE_WORDS, 
 // Right after a card number: an expiry (any separator, "12 26" too) and a 3–4 digit code, in either order.
 // A card number typed next to its expiry can take the month into its Luhn window ("…79 3/24"):
 // a lone "/24" or 2-digit group right after the card is the rest of the expiry.
-const AFTER_CARD = /(\[card •••• \d{4}\])((?:[\s,;:/\-]{0,3}(?:\[expiry\]|\[security code\]|\d{1,2}[\s/\-.]{1,3}(?:20\d{2}|\d{2})(?!\d)|\d{2,4}(?![\d/])))+)/g;
-const AFTER_EXPIRY = /(\[expiry\][\s,;:\-]{1,3})(\d{3,4})(?![\d/])/g;
+const AFTER_CARD = /(\[card •••• \d{4}\])((?:[\s,;:/-]{0,3}(?:\[expiry\]|\[security code\]|\d{1,2}[\s/\-.]{1,3}(?:20\d{2}|\d{2})(?!\d)|\d{2,4}(?![\d/])))+)/g;
+const AFTER_EXPIRY = /(\[expiry\][\s,;:-]{1,3})(\d{3,4})(?![\d/])/g;
 const EXPIRY_PART = /(?<!\d)\d{1,2}[\s/\-.]{1,3}(?:20\d{2}|\d{2})(?!\d)/g;
 
 /** How far (characters) a bare MM/YY may be from a card word or card number to count as its expiry. */

@@ -85,11 +85,15 @@ export async function clearCustomerDataRequests(tx: DbClient, shop: string, keys
     WHERE "shop" = ${shop} AND ${dataRequestByCustomer(keys)}`);
 }
 
-/** Marks a request done with its counts (no personal data), in the caller's transaction. One statement. */
+/**
+ * Marks a request done with its counts (no personal data), in the caller's transaction.
+ * One statement. A request already done keeps its counts: a job run again after a crash
+ * finds nothing left to delete and must not overwrite what the first run reported.
+ */
 export async function completeDataRequest(tx: DbClient, shop: string, id: string, summary: object, now: Date): Promise<void> {
   await tx.$executeRaw(Prisma.sql`
     UPDATE "DataRequest" SET "status" = 'done', "summaryJson" = ${JSON.stringify(summary)}, "completedAt" = ${now}
-    WHERE "id" = ${id} AND "shop" = ${shop}`);
+    WHERE "id" = ${id} AND "shop" = ${shop} AND "status" <> 'done'`);
 }
 
 /** Retention: exports past their expiry lose their content (every shop, also shops without a Shop row any more). */

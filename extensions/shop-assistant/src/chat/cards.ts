@@ -78,7 +78,7 @@ function policyCard(card: UncheckedPolicy, ctx: CardContext): HTMLElement {
     "article",
     { class: "sa-card sa-policy" },
     el("h3", {}, linkOrText(str(card.title), card.url, ctx.origin)),
-    el("p", {}, str(card.excerpt)),
+    !!str(card.excerpt) && el("p", {}, str(card.excerpt)),
   );
 }
 
