@@ -350,6 +350,25 @@ describe.skipIf(!chromiumAvailable())("the widget on a hostile theme and on a ph
     await moved.close();
   }, 60_000);
 
+  it("warns before sending a card number, a security code or an expiry date, and sends none of them", async () => {
+    const { page, app, close } = await open({ hostile: false, viewport: DESKTOP });
+    await consentAndAsk(page, app);
+    const sent = app.chats;
+    const input = page.locator("#shop-assistant-input");
+    for (const [text, warning] of [
+      ["my card is 4111 1111 1111 1111", /card numbers/],
+      ["the cvv is 123", /security codes or expiry dates/],
+      ["exp 12/29", /security codes or expiry dates/],
+    ] as const) {
+      await input.fill(text);
+      await input.press("Enter");
+      await expect.poll(() => page.locator("#shop-assistant-warning").textContent()).toMatch(warning);
+      expect(await input.inputValue(), "the text stays for the shopper to change").toBe(text);
+    }
+    expect(app.chats, "nothing was sent").toBe(sent);
+    await close();
+  }, 60_000);
+
   it("made no request off the machine", () => {
     expect(external).toEqual([]);
   });

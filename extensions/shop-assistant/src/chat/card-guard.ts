@@ -1,6 +1,8 @@
-// Blocks card numbers before they leave the browser: any Luhn-valid run of 13-19 digits,
-// with spaces, dashes or dots allowed between digits. The server redacts too; this guard
-// exists so the number is never sent at all.
+// Blocks card data before it leaves the browser: any Luhn-valid run of 13-19 digits,
+// with spaces, dashes or dots allowed between digits, and security codes or expiry dates
+// introduced by their words (en, fr, de, es) or following a card number. The server
+// redacts all of it too (app/infra/text/redact-text.ts, with longer word lists); this
+// guard exists so the data is never sent at all, and stays small for the byte budget.
 
 const DIGIT_RUN = /\d(?:[ .-]?\d)*/g;
 
@@ -36,4 +38,16 @@ export function containsCardNumber(text: string): boolean {
     if (isCard(run.replace(/\D/g, "")) || containsCardInGroups(run.split(/[ .-]/))) return true;
   }
   return false;
+}
+
+const SECURITY =
+  /\b(cvv2?|cvc2?|cvn|cvd|csc|cid|security (code|number)|verification (code|value)|pin( code)?|cryptogramme|code (de )?(securite|verification|confidentiel)|(karten)?pruf(nummer|ziffer|code)|sicherheitscode|geheimzahl|codigo (de seguridad|cvv)|nip)\b\D{0,25}\d{3,6}\b|\b\d{3,4} ?(cvv|cvc)\b/;
+const EXPIRY =
+  /\b(exp(iry|ires|iration|ire)?( date)?|valid (thru|through|until)|good thru|(date d.)?expiration|valable|gultig bis|ablaufdatum|verfallsdatum|ablauf|(fecha de )?(caducidad|vencimiento)|caduca|vence|expira)\b\D{0,15}(0?[1-9]|1[0-2]) ?[/.-] ?\d{2}(\d{2})?\b/;
+const DATE = /\b(0?[1-9]|1[0-2]) ?\/ ?\d{2}(\d{2})?\b/;
+
+/** A security code or an expiry date of a card (sensitive authentication data, PCI DSS 3.3.1). */
+export function containsCardAuthData(text: string): boolean {
+  const folded = text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  return SECURITY.test(folded) || EXPIRY.test(folded) || (containsCardNumber(text) && DATE.test(folded));
 }

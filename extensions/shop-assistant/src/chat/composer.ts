@@ -1,6 +1,6 @@
 // The message input: a length counter, the card-number guard, and send on Enter
 // (Shift+Enter for a new line).
-import { containsCardNumber } from "./card-guard";
+import { containsCardAuthData, containsCardNumber } from "./card-guard";
 import { el } from "./dom";
 import type { Translate } from "./strings";
 
@@ -32,7 +32,7 @@ export function createComposer(t: Translate, maxLength: number, onSend: (text: s
   );
   const update = () => {
     counter.textContent = t("counter", { count: input.value.length, max: maxLength });
-    if (warning.textContent && !containsCardNumber(input.value)) warning.textContent = "";
+    if (warning.textContent && !containsCardNumber(input.value) && !containsCardAuthData(input.value)) warning.textContent = "";
   };
   update();
   input.addEventListener("input", update);
@@ -48,6 +48,7 @@ export function createComposer(t: Translate, maxLength: number, onSend: (text: s
     if (!text || send.disabled) return;
     if (text.length > maxLength) return void (warning.textContent = t("too_long"));
     if (containsCardNumber(text)) return void (warning.textContent = t("card_number"));
+    if (containsCardAuthData(text)) return void (warning.textContent = t("card_details"));
     warning.textContent = "";
     input.value = "";
     update();
