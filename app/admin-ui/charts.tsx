@@ -107,14 +107,14 @@ export function Bars({ title, points, keyHeading, valueHeading, empty, horizonta
 export function Donut({ title, points, keyHeading, valueHeading, empty }: Omit<BarsProps, "horizontal">) {
   const t = useT();
   return (
-    <ChartFrame title={title} points={points} keyHeading={keyHeading} valueHeading={valueHeading} empty={empty} height={240}>
+    <ChartFrame title={title} points={points} keyHeading={keyHeading} valueHeading={valueHeading} empty={empty} height={300}>
       <DonutChart
         data={points.map((p) => ({ name: p.label, data: [{ key: p.label, value: p.value }] }))}
         theme="Light"
         isAnimated={false}
         showLegend
         showLegendValues
-        legendPosition="right"
+        legendPosition="bottom"
         labelFormatter={(value) => t.number(Number(value))}
       />
     </ChartFrame>

@@ -91,14 +91,16 @@ function SettingsErrorBanner({ result, labels, t }: { result: SettingsActionData
     );
   }
   const errors = fieldErrorsOf(result, t);
-  const entries = Object.entries(errors).filter((e): e is [string, string] => Boolean(e[1]));
+  // A problem of one business day is listed once, under its day (the sentence names it).
+  const perDay = Object.keys(errors).some((path) => /^handoff\.businessHours\.\d$/.test(path));
+  const entries = Object.entries(errors).filter((e): e is [string, string] => Boolean(e[1]) && !(perDay && e[0] === "handoff.businessHours"));
   return (
     <Banner tone="critical" title={t("settings.invalidTitle", { count: entries.length || 1 })}>
       <BlockStack gap="200">
         <p>{t("settings.invalidBody")}</p>
         <List>
           {entries.map(([path, message]) => (
-            <List.Item key={path}>{labels[path] ? `${labels[path]}: ${message}` : message}</List.Item>
+            <List.Item key={path}>{labels[path] && !message.startsWith(labels[path]) ? `${labels[path]}: ${message}` : message}</List.Item>
           ))}
         </List>
       </BlockStack>

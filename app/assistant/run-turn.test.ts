@@ -28,6 +28,7 @@ const product = {
   handle: "linen-shirt",
   title: "Linen Shirt",
   status: "ACTIVE",
+  onlineStoreUrl: "https://shop.example/products/linen-shirt",
   featuredMedia: null,
   priceRangeV2: { minVariantPrice: { amount: "40.00", currencyCode: "EUR" } },
   variants: { nodes: [{ id: "gid://shopify/ProductVariant/11", availableForSale: true }] },

@@ -44,6 +44,8 @@ export interface TurnInput {
   scope: VerifiedScope;
   message: string;
   locale?: string;
+  /** Storefront country (ISO 3166 alpha-2): prices in that market. Presentation only, never access. */
+  country?: string;
   settings: ShopSettings;
   history: HistoryTurn[];
   /** Conversation.tokensUsed before this turn. */
@@ -86,7 +88,7 @@ export async function* runTurn(deps: TurnDeps, input: TurnInput): AsyncGenerator
   const basic = async function* (): AsyncGenerator<TurnEvent> {
     mode = "basic";
     state.events.push("basic_mode");
-    const answer = await answerBasic(deps, { shop, scope, message, locale: input.locale, settings });
+    const answer = await answerBasic(deps, { shop, scope, message, locale: input.locale, country: input.country, settings });
     yield say(state.text ? `\n\n${answer.text}` : answer.text);
     for (const card of answer.cards) {
       state.cards.push(card);
@@ -121,7 +123,7 @@ export async function* runTurn(deps: TurnDeps, input: TurnInput): AsyncGenerator
         model: deps.model!,
         breaker: deps.breaker,
         tools: toolsFor(settings),
-        toolContext: { shop, scope, locale: input.locale, settings, admin: deps.admin, knowledge: deps.knowledge },
+        toolContext: { shop, scope, locale: input.locale, country: input.country, settings, admin: deps.admin, knowledge: deps.knowledge },
         messages,
         guard: createOutputGuard(settings, prompt),
         limits,

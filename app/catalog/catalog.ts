@@ -175,6 +175,17 @@ export function contextVariables(context: CatalogContext = {}): Record<string, u
   return variables;
 }
 
+/**
+ * A shop that has not granted read_translations yet (installed before the scope was added)
+ * answers a translating read with ACCESS_DENIED: ask again in the primary locale.
+ */
+export async function withoutTranslationsIfDenied(admin: AdminGraphql, operation: string, variables: Record<string, unknown>) {
+  const result = await admin(operation, variables);
+  if (result.ok || result.code !== "ACCESS_DENIED" || !variables.translate) return result;
+  const { locale: _locale, translate: _translate, ...rest } = variables;
+  return admin(operation, rest);
+}
+
 type SearchVariant = ProductNode["variants"]["nodes"][number];
 
 function optionMatches(variant: SearchVariant, wanted: string[]): boolean {
@@ -211,7 +222,7 @@ export async function searchProducts(
   const filters = localPrices
     ? []
     : [search.minPrice !== undefined ? `price:>=${search.minPrice}` : "", search.maxPrice !== undefined ? `price:<=${search.maxPrice}` : ""].filter(Boolean);
-  const result = await admin(SEARCH_PRODUCTS, { first: 10, query: productSearchQuery(terms, filters), ...contextVariables(context) });
+  const result = await withoutTranslationsIfDenied(admin, SEARCH_PRODUCTS, { first: 10, query: productSearchQuery(terms, filters), ...contextVariables(context) });
   if (!result.ok) return { ok: false, code: result.code };
   const parsed = z.object({ products: z.object({ nodes: z.array(productNode) }) }).safeParse(result.data);
   if (!parsed.success) return { ok: false, code: "BAD_RESPONSE" };
@@ -259,8 +270,8 @@ export async function productDetails(
   const byId = ref.id && /^(gid:\/\/shopify\/Product\/)?\d+$/.test(ref.id);
   const extra = contextVariables(context);
   const result = byId
-    ? await admin(PRODUCT_DETAILS_BY_ID, { id: ref.id!.startsWith("gid:") ? ref.id : `gid://shopify/Product/${ref.id}`, ...extra })
-    : await admin(PRODUCT_DETAILS_BY_HANDLE, { handle: (ref.handle ?? "").trim().toLowerCase(), ...extra });
+    ? await withoutTranslationsIfDenied(admin, PRODUCT_DETAILS_BY_ID, { id: ref.id!.startsWith("gid:") ? ref.id : `gid://shopify/Product/${ref.id}`, ...extra })
+    : await withoutTranslationsIfDenied(admin, PRODUCT_DETAILS_BY_HANDLE, { handle: (ref.handle ?? "").trim().toLowerCase(), ...extra });
   if (!result.ok) return { ok: false, code: result.code };
   const parsed = z.object({ product: detailNode.nullable().optional(), productByIdentifier: detailNode.nullable().optional() }).safeParse(result.data);
   if (!parsed.success) return { ok: false, code: "BAD_RESPONSE" };

@@ -42,7 +42,7 @@ export const envSchema = z
     SHOPIFY_API_KEY: z.string().min(1),
     SHOPIFY_API_SECRET: z.string().min(1),
     SHOPIFY_APP_URL: z.url(),
-    SCOPES: z.string().default("read_products,read_orders,read_legal_policies"),
+    SCOPES: z.string().default("read_products,read_orders,read_legal_policies,read_translations"),
     SHOP_CUSTOM_DOMAIN: z.string().optional(),
     DATABASE_URL: z.string().default("file:./prisma/dev.db"),
     ENCRYPTION_KEYS: encryptionKeys,

@@ -6,6 +6,7 @@ import type { PolicyCard } from "../contracts/cards";
 import type { AdminGraphql } from "../infra/shopify/admin-graphql";
 import type { KnowledgeStore } from "./ports";
 import { SHOP_POLICIES } from "./operations";
+import { contextVariables, withoutTranslationsIfDenied } from "../catalog/catalog";
 import { normalizeText, policyTypesMentioned } from "./policy-topics";
 
 export interface KnowledgeMatch {
@@ -21,7 +22,15 @@ export interface KnowledgeMatch {
 
 const policiesSchema = z.object({
   shop: z.object({
-    shopPolicies: z.array(z.object({ type: z.string(), title: z.string(), body: z.string(), url: z.string().nullable().optional() })),
+    shopPolicies: z.array(
+      z.object({
+        type: z.string(),
+        title: z.string(),
+        body: z.string(),
+        url: z.string().nullable().optional(),
+        translations: z.array(z.object({ key: z.string(), value: z.string().nullable().optional() })).optional(),
+      }),
+    ),
   }),
 });
 
@@ -63,7 +72,7 @@ function overlap(terms: string[], text: string): number {
 
 export async function searchKnowledge(
   deps: { admin: AdminGraphql; knowledge: KnowledgeStore },
-  input: { shop: string; query: string; policyType?: string },
+  input: { shop: string; query: string; policyType?: string; /** Storefront locale: policies in that language when translated. */ locale?: string },
 ): Promise<{ matches: KnowledgeMatch[]; policiesUnavailable: boolean }> {
   const terms = termsOf(input.query);
   const wantedTypes = input.policyType ? [input.policyType] : policyTypesMentioned(input.query);
@@ -76,13 +85,20 @@ export async function searchKnowledge(
     if (score > 0) matches.push({ source: entry.kind, policyType: entry.policyType, title: entry.question, text: entry.answer, paragraph: entry.answer, url: shopRelative(entry.url), score });
   }
 
-  const result = await deps.admin(SHOP_POLICIES);
+  const variables = contextVariables({ locale: input.locale });
+  const result = variables.translate ? await withoutTranslationsIfDenied(deps.admin, SHOP_POLICIES, variables) : await deps.admin(SHOP_POLICIES);
   const parsed = result.ok ? policiesSchema.safeParse(result.data) : null;
-  for (const policy of parsed?.success ? parsed.data.shop.shopPolicies : []) {
+  for (const original of parsed?.success ? parsed.data.shop.shopPolicies : []) {
+    // The shopper's language when the merchant translated the policy, else the primary locale's.
+    const translated = (key: string) => original.translations?.find((t) => t.key === key)?.value?.trim() || undefined;
+    const policy = { ...original, title: translated("title") ?? original.title, body: translated("body") ?? original.body };
     const text = htmlToText(policy.body);
-    const score = (wantedTypes.includes(policy.type) ? 5 : 0) + overlap(terms, policy.title) * 2 + Math.min(2, overlap(terms, text));
+    const paragraphs = paragraphsOf(policy.body);
+    const paragraph = relevantParagraph(paragraphs, terms);
+    // A policy with a paragraph about the question beats one that only shares its topic.
+    const score =
+      (wantedTypes.includes(policy.type) ? 5 : 0) + overlap(terms, `${policy.title} ${original.title}`) * 2 + Math.min(2, overlap(terms, text)) + paragraphScore(paragraph, terms) * 2;
     if (score > 1) {
-      const paragraph = relevantParagraph(paragraphsOf(policy.body), terms);
       matches.push({ source: "policy", policyType: policy.type, title: policy.title, text, paragraph, url: shopRelative(policy.url), score });
     }
   }
@@ -105,15 +121,19 @@ export function paragraphsOf(html: string): string[] {
  */
 export function relevantParagraph(paragraphs: string[], terms: string[]): string {
   if (paragraphs.length === 0) return "";
-  const stems = terms.filter((t) => !QUESTION_WORDS.has(t)).map((t) => t.slice(0, Math.max(4, t.length - 2)));
   let best = 0;
   let bestScore = 0;
   paragraphs.forEach((p, i) => {
-    const text = normalizeText(p);
-    const score = stems.reduce((n, s) => n + (text.includes(s) ? 1 : 0), 0) + (/\d/.test(p) ? 0.1 : 0);
+    const score = paragraphScore(p, terms);
     if (score > bestScore) [best, bestScore] = [i, score];
   });
   return excerptOf(paragraphs[best]!, 600);
+}
+
+/** How many of the question's words (by their first letters, a cheap stem) the paragraph holds. */
+function paragraphScore(paragraph: string, terms: string[]): number {
+  const text = normalizeText(paragraph);
+  return terms.filter((t) => !QUESTION_WORDS.has(t)).reduce((n, t) => n + (text.includes(t.slice(0, Math.max(4, t.length - 2))) ? 1 : 0), 0);
 }
 
 const QUESTION_WORDS = new Set(["what", "your", "policy", "with", "have", "does", "can", "how", "the", "and", "for", "you", "votre", "politique", "quelle", "est", "ihre", "eure", "wie", "was", "ist", "cual", "vuestra", "que"]);

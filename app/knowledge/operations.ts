@@ -1,7 +1,9 @@
 // Admin GraphQL documents of store policies (API version: app/contracts/admin-api.ts).
+// With $translate, each policy's translations in $locale (title, body) come along; the
+// primary-locale fields are the fallback (knowledge-search.ts).
 
 export const SHOP_POLICIES = /* GraphQL */ `
-  query ShopPolicies {
+  query ShopPolicies($locale: String = "en", $translate: Boolean = false) {
     shop {
       name
       shopPolicies {
@@ -9,6 +11,10 @@ export const SHOP_POLICIES = /* GraphQL */ `
         title
         body
         url
+        translations(locale: $locale) @include(if: $translate) {
+          key
+          value
+        }
       }
     }
   }

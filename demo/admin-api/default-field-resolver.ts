@@ -37,8 +37,15 @@ function denied(field: string, requiredAccess: string) {
   });
 }
 
+// Reading a resource's translations needs read_translations on Shopify, which the schema
+// file does not record on the `translations` fields: the fake enforces it here.
+const TRANSLATIONS_ACCESS = "`read_translations` access scope.";
+
 function checkScopes(parentType: string, field: string, returnType: GraphQLOutputType, ctx: FakeContext) {
   const named = getNamedType(returnType);
+  if (named.name === "Translation" && !ctx.scopes.has("read_translations") && !ctx.scopes.has("write_translations")) {
+    throw denied(field, TRANSLATIONS_ACCESS);
+  }
   for (const key of [`${parentType}.${field}`, isObjectType(named) ? named.name : ""]) {
     const requirement = key ? scopeRequirement(key) : undefined;
     if (requirement && !requirement.offlineScopes.some((scope) => ctx.scopes.has(scope))) {

@@ -4,6 +4,7 @@
 import type { DemoCollection, DemoImage, DemoProduct, DemoVariant } from "../store/store-types";
 import { legacyIdOf, type FakeContext } from "./fake-context";
 import { moneyV2, truncate } from "./money";
+import { productContextualPricing, translationsField, variantContextualPricing } from "./shape-international";
 
 type Args = Record<string, unknown>;
 const currency = (ctx: FakeContext) => ctx.store.data.shop.currencyCode;
@@ -25,7 +26,7 @@ export function variantView(variant: DemoVariant, product: DemoProduct, ctx: Fak
   return {
     __typename: "ProductVariant", id: variant.id, legacyResourceId: String(variant.legacyId), title: variant.title,
     displayName: `${product.title} - ${variant.title}`, sku: variant.sku, barcode: null,
-    price: variant.price, compareAtPrice: variant.compareAtPrice,
+    price: variant.price, compareAtPrice: variant.compareAtPrice, contextualPricing: variantContextualPricing(variant, ctx),
     inventoryQuantity: variant.inventoryQuantity, inventoryPolicy: variant.inventoryPolicy,
     availableForSale: variant.availableForSale, sellableOnlineQuantity: Math.max(variant.inventoryQuantity, 0),
     position: product.variants.indexOf(variant) + 1, taxable: true, requiresComponents: false, showUnitPrice: false,
@@ -76,6 +77,8 @@ export function productView(product: DemoProduct, ctx: FakeContext) {
     variants: () => product.variants.map((v) => variantView(v, product, ctx)),
     collections: () => ctx.store.data.collections.filter((c) => c.productIds.includes(product.id)).map((c) => collectionView(c, ctx)),
     seo: { title: product.title, description: truncate(product.description, 160) },
+    translations: translationsField(product.translations, product.updatedAt),
+    contextualPricing: productContextualPricing(product, ctx),
     metafield: () => null, metafields: () => [],
   };
 }
@@ -90,6 +93,7 @@ export function collectionView(collection: DemoCollection, ctx: FakeContext) {
     productsCount: { count: collection.productIds.length, precision: "EXACT" },
     hasProduct: (args: Args) => collection.productIds.includes(String(args.id)),
     seo: { title: collection.title, description: collection.description },
+    translations: translationsField(collection.translations, collection.updatedAt),
     metafield: () => null, metafields: () => [],
   };
 }

@@ -6,13 +6,15 @@ import { collectionsMatching, customersMatching, ordersMatching, productsMatchin
 import { collectionView, productView } from "./shape-catalog";
 import { customerView, orderView } from "./shape-orders";
 import { orderVisible } from "./fake-context";
+import { translationsField } from "./shape-international";
 
 type Args = Record<string, unknown>;
 
 function policyView(policy: DemoPolicy, ctx: FakeContext) {
   return { __typename: "ShopPolicy", id: policy.id, title: policy.title, body: policy.body, type: policy.type,
     url: `${ctx.store.data.shop.primaryDomainUrl}/policies/${policy.handle}`,
-    createdAt: policy.createdAt.slice(0, 10), updatedAt: policy.updatedAt.slice(0, 10) };
+    createdAt: policy.createdAt.slice(0, 10), updatedAt: policy.updatedAt.slice(0, 10),
+    translations: translationsField(policy.translations, policy.updatedAt) };
 }
 
 const stringConnection = (values: string[]) => () => [...new Set(values)].sort();

@@ -239,8 +239,10 @@
     }
     get showing() { return this.hasAttribute("data-showing"); }
     get discardConfirmation() { return this.hasAttribute("discardConfirmation") || this.hasAttribute("discard-confirmation"); }
-    show() { var was = this.showing; this.setAttribute("data-showing", ""); this.style.display = "flex"; if (!was) this.dispatchEvent(new Event("show")); return Promise.resolve(); }
-    hide() { var was = this.showing; this.removeAttribute("data-showing"); this.style.display = "none"; if (was) this.dispatchEvent(new Event("hide")); return Promise.resolve(); }
+    // Shopify's admin draws the save bar in its own top bar; here it sits on top of the
+    // app's frame, so the page moves down while it shows instead of hiding under it.
+    show() { var was = this.showing; this.setAttribute("data-showing", ""); this.style.display = "flex"; document.body.style.marginTop = "56px"; document.documentElement.style.scrollPaddingTop = "64px"; if (!was) this.dispatchEvent(new Event("show")); return Promise.resolve(); }
+    hide() { var was = this.showing; this.removeAttribute("data-showing"); this.style.display = "none"; if (showingSaveBars().length === 0) { document.body.style.marginTop = ""; document.documentElement.style.scrollPaddingTop = ""; } if (was) this.dispatchEvent(new Event("hide")); return Promise.resolve(); }
     toggle() { return this.showing ? this.hide() : this.show(); }
   });
 

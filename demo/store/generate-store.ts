@@ -6,6 +6,7 @@ import { FAMILIES, FAMILY_COLLECTIONS, HOSTILE_PRODUCTS, TAG_COLLECTIONS } from 
 import { CUSTOMERS, POLICIES } from "./people-and-policies";
 import { buildOrders } from "./build-orders";
 import { GENERATED_AT, daysBefore } from "./fixture-clock";
+import { COLLECTION_TRANSLATIONS, MARKETS, POLICY_TRANSLATIONS, PRODUCT_DESCRIPTIONS, PRODUCT_TITLES } from "./international-data";
 import type { DemoCollection, DemoCustomer, DemoProduct, DemoStore } from "./store-types";
 
 const CURRENCY = "EUR";
@@ -49,6 +50,8 @@ function buildProducts(images: Map<string, string>): DemoProduct[] {
         };
       }),
     });
+    const translations = productTranslations(seed.title);
+    if (translations) products.at(-1)!.translations = translations;
     images.set(`${handle}.svg`, svgFor(family.productType, family.color));
   }));
   HOSTILE_PRODUCTS.forEach((seed, h) => {
@@ -72,6 +75,16 @@ function buildProducts(images: Map<string, string>): DemoProduct[] {
   return products;
 }
 
+/** Shopify's translation keys per locale: title always, body_html where the description is translated. */
+function productTranslations(title: string): Record<string, Record<string, string>> | undefined {
+  const titles = PRODUCT_TITLES[title];
+  if (!titles) return undefined;
+  return Object.fromEntries(Object.entries(titles).map(([locale, t]) => {
+    const description = PRODUCT_DESCRIPTIONS[title]?.[locale as keyof typeof titles];
+    return [locale, { title: t, ...(description ? { body_html: `<p>${description}</p>` } : {}) }];
+  }));
+}
+
 function buildCollections(products: DemoProduct[]): DemoCollection[] {
   const byFamily = Object.entries(FAMILY_COLLECTIONS).map(([handle, c]) => ({
     handle, ...c,
@@ -85,6 +98,8 @@ function buildCollections(products: DemoProduct[]): DemoCollection[] {
   }));
   return [...byFamily, ...byTag].map((c, i) => ({
     id: `gid://shopify/Collection/${501 + i}`, legacyId: 501 + i, updatedAt: daysBefore(15), ...c,
+    translations: Object.fromEntries(Object.entries(COLLECTION_TRANSLATIONS[c.handle] ?? {})
+      .map(([locale, t]) => [locale, { title: t.title, body_html: `<p>${t.description}</p>` }])),
   }));
 }
 
@@ -107,15 +122,16 @@ export function buildStore(): { store: DemoStore; images: Map<string, string> } 
     shop: {
       id: "gid://shopify/Shop/90001", name: "Demo Outfitters", email: "owner@demo-outfitters.example",
       contactEmail: "help@demo-outfitters.example", myshopifyDomain: "demo-shop.myshopify.com",
-      primaryDomainUrl: "https://demo-shop.myshopify.com", currencyCode: CURRENCY, primaryLocale: "en",
+      primaryDomainUrl: "https://demo-shop.myshopify.com", currencyCode: CURRENCY, primaryLocale: "en", publishedLocales: ["en", "de", "fr", "es"],
       ianaTimezone: "Europe/Berlin", description: "Outdoor and everyday clothing, made to last.", createdAt: daysBefore(800),
     },
     policies: POLICIES.map((p, i) => ({ id: `gid://shopify/ShopPolicy/${301 + i}`, ...p,
-      createdAt: daysBefore(700), updatedAt: daysBefore(90) })),
+      createdAt: daysBefore(700), updatedAt: daysBefore(90), translations: POLICY_TRANSLATIONS[p.type] })),
     collections: buildCollections(products),
     products,
     customers,
     orders: buildOrders(products, customers, CURRENCY),
+    markets: MARKETS.map((m, i) => ({ id: `gid://shopify/Market/${801 + i}`, ...m })),
   };
   return { store, images };
 }

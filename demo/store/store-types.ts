@@ -47,6 +47,8 @@ export interface DemoProduct {
   options: { name: string; values: string[] }[];
   images: DemoImage[];
   variants: DemoVariant[];
+  /** Translations by locale, keyed as the Admin API's Translation.key (title, body_html). */
+  translations?: Record<string, Record<string, string>>;
   /** Set only on the deliberately hostile fixtures (XSS / prompt-injection tests). */
   hostileFixture?: true;
 }
@@ -59,6 +61,8 @@ export interface DemoCollection {
   description: string;
   productIds: string[];
   updatedAt: string;
+  /** Translations by locale (title, body_html). */
+  translations?: Record<string, Record<string, string>>;
 }
 
 export interface DemoAddress {
@@ -173,6 +177,19 @@ export interface DemoPolicy {
   body: string; // HTML
   createdAt: string;
   updatedAt: string;
+  /** Translations by locale (title, body). */
+  translations?: Record<string, Record<string, string>>;
+}
+
+/** A market with its own currency: a variant's price there is its shop-currency price × rate (see international-data.ts). */
+export interface DemoMarket {
+  id: string;
+  handle: string;
+  name: string;
+  currencyCode: string;
+  rate: number;
+  countries: string[];
+  primary: boolean;
 }
 
 export interface DemoShop {
@@ -184,6 +201,8 @@ export interface DemoShop {
   primaryDomainUrl: string;
   currencyCode: string;
   primaryLocale: string;
+  /** Every locale published on the storefront, the primary one first. */
+  publishedLocales?: string[];
   ianaTimezone: string;
   description: string;
   createdAt: string;
@@ -197,4 +216,5 @@ export interface DemoStore {
   products: DemoProduct[];
   customers: DemoCustomer[];
   orders: DemoOrder[];
+  markets?: DemoMarket[];
 }

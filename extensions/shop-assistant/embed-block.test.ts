@@ -23,6 +23,7 @@ function render(options: { template?: string; settings?: Record<string, unknown>
     app: { metafields: { shop_assistant: { widget_config: options.config === undefined ? undefined : { value: options.config } } } },
     routes: { cart_add_url: "/cart/add" },
     request: { locale: { iso_code: options.locale === "fr" ? "fr" : "en" } },
+    localization: { country: { iso_code: options.locale === "fr" ? "FR" : "DE" } },
     shop: { privacy_policy: { url: "/policies/privacy-policy" } },
   });
 }
@@ -82,5 +83,12 @@ describe("app embed block", () => {
     expect(render({ template: "list-collections", settings: { show_on_collection: false } }).trim()).toBe("");
     expect(render({ template: "page", settings: { show_on_other: false } }).trim()).toBe("");
     expect(render({ template: "index", settings: { show_on_other: false } })).toContain('id="shop-assistant"');
+  });
+
+  it("passes the storefront's locale and country, which the widget sends with each chat message", () => {
+    expect(render()).toContain('data-country="DE"');
+    const fr = render({ locale: "fr" });
+    expect(fr).toContain('data-locale="fr"');
+    expect(fr).toContain('data-country="FR"');
   });
 });

@@ -2,10 +2,13 @@
 // (built app, Admin API fake, basic mode so every answer is deterministic):
 // consent, a streamed product answer with a card, add to cart, a logged-in
 // customer's order with tracking, a guest order verified by number and email, a
-// lead; then the same panel by keyboard alone, and axe-core on it.
+// lead; the shopper downloading and deleting their conversation; then the same panel
+// by keyboard alone, and axe-core on it.
+import { readFileSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, type Database } from "../../app/infra/db/create-database.server";
+import type { ConversationExport } from "../../app/contracts/conversation-privacy";
 import { testDatabaseProvider } from "../support/test-database";
 import { startBrowserDemo, type BrowserDemo } from "./support/browser-demo";
 import { seriousAxeViolations } from "./support/axe";
@@ -144,6 +147,58 @@ describe.skipIf(!run)("the shopper's journey on the demo storefront", () => {
     expect(asked).toEqual(["Do you have merino hiking socks?", "what is your refund policy"]);
     await context.close();
   }, 60_000);
+
+  it("downloads the conversation, then deletes it from the panel: the server keeps nothing and the panel starts fresh", async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await shopperPage(context);
+    await openPanel(page);
+    // No conversation yet: nothing to download or delete.
+    expect(await page.locator("#shop-assistant-download, #shop-assistant-delete").count()).toBe(0);
+    await page.locator("#shop-assistant-accept").click();
+    await ask(page, "Do you have merino hiking socks?");
+    const session = () => page.evaluate(() => JSON.parse(localStorage.getItem("shop-assistant") || "{}") as { id?: string; token?: string; consent?: number });
+    const { id } = await session();
+    expect(id).toBeTruthy();
+
+    const downloading = page.waitForEvent("download");
+    await page.locator("#shop-assistant-download").click();
+    const download = await downloading;
+    const exported = JSON.parse(readFileSync((await download.path())!, "utf8")) as ConversationExport;
+    expect(exported.conversation.id).toBe(id);
+    expect(exported.conversation.consent.state).toBe("accepted");
+    expect(exported.messages.map((m) => m.role)).toEqual(["shopper", "assistant"]);
+    expect(exported.messages[0]!.text).toBe("Do you have merino hiking socks?");
+
+    await page.locator("#shop-assistant-delete").click();
+    await page.locator("#shop-assistant-delete-confirm").waitFor();
+    await screenshot(page, "journey-5-delete-confirm");
+    await page.locator("#shop-assistant-delete-confirm .sa-button").click();
+    await page.locator("#shop-assistant-log .sa-msg").first().waitFor({ state: "detached", timeout: 10_000 });
+    expect(await page.locator("#shop-assistant-forms").textContent()).toContain("The conversation was deleted");
+    expect(await page.locator("#shop-assistant-download, #shop-assistant-delete").count()).toBe(0);
+    expect(await page.locator("#shop-assistant-notice .sa-greeting").isVisible()).toBe(true);
+    // A fresh start: id, token and the consent given for that conversation are forgotten, so it is asked again.
+    expect(await session()).toEqual({});
+    await page.locator("#shop-assistant-accept").waitFor();
+    expect(await page.locator("#shop-assistant-input").count()).toBe(0);
+    expect(await db.conversation.count({ where: { id } })).toBe(0);
+    expect(await db.message.count({ where: { conversationId: id } })).toBe(0);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "conversation.deleted_by_shopper" }, orderBy: { createdAt: "desc" } });
+    expect(JSON.parse(audit.detailJson)).toMatchObject({ deleted: { conversations: 1, messages: 2 } });
+    await screenshot(page, "journey-6-deleted");
+
+    // After a reload nothing comes back, and the next message opens a new conversation.
+    await page.reload();
+    await page.locator("#shop-assistant-launcher").waitFor();
+    await openPanel(page);
+    expect(await page.locator("#shop-assistant-log .sa-msg").count()).toBe(0);
+    await page.locator("#shop-assistant-accept").click();
+    await ask(page, "what is your refund policy");
+    const next = await session();
+    expect(next.id).toBeTruthy();
+    expect(next.id).not.toBe(id);
+    await context.close();
+  }, 90_000);
 
   it("works by keyboard alone: focus moves in, stays in, and returns to the launcher", async () => {
     const context = await browser.newContext();

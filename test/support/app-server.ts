@@ -17,7 +17,7 @@ export const TEST_APP_ENV = {
   NODE_ENV: "test",
   SHOPIFY_API_KEY: "test-api-key",
   SHOPIFY_API_SECRET: "test-api-secret",
-  SCOPES: "read_products,read_orders,read_legal_policies",
+  SCOPES: "read_products,read_orders,read_legal_policies,read_translations",
   ENCRYPTION_KEYS: TEST_ENCRYPTION_KEYS.map(({ id, key }) => `${id}:${key}`).join(","),
   HASH_KEY: TEST_HASH_KEY,
 } as const;

@@ -13,7 +13,7 @@ export const productDetailsTool = defineTool({
     .strict()
     .refine((a) => a.handle || a.id, "give a handle or an id"),
   async run(args, ctx) {
-    const result = await productDetails(ctx.admin, args);
+    const result = await productDetails(ctx.admin, args, { locale: ctx.locale, country: ctx.country });
     if (!result.ok) {
       if (result.code === "NOT_FOUND") return { forModel: { error: "NOT_FOUND", message: "No such product in this shop." }, cards: [], topic: "product" };
       return unavailable("Product information", "product");

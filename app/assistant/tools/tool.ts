@@ -14,6 +14,8 @@ export interface ToolContext {
   shop: string;
   scope: VerifiedScope;
   locale?: string;
+  /** Storefront country (ISO 3166 alpha-2): prices in that market. Presentation only, never access. */
+  country?: string;
   settings: ShopSettings;
   admin: AdminGraphql;
   knowledge: KnowledgeStore;

@@ -22,6 +22,7 @@ export function createAssistantChatTurn(deps: { model: ChatModel | null; breaker
         scope: input.scope,
         message: input.message,
         locale: input.locale ?? undefined,
+        country: input.country ?? undefined,
         settings: input.shop.settings,
         history: input.history.map((m) => ({ role: m.role, text: m.text })),
         conversationTokensUsed: input.conversationTokensUsed,

@@ -23,6 +23,8 @@ export interface ChatTurnInput {
   conversationTokensUsed: number;
   message: string;
   locale: string | null;
+  /** The storefront's country (validated ISO 3166 alpha-2): presentation only, never access. Absent from older callers. */
+  country?: string | null;
   /** From the signed proxy query and the conversation's verified order; never from the body. */
   scope: VerifiedScope;
   store: TranscriptStore;

@@ -29,6 +29,7 @@ import {
 } from "../owned-conversation.server";
 import type { ProxyContext } from "../../storefront-proxy/proxy-context.server";
 import { proxyPost } from "../../storefront-proxy/proxy-post.server";
+import { countryField } from "./storefront-context";
 import { rateLimitedAndRecorded, recordSecurityEvent } from "../../storefront-proxy/security-events.server";
 import { sseResponse } from "../../infra/http/sse";
 import { admissionOf, turnInProgress } from "../../storefront-proxy/admission.server";
@@ -39,6 +40,8 @@ export const chatBodySchema = z
     conversationToken: conversationTokenField.nullish(),
     message: z.string().trim().min(1, "must not be empty").max(MAX_MESSAGE_LENGTH, `must be at most ${MAX_MESSAGE_LENGTH} characters`),
     locale: localeField.nullish(),
+    // Presentation only (prices in the shopper's market); unknown → ignored. See storefront-context.ts.
+    country: countryField.optional(),
   })
   .refine((body) => !body.conversationId === !body.conversationToken, {
     message: "conversationId and conversationToken go together",
@@ -176,6 +179,7 @@ async function runAdmittedTurn(
         conversationTokensUsed: turn.conversation?.tokensUsed ?? 0,
         message: body.message,
         locale: body.locale ?? null,
+        country: body.country ?? null,
         scope: verifiedScope(context, turn.conversation),
         store,
         admin: context.admin,

@@ -5,7 +5,7 @@ import type { Vault } from "../../infra/crypto/crypto.server";
 import { loadShopState } from "../../settings/shop-settings.server";
 import { decodeCursor, pageQuerySchema, toPage, type Page } from "../../infra/http/cursor";
 import { findLeadPage, listLeadsNewestFirst, markLeadHandledRow, type LeadRecord } from "../lead-store.server";
-import { toCsv } from "../../infra/http/csv";
+import { csvStream, toCsv } from "../../infra/http/csv";
 import { failure, type AuditRecorder, type Database, type Failure, type StaffUser } from "../../infra/admin-ports";
 import type { Clock } from "../../infra/clock";
 
@@ -91,4 +91,29 @@ export async function exportLeadsCsv(
     action: "leads.exported", targetType: "lead", detail: { count: rows.length, status: input.status },
   });
   return { ok: true, csv, count: rows.length };
+}
+
+const EXPORT_HEADER = ["created_at", "status", "name", "email", "phone", "message", "consent_at", "consent_text", "conversation_id"];
+
+/**
+ * The same export as exportLeadsCsv, as a stream for the download route: rows are
+ * decrypted and encoded chunk by chunk while the merchant's browser receives them.
+ * Audited (with the row count) before the first byte is sent.
+ */
+export async function exportLeadsCsvStream(
+  deps: { db: Database; vault: Vault; audit: AuditRecorder },
+  input: { shop: string; staff: StaffUser; status: LeadFilter["status"] },
+): Promise<{ ok: true; stream: ReadableStream<Uint8Array>; count: number } | Failure<"SHOP_PAUSED">> {
+  const state = await loadShopState(deps.db, input.shop);
+  if (state.paused) return failure("SHOP_PAUSED", "Exports are disabled while the assistant is paused for an incident.");
+  const leads = await listLeadsNewestFirst(deps.db, input.shop, input.status, LEAD_EXPORT_LIMIT);
+  await deps.audit({
+    shop: input.shop, actor: input.staff.id, actorName: input.staff.name,
+    action: "leads.exported", targetType: "lead", detail: { count: leads.length, status: input.status },
+  });
+  const stream = csvStream(EXPORT_HEADER, leads, (lead) => {
+    const r = toRow(deps.vault, lead);
+    return [r.createdAt.toISOString(), r.status, r.name, r.email, r.phone, r.message, r.consentAt.toISOString(), r.consentText, r.conversationId];
+  });
+  return { ok: true, stream, count: leads.length };
 }

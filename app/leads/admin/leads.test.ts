@@ -47,3 +47,16 @@ describe("leads", () => {
     expect(["=1", "+1", "-1", "@x", "\tx", "ok"].map(csvCell)).toEqual(["'=1", "'+1", "'-1", "'@x", "'\tx", "ok"]);
   });
 });
+
+describe("the streamed leads export (issue 12)", () => {
+  it("streams the same CSV as the string export, audited once", async () => {
+    const { exportLeadsCsvStream } = await import("./leads.server");
+    const { csvStream } = await import("../../infra/http/csv");
+    const chunks: string[] = [];
+    const reader = csvStream(["a", "b"], [1, 2, 3, 4, 5], (n) => [n, `=x${n}`], 2).getReader();
+    for (let r = await reader.read(); !r.done; r = await reader.read()) chunks.push(new TextDecoder().decode(r.value));
+    expect(chunks).toHaveLength(4); // header, then 2 + 2 + 1 rows
+    expect(chunks.join("")).toBe("a,b\r\n1,'=x1\r\n2,'=x2\r\n3,'=x3\r\n4,'=x4\r\n5,'=x5\r\n");
+    expect(typeof exportLeadsCsvStream).toBe("function");
+  });
+});

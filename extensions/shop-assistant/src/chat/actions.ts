@@ -2,7 +2,9 @@
 // panel; only one form is open at a time and Cancel returns focus to its button. The
 // caller adds these only once the shopper has consented (when that is asked), and the
 // guest-order button is in the DOM only while a conversation exists: what is not in
-// the DOM cannot be shown by a page's CSS.
+// the DOM cannot be shown by a page's CSS. So are "Download this conversation" (the
+// export, saved through a Blob URL) and "Delete this conversation" (confirmed in the
+// panel; then the widget forgets the conversation and starts fresh).
 import type { WidgetConfig } from "../config";
 import { describeVerifyFailure } from "./api";
 import type { Conversation } from "./conversation";
@@ -13,7 +15,7 @@ import type { Transcript } from "./transcript";
 
 type Submit = (values: Record<string, string | boolean>) => Promise<string | null>;
 
-export function createActions(config: WidgetConfig, t: Translate, conversation: Conversation, transcript: Transcript) {
+export function createActions(config: WidgetConfig, t: Translate, conversation: Conversation, transcript: Transcript, onFresh: () => void) {
   const forms = el("div", { id: "shop-assistant-forms" });
   const element = el("div", { class: "sa-actions" });
   const buttons: Record<string, HTMLButtonElement> = {};
@@ -62,14 +64,58 @@ export function createActions(config: WidgetConfig, t: Translate, conversation: 
       return null;
     });
   }
+  // The shopper's own copy and erasure of the conversation, offered while one exists.
+  const note = (text: string, error?: boolean) => forms.append(el("p", { role: "status", class: error ? "sa-form-status" : undefined }, text));
+  const download = el("button", { type: "button", id: "shop-assistant-download", class: "sa-link-button" }, t("download"));
+  download.addEventListener("click", async () => {
+    clear(forms);
+    const { value, error } = await conversation.exportJson();
+    if (error) return note(error, true);
+    const href = URL.createObjectURL(new Blob([JSON.stringify(value, null, 2)], { type: "application/json" }));
+    const link = el("a", { href, download: "conversation.json", rel: "noopener", hidden: true });
+    forms.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(href), 60_000);
+  });
+  const remove = el("button", { type: "button", id: "shop-assistant-delete", class: "sa-link-button", "aria-expanded": "false" }, t("delete"));
+  remove.addEventListener("click", () => {
+    clear(forms);
+    const yes = el("button", { type: "button", class: "sa-button" }, t("delete_yes"));
+    const no = el("button", { type: "button", class: "sa-link-button" }, t("cancel"));
+    const status = el("p", { role: "status", class: "sa-form-status" });
+    const close = () => {
+      clear(forms);
+      remove.setAttribute("aria-expanded", "false");
+    };
+    no.addEventListener("click", () => (close(), remove.focus()));
+    yes.addEventListener("click", async () => {
+      yes.disabled = true;
+      const error = await conversation.remove();
+      yes.disabled = false;
+      if (error) return void (status.textContent = error);
+      close();
+      transcript.clear();
+      note(t("deleted"));
+      onFresh();
+    });
+    forms.append(el("div", { id: "shop-assistant-delete-confirm", class: "sa-form" }, el("p", {}, t("delete_confirm")), el("div", { class: "sa-form-actions" }, yes, no), status));
+    remove.setAttribute("aria-expanded", "true");
+    yes.focus();
+  });
+
+  const own = el("span", { class: "sa-own" }, download, remove);
+
   return {
     element,
     forms,
-    /** Verification binds an order to a conversation, so it is offered once one exists. */
+    /** Verification binds an order to a conversation, so it is offered once one exists; so are download and delete. */
     refresh() {
-      const verify = buttons["shop-assistant-verify-open"];
-      if (verify && conversation.hasConversation()) element.append(verify);
-      else verify?.remove();
+      const has = conversation.hasConversation();
+      for (const button of [buttons["shop-assistant-verify-open"], own]) {
+        if (button && has) element.append(button);
+        else button?.remove();
+      }
     },
     openLead() {
       if (!forms.querySelector("#shop-assistant-lead")) buttons["shop-assistant-handoff"]?.click();

@@ -18,6 +18,7 @@ function setup(consentVersion: number) {
       return { element: { classList: { add() {} } } as unknown as HTMLElement, append: (more) => void (lines[lines.length - 1] += more), addCard() {} };
     },
     typing() {},
+    clear: () => void (lines.length = 0),
   };
   const conversation = createConversation({
     proxy: "/apps/assistant",
@@ -117,5 +118,39 @@ describe("the lead's confirmation after a reload", () => {
     const { conversation, lines } = setup(1);
     await conversation.resume();
     expect(lines).toEqual(["user: Hi"]);
+  });
+});
+
+describe("the shopper's download and delete", () => {
+  const stored = () => JSON.parse(store.get("shop-assistant") ?? "{}");
+  beforeEach(() => store.set("shop-assistant", JSON.stringify({ id: "c-1", token: "t-1", consent: 1, lead: 1 })));
+
+  it("fetches the export and deletes with the token in a header, then forgets the conversation and its consent", async () => {
+    const sent: Array<{ url: string; method: string; token: string | null }> = [];
+    vi.stubGlobal("fetch", async (url: string, init: RequestInit) => {
+      sent.push({ url, method: init.method ?? "GET", token: new Headers(init.headers).get("x-conversation-token") });
+      return Response.json(url.endsWith("/export") ? { format: "privacy-shop-assistant/conversation-export" } : { deleted: { conversations: 1 } });
+    });
+    const { conversation } = setup(1);
+    expect((await conversation.exportJson()).value).toEqual({ format: "privacy-shop-assistant/conversation-export" });
+    expect(await conversation.remove()).toBeNull();
+    expect(sent).toEqual([
+      { url: "/apps/assistant/conversations/c-1/export", method: "GET", token: "t-1" },
+      { url: "/apps/assistant/conversations/c-1/delete", method: "POST", token: "t-1" },
+    ]);
+    expect(conversation.hasConversation()).toBe(false);
+    expect(conversation.allowed()).toBe(false); // a new conversation asks for consent again
+    expect(stored()).toEqual({});
+  });
+
+  it("a 404 (already gone) forgets it too; any other failure keeps it and says so", async () => {
+    let status = 503;
+    vi.stubGlobal("fetch", async () => Response.json({ error: { code: "X", message: "x" } }, { status }));
+    const { conversation } = setup(1);
+    expect(await conversation.remove()).toBe(en.assistant.error);
+    expect(conversation.hasConversation()).toBe(true);
+    status = 404;
+    expect(await conversation.remove()).toBeNull();
+    expect(stored()).toEqual({});
   });
 });

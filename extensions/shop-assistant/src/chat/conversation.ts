@@ -10,6 +10,8 @@ import { obj, type StreamEvent, type UncheckedConversationIds, type UncheckedMes
 export interface ConversationDeps {
   proxy: string; // "/apps/assistant"
   locale: string;
+  /** The storefront's country (ISO 3166 alpha-2) or "": prices in the shopper's market. */
+  country?: string;
   transcript: Transcript;
   cards: CardContext;
   /** Called when this browser gains or loses its conversation. */
@@ -24,7 +26,7 @@ export interface ConversationDeps {
 type Body = Record<string, unknown>;
 type Reply = { value?: unknown; error?: string; failure?: Failure };
 
-export function createConversation({ proxy, locale, transcript, cards, onSession, onHandoff, consentVersion }: ConversationDeps) {
+export function createConversation({ proxy, locale, country, transcript, cards, onSession, onHandoff, consentVersion }: ConversationDeps) {
   let session: Session = loadSession();
   const describe = (failure: Failure) => describeFailure(failure, cards.t);
   // The consent step lives here, not only in what the panel shows: before it, nothing is sent.
@@ -52,6 +54,9 @@ export function createConversation({ proxy, locale, transcript, cards, onSession
   }
 
   const ids = () => ({ conversationId: session.id, token: session.token });
+  // GET /conversations/:id and its /export and /delete: the token goes in a header.
+  const at = (path = "") => `${proxy}/conversations/${encodeURIComponent(session.id || "")}${path}`;
+  const auth = () => ({ "X-Conversation-Token": session.token || "" });
 
   async function post(path: string, body: Body): Promise<Reply> {
     const result = await requestJson(proxy + path, { ...ids(), ...body });
@@ -86,7 +91,7 @@ export function createConversation({ proxy, locale, transcript, cards, onSession
       transcript.add("user", message);
       const bubble = transcript.add("assistant");
       transcript.typing(true);
-      const failure = await streamEvents(proxy + "/chat", { conversationId: session.id, conversationToken: session.token, message, locale }, (name, data) => {
+      const failure = await streamEvents(proxy + "/chat", { conversationId: session.id, conversationToken: session.token, message, locale, ...(country ? { country } : {}) }, (name, data) => {
         if (name === "conversation") remember(data);
         else if (name === "delta") {
           const { text } = obj<StreamEvent<"delta">>(data);
@@ -118,8 +123,7 @@ export function createConversation({ proxy, locale, transcript, cards, onSession
         }
       };
       if (session.id && session.token) {
-        const url = `${proxy}/conversations/${encodeURIComponent(session.id)}`;
-        const result = await requestJson(url, undefined, { "X-Conversation-Token": session.token });
+        const result = await requestJson(at(), undefined, auth());
         if (!result.ok) return forget(result.failure);
         const { messages } = obj<UncheckedTranscript>(result.value);
         for (const m of Array.isArray(messages) ? messages.filter((x): x is UncheckedMessage => x && typeof x === "object") : []) {
@@ -138,6 +142,26 @@ export function createConversation({ proxy, locale, transcript, cards, onSession
       if (!result.error) saveSession((session = { ...session, lead: Date.now() }));
       return result;
     },
+    /** Everything stored for this conversation (GET …/export), for the shopper's download. */
+    async exportJson(): Promise<Reply> {
+      const result = await requestJson(at("/export"), undefined, auth());
+      if (!result.ok) return forget(result.failure), { error: describe(result.failure), failure: result.failure };
+      return { value: result.value };
+    },
+
+    /**
+     * Deletes the conversation on the server (a 404: it is gone already), then forgets it
+     * here with the consent that was given for it: a new conversation asks again.
+     */
+    async remove(): Promise<string | null> {
+      const result = await requestJson(at("/delete"), {}, auth());
+      if (!result.ok && result.failure.status !== 404) return describe(result.failure);
+      session = {};
+      saveSession(session);
+      onSession();
+      return null;
+    },
+
     verifyOrder: (orderNumber: string, email: string) => (allowed() ? post("/verify-order", { orderNumber, email }) : Promise.resolve(refused)),
   };
 }

@@ -62,6 +62,7 @@ function mount(root: ShadowRoot, launcher: HTMLElement): { toggle(): void } {
   const conversation = createConversation({
     proxy: data.proxy || "/apps/assistant",
     locale,
+    country: data.country || "",
     transcript,
     cards: { t, origin, locale, addToCart: (variantId) => addToCart(cartUrl, variantId) },
     onSession: () => actions?.refresh(),
@@ -78,15 +79,11 @@ function mount(root: ShadowRoot, launcher: HTMLElement): { toggle(): void } {
     await conversation.send(text);
     composer.busy(false);
   });
-  actions = createActions(config, t, conversation, transcript);
-  actions.refresh();
-  const chat = el("div", { class: "sa-chat" }, actions.element, composer.element);
-  panel.body.append(intro.element, transcript.element, actions.forms);
-
   // Before consent (when it is asked) the message box and the actions are not in the
   // DOM at all, so no page CSS can show them, and conversation.send refuses anyway.
-  if (conversation.allowed()) panel.footer.append(chat);
-  else {
+  const start = () => {
+    if (conversation.allowed()) return void panel.footer.append(chat);
+    chat.remove();
     intro.askConsent(async () => {
       const error = await conversation.consent(config.noticeVersion);
       if (!error) {
@@ -95,7 +92,16 @@ function mount(root: ShadowRoot, launcher: HTMLElement): { toggle(): void } {
       }
       return error;
     }, conversation.decline);
-  }
+  };
+  // After the shopper deleted the conversation: a fresh start, the consent question again when it is asked.
+  actions = createActions(config, t, conversation, transcript, () => {
+    start();
+    (intro.acceptButton() || composer.input).focus();
+  });
+  actions.refresh();
+  const chat = el("div", { class: "sa-chat" }, actions.element, composer.element);
+  panel.body.append(intro.element, transcript.element, actions.forms);
+  start();
   resumed = conversation.resume().catch(() => undefined);
 
   const focusTarget = () => (chat.isConnected ? composer.input : intro.acceptButton());

@@ -1,6 +1,6 @@
 // The message list: a polite ARIA live log. While an answer streams the log is
 // aria-busy, so screen readers read the finished answer once instead of every token.
-import { el } from "./dom";
+import { clear, el } from "./dom";
 import type { Translate } from "./strings";
 
 export interface Bubble {
@@ -13,6 +13,8 @@ export interface Transcript {
   element: HTMLElement;
   add(role: "user" | "assistant", text?: string, kind?: "error"): Bubble;
   typing(on: boolean): void;
+  /** Empties the log (the shopper deleted the conversation). */
+  clear(): void;
 }
 
 export function createTranscript(t: Translate): Transcript {
@@ -60,6 +62,10 @@ export function createTranscript(t: Translate): Transcript {
           scroll();
         },
       };
+    },
+    clear() {
+      clear(log);
+      answer = null;
     },
     typing(on) {
       indicator.hidden = !on;
