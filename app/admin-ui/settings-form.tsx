@@ -34,7 +34,7 @@ export function SettingsFormPage<V extends Record<string, unknown>>({ title, sub
   const { dirty, commit, reset } = form;
 
   useToastOnResult(result, (r) => {
-    if (!r.ok) return { text: t("settings.invalidTitle", { count: Object.keys(r.fieldErrors).length || 1 }), isError: true };
+    if (!r.ok) return { text: t("settings.invalidTitle", { count: listedErrors(r, t).length || 1 }), isError: true };
     if (!r.published) return { text: t("settings.savedNotPublished"), isError: true };
     return { text: r.changed.length ? t("settings.saved") : t("settings.noChanges") };
   });
@@ -90,10 +90,7 @@ function SettingsErrorBanner({ result, labels, t }: { result: SettingsActionData
       </Banner>
     );
   }
-  const errors = fieldErrorsOf(result, t);
-  // A problem of one business day is listed once, under its day (the sentence names it).
-  const perDay = Object.keys(errors).some((path) => /^handoff\.businessHours\.\d$/.test(path));
-  const entries = Object.entries(errors).filter((e): e is [string, string] => Boolean(e[1]) && !(perDay && e[0] === "handoff.businessHours"));
+  const entries = listedErrors(result, t);
   return (
     <Banner tone="critical" title={t("settings.invalidTitle", { count: entries.length || 1 })}>
       <BlockStack gap="200">
@@ -116,6 +113,13 @@ export function SettingsSection({ title, description, gap = "400", children }: {
       </Card>
     </Layout.AnnotatedSection>
   );
+}
+
+/** The problems a failed save lists: one per field, a business day's once under its day. */
+function listedErrors(result: SettingsActionData | undefined, t: Translator): [string, string][] {
+  const errors = fieldErrorsOf(result, t);
+  const perDay = Object.keys(errors).some((path) => /^handoff\.businessHours\.\d$/.test(path));
+  return Object.entries(errors).filter((e): e is [string, string] => Boolean(e[1]) && !(perDay && e[0] === "handoff.businessHours"));
 }
 
 /**

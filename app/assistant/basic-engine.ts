@@ -60,7 +60,7 @@ export async function answerBasic(deps: { admin: AdminGraphql; knowledge: Knowle
   }
 
   if (intent === "policy" || intent === "unknown") {
-    const { matches } = await searchKnowledge(deps, { shop: input.shop, query: input.message });
+    const { matches } = await searchKnowledge(deps, { shop: input.shop, query: input.message, locale: input.locale });
     const best = matches[0];
     if (best && (intent === "policy" || best.score >= 3)) {
       const cards = best.source === "policy" ? [toPolicyCard(best)] : [];

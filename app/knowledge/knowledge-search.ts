@@ -65,9 +65,10 @@ function termsOf(text: string): string[] {
     .filter((w) => w.length >= 3);
 }
 
+/** How many of the terms start a word of `text` ("und" is not in "refund"). */
 function overlap(terms: string[], text: string): number {
-  const haystack = normalizeText(text);
-  return terms.reduce((n, t) => n + (haystack.includes(t) ? 1 : 0), 0);
+  const haystack = ` ${normalizeText(text).replace(/[^\p{L}\p{N}]+/gu, " ")}`;
+  return terms.reduce((n, t) => n + (haystack.includes(` ${t}`) ? 1 : 0), 0);
 }
 
 export async function searchKnowledge(
@@ -130,10 +131,12 @@ export function relevantParagraph(paragraphs: string[], terms: string[]): string
   return excerptOf(paragraphs[best]!, 600);
 }
 
-/** How many of the question's words (by their first letters, a cheap stem) the paragraph holds. */
+/** How many of the question's words (by their first letters, a cheap stem, at a word's start) the paragraph holds. */
 function paragraphScore(paragraph: string, terms: string[]): number {
-  const text = normalizeText(paragraph);
-  return terms.filter((t) => !QUESTION_WORDS.has(t)).reduce((n, t) => n + (text.includes(t.slice(0, Math.max(4, t.length - 2))) ? 1 : 0), 0);
+  const text = ` ${normalizeText(paragraph).replace(/[^\p{L}\p{N}]+/gu, " ")}`;
+  return terms
+    .filter((t) => t.length >= 4 && !QUESTION_WORDS.has(t))
+    .reduce((n, t) => n + (text.includes(` ${t.slice(0, Math.max(4, t.length - 2))}`) ? 1 : 0), 0);
 }
 
 const QUESTION_WORDS = new Set(["what", "your", "policy", "with", "have", "does", "can", "how", "the", "and", "for", "you", "votre", "politique", "quelle", "est", "ihre", "eure", "wie", "was", "ist", "cual", "vuestra", "que"]);

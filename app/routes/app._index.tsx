@@ -5,10 +5,11 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, InlineStack, Layout, Text } from "@shopify/polaris";
 import { adminDeps, modelProvider } from "../composition/admin-context.server";
 import { appRoot } from "../composition/root.server";
-import { embedDeepLink, loadSetupChecklist, type ChecklistState } from "../setup/setup-checklist.server";
+import { embedDeepLink, loadSetupChecklist } from "../setup/setup-checklist.server";
 import { AdminPage } from "../admin-ui/admin-page";
 import { SectionCard } from "../admin-ui/section-card";
 import { authenticate } from "../composition/shopify.server";
+import { useT } from "../i18n/i18n";
 
 export const meta: MetaFunction = () => [{ title: "Home · Shop assistant" }];
 
@@ -19,61 +20,48 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   return json({ checklist, embedLink: embedDeepLink(session.shop, appRoot().config.SHOPIFY_API_KEY) });
 };
 
-const TITLES = {
-  embed: "Switch on the assistant in your theme",
-  privacy_notice: "Write your privacy notice",
-  retention: "Choose how long conversations are kept",
-  knowledge: "Start your knowledge base",
-  test_conversation: "Have a test conversation",
-} as const;
-
-const MODE_BADGES = {
-  ai: { tone: "success", label: "AI answers" },
-  basic: { tone: "info", label: "Basic mode" },
-  paused: { tone: "critical", label: "Paused" },
-} as const;
-
-const BADGES: Record<ChecklistState, { tone: "success" | "attention"; label: string }> = {
-  done: { tone: "success", label: "Done" },
-  todo: { tone: "attention", label: "To do" },
-};
+const MODE_TONES = { ai: "success", basic: "info", paused: "critical" } as const;
+const MODE_LABELS = { ai: "analytics.mode.ai", basic: "analytics.mode.basic", paused: "incidents.paused" } as const;
 
 export default function Home() {
   const { checklist, embedLink } = useLoaderData<typeof loader>();
+  const t = useT();
   const actions: Record<string, JSX.Element> = {
-    embed: <Button url={embedLink} target="_top">Open the theme editor</Button>,
-    privacy_notice: <Link to="/app/privacy">Privacy settings</Link>,
-    retention: <Link to="/app/privacy">Privacy settings</Link>,
-    knowledge: <Link to="/app/knowledge">Knowledge base</Link>,
-    test_conversation: <Link to="/app/conversations">Conversations</Link>,
+    embed: <Button url={embedLink} target="_top">{t("home.openThemeEditor")}</Button>,
+    privacy_notice: <Link to="/app/privacy">{t("nav.privacy")}</Link>,
+    retention: <Link to="/app/privacy">{t("nav.privacy")}</Link>,
+    knowledge: <Link to="/app/knowledge">{t("knowledge.title")}</Link>,
+    test_conversation: <Link to="/app/conversations">{t("nav.conversations")}</Link>,
   };
   const done = checklist.items.filter((i) => i.state === "done").length;
   return (
-    <AdminPage title="Shop assistant">
+    <AdminPage title={t("home.title")}>
       <Layout>
         {checklist.paused ? (
           <Layout.Section>
-            <Banner tone="critical" title="The assistant is paused">
-              <p>It stores nothing and exports are disabled. <Link to="/app/incidents">Resume on the Incidents page.</Link></p>
+            <Banner tone="critical" title={t("home.paused")}>
+              <p>{t("home.pausedBody")} <Link to="/app/incidents">{t("home.resumeLink")}</Link></p>
             </Banner>
           </Layout.Section>
         ) : null}
-        <SectionCard title={`Set-up (${done} of ${checklist.items.length} done)`} gap="400">
+        <SectionCard title={t("home.setup", { done, total: checklist.items.length })} gap="400">
           {checklist.items.map((item) => (
-            <InlineStack key={item.id} align="space-between" blockAlign="center" gap="400" wrap={false}>
-              <BlockStack gap="100">
-                <InlineStack gap="200" align="start" blockAlign="center">
-                  <Badge tone={BADGES[item.state].tone}>{BADGES[item.state].label}</Badge>
-                  <Text as="h3" variant="headingSm">{TITLES[item.id]}</Text>
-                </InlineStack>
-                <Text as="p" tone="subdued">{item.detail}</Text>
-              </BlockStack>
+            <InlineStack key={item.id} align="space-between" blockAlign="center" gap="400">
+              <div style={{ flex: "1 1 280px", minWidth: 0 }}>
+                <BlockStack gap="100">
+                  <InlineStack gap="200" align="start" blockAlign="center">
+                    <Badge tone={item.state === "done" ? "success" : "attention"}>{item.state === "done" ? t("home.done") : t("home.todo")}</Badge>
+                    <Text as="h3" variant="headingSm">{t(`home.step.${item.id}`)}</Text>
+                  </InlineStack>
+                  <Text as="p" tone="subdued">{item.detail}</Text>
+                </BlockStack>
+              </div>
               {item.state === "done" ? null : actions[item.id]}
             </InlineStack>
           ))}
         </SectionCard>
-        <SectionCard title="Assistant mode" variant="oneThird" gap="200">
-          <Badge tone={MODE_BADGES[checklist.mode.mode].tone}>{MODE_BADGES[checklist.mode.mode].label}</Badge>
+        <SectionCard title={t("home.mode")} variant="oneThird" gap="200">
+          <Badge tone={MODE_TONES[checklist.mode.mode]}>{t(MODE_LABELS[checklist.mode.mode])}</Badge>
           <Text as="p">{checklist.mode.reason}</Text>
         </SectionCard>
       </Layout>

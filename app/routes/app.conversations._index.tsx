@@ -3,12 +3,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Badge, IndexTable, Link, Select, Text } from "@shopify/polaris";
+import { Badge, BlockStack, IndexTable, InlineStack, Link, Select, Text } from "@shopify/polaris";
 import { adminDeps, searchParamsOf } from "../composition/admin-context.server";
 import { conversationFilterSchema, listConversations } from "../conversations/admin/conversations.server";
 import { AdminPage } from "../admin-ui/admin-page";
 import { DateRangeFilter, FilterBar } from "../admin-ui/filter-bar";
-import { formatDateTime, OUTCOME_LABELS } from "../admin-ui/format";
+import { useT } from "../i18n/i18n";
 import { useCursorPagination, useFilterParams } from "../admin-ui/pagination";
 import { ListLayout } from "../admin-ui/resource-table";
 import { authenticate } from "../composition/shopify.server";
@@ -24,43 +24,55 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export default function Conversations() {
   const { page, filter } = useLoaderData<typeof loader>();
+  const t = useT();
   const pagination = useCursorPagination(page);
   const { set } = useFilterParams();
   const filtered = filter.outcome !== "all" || filter.from || filter.to;
+  const outcome = (value: string) => (t.has(`analytics.outcome.${value}`) ? t(`analytics.outcome.${value}` as "analytics.outcome.open") : value);
+  const consent = (value: string) => (t.has(`conversations.consent.${value}`) ? t(`conversations.consent.${value}` as "conversations.consent.accepted") : value.replace("_", " "));
+  type Row = (typeof page.items)[number];
+  const started = (c: Row) => (
+    // The row's primary link: the whole row opens it, and keyboard users reach it.
+    <Link dataPrimaryLink url={`/app/conversations/${encodeURIComponent(c.id)}`} monochrome removeUnderline>
+      <Text as="span" fontWeight="semibold">{t.dateTime(c.createdAt)}</Text>
+    </Link>
+  );
+  const outcomeBadge = (c: Row) => <Badge tone={c.outcome === "handed_off" ? "attention" : c.outcome === "answered" ? "success" : undefined}>{outcome(c.outcome)}</Badge>;
   return (
-    <AdminPage title="Conversations" subtitle="Opening a transcript is recorded in the audit log.">
+    <AdminPage title={t("conversations.title")} subtitle={t("conversations.subtitle")}>
       <ListLayout
         above={
           <FilterBar>
-            <Select label="Outcome" value={filter.outcome} onChange={(outcome) => set({ outcome: outcome === "all" ? undefined : outcome })}
-              options={[{ label: "All", value: "all" }, { label: "Answered", value: "answered" }, { label: "Handed off to a person", value: "handed_off" }, { label: "Basic mode", value: "basic" }]} />
-            <DateRangeFilter from={filter.from} to={filter.to} onChange={set} />
+            <Select label={t("conversations.outcome")} value={filter.outcome} onChange={(value) => set({ outcome: value === "all" ? undefined : value })}
+              options={[{ label: t("conversations.all"), value: "all" }, { label: outcome("answered"), value: "answered" }, { label: t("conversations.handedOff"), value: "handed_off" }, { label: t("analytics.basicMode"), value: "basic" }]} />
+            <DateRangeFilter from={filter.from} to={filter.to} onChange={set} labels={{ from: t("audit.from"), to: t("audit.to") }} />
           </FilterBar>
         }
         items={page.items}
-        resourceName={{ singular: "conversation", plural: "conversations" }}
-        headings={["Started", "Outcome", "Mode", "Turns", "Consent", "Order verified"]}
+        resourceName={{ singular: t("conversations.singular"), plural: t("conversations.plural") }}
+        headings={[t("conversations.started"), t("conversations.outcome"), t("conversations.mode"), t("conversations.turns"), t("conversations.consent"), t("conversations.orderVerified")]}
         pagination={pagination}
         empty={{
-          heading: filtered ? "No conversations match these filters" : "No conversations yet",
-          body: filtered ? "Change the outcome or dates." : "When shoppers chat with the assistant on your storefront, their conversations appear here (if you keep transcripts).",
+          heading: filtered ? t("conversations.emptyFilteredHeading") : t("conversations.emptyHeading"),
+          body: filtered ? t("conversations.emptyFilteredBody") : t("conversations.emptyBody"),
         }}
         cells={(c) => (
           <>
-            <IndexTable.Cell>
-              {/* The row's primary link: the whole row opens it, and keyboard users reach it. */}
-              <Link dataPrimaryLink url={`/app/conversations/${encodeURIComponent(c.id)}`} monochrome removeUnderline>
-                <Text as="span" fontWeight="semibold">{formatDateTime(c.createdAt)}</Text>
-              </Link>
-            </IndexTable.Cell>
-            <IndexTable.Cell>
-              <Badge tone={c.outcome === "handed_off" ? "attention" : c.outcome === "answered" ? "success" : undefined}>{OUTCOME_LABELS[c.outcome] ?? c.outcome}</Badge>
-            </IndexTable.Cell>
-            <IndexTable.Cell>{c.basicMode ? "Basic" : "AI"}</IndexTable.Cell>
-            <IndexTable.Cell>{c.turnCount}</IndexTable.Cell>
-            <IndexTable.Cell>{c.consentState.replace("_", " ")}</IndexTable.Cell>
-            <IndexTable.Cell>{c.orderVerified ? "Yes" : "No"}</IndexTable.Cell>
+            <IndexTable.Cell>{started(c)}</IndexTable.Cell>
+            <IndexTable.Cell>{outcomeBadge(c)}</IndexTable.Cell>
+            <IndexTable.Cell>{c.basicMode ? t("conversations.basic") : t("conversations.ai")}</IndexTable.Cell>
+            <IndexTable.Cell>{t.number(c.turnCount)}</IndexTable.Cell>
+            <IndexTable.Cell>{consent(c.consentState)}</IndexTable.Cell>
+            <IndexTable.Cell>{c.orderVerified ? t("conversations.yes") : t("conversations.no")}</IndexTable.Cell>
           </>
+        )}
+        condensed={(c) => (
+          <BlockStack gap="100">
+            <InlineStack align="space-between" gap="200" blockAlign="center">{started(c)}{outcomeBadge(c)}</InlineStack>
+            <Text as="span" tone="subdued">
+              {c.basicMode ? t("conversations.basic") : t("conversations.ai")} · {t("conversations.turns")}: {t.number(c.turnCount)} · {t("conversations.consent")}: {consent(c.consentState)}
+            </Text>
+          </BlockStack>
         )}
       />
     </AdminPage>

@@ -8,7 +8,8 @@
 //   prefix              title:merino*
 //   negation            -tag:sale   NOT tag:sale
 //   OR                  tag:hiking OR tag:winter    (AND binds tighter; AND is implicit)
-// Not supported: parentheses (ignored), fuzzy matching, relevance ranking.
+// Free text matches at the start of a word. Not supported: parentheses (ignored), fuzzy
+// matching, relevance ranking.
 // Unknown fields are ignored, as Shopify ignores invalid search fields (with a warning).
 
 export type Comparator = ":" | ":>" | ":>=" | ":<" | ":<=";
@@ -84,8 +85,11 @@ function compare(kind: FieldKind, actual: string | number | boolean, term: Searc
 function termMatches<T>(item: T, term: SearchTerm, fields: SearchFields<T>): boolean {
   let hit: boolean;
   if (term.field === null) {
+    // Shopify matches free text against the start of words ("hat" finds "Hat" and "hats",
+    // not "that"); diacritics are not folded (a shop's own language is searched as written).
     const wanted = term.value.toLowerCase();
-    hit = fields.defaultText(item).some((t) => t.toLowerCase().includes(wanted));
+    const atWordStart = new RegExp(`(^|[^\\p{L}\\p{N}])${wanted.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "u");
+    hit = fields.defaultText(item).some((t) => atWordStart.test(t.toLowerCase()));
   } else {
     const field = fields.fields[term.field];
     if (!field) return true; // unknown search field: ignored, as Shopify does

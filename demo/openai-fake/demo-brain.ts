@@ -2,15 +2,28 @@
 // picks a tool from keywords like a real model would, then words the tool results in
 // the shopper's language. It only calls tools the request offers.
 import { detectIntent, detectLanguage, orderNameIn, productTermsIn, type Language } from "../../app/assistant/intents";
+import { constraintsIn } from "../../app/catalog/constraints";
+import { conceptsIn } from "../../app/catalog/vocabulary";
 import type { ChatCompletionBody, FakeReply } from "./types";
 
-// A real model translates the shopper's words into the catalog's language; so does this.
-const TRANSLATE: Record<string, string> = {
-  coton: "cotton", baumwolle: "cotton", algodon: "cotton", laine: "wool", wolle: "wool", lana: "wool",
-  chaussures: "shoes", schuhe: "shoes", zapatos: "shoes", capuche: "hoodie", kapuzenpullover: "hoodie", sudadera: "hoodie",
-  camiseta: "tee", "t-shirt": "tee", chemise: "shirt", hemd: "shirt", sac: "bag", tasche: "bag", bolso: "bag",
-  chaussettes: "socks", socken: "socks", calcetines: "socks", bonnet: "beanie", mutze: "beanie", gorro: "beanie",
-};
+/**
+ * What a real model does with a product question: translate the shopper's words into the
+ * catalog's language (English here) and put price, size, colour and stock into the search
+ * tool's arguments. The fake uses basic mode's vocabulary for it.
+ */
+function searchArguments(userText: string, terms: string): Record<string, unknown> {
+  const { constraints, rest } = constraintsIn(userText);
+  const { concepts, unknown } = conceptsIn(rest);
+  const query = [...concepts.map((c) => c.words.en[0]), ...unknown].join(" ") || terms;
+  return {
+    query,
+    ...(constraints.minPrice !== undefined ? { minPrice: constraints.minPrice } : {}),
+    ...(constraints.maxPrice !== undefined ? { maxPrice: constraints.maxPrice } : {}),
+    ...(constraints.size ? { size: constraints.size } : {}),
+    ...(constraints.colorName ? { color: constraints.colorName } : {}),
+    ...(constraints.inStock ? { inStock: true } : {}),
+  };
+}
 
 const SAY: Record<Language, Record<string, string>> = {
   en: { products: "Here are some products that match:", none: "I couldn't find a matching product.", inStock: "in stock", soldOut: "sold out", order: "Your order {name} is {status}.", tracking: "Tracking: {t}.", noOrder: "I can't find that order among the orders verified for you.", verify: "To see your order, please log in or verify the order with its number and email in the chat.", policy: "Here is what our store says:", handoff: "A person from our team will get back to you. Please fill in the contact form.", failed: "Sorry, I can't look that up right now. A person can help if you like.", hello: "Hi! I can help with our products, your orders and our store policies.", details: "{title} costs {price}. Options: {options}." },
@@ -42,14 +55,15 @@ export function demoBrain(body: ChatCompletionBody): FakeReply {
   const call = (name: string, args: Record<string, unknown>): FakeReply | null => (offered.has(name) ? { toolCalls: [{ name, arguments: args }] } : null);
   const intent = detectIntent(userText);
   const orderName = orderNameIn(userText);
-  const terms = productTermsIn(userText).split(" ").filter(Boolean).map((w) => TRANSLATE[w] ?? w).join(" ");
+  const terms = productTermsIn(userText);
+  const search = terms ? searchArguments(userText, terms) : null;
   const reply =
     (intent === "human" && call("request_human", {})) ||
     (intent === "order" && (orderName ? call("order_status", { orderName }) : call("my_orders", {}))) ||
     (intent === "policy" && call("store_policies", { question: userText.slice(0, 300) })) ||
-    (intent === "product" && terms && call("search_products", { query: terms })) ||
+    (intent === "product" && search && call("search_products", search)) ||
     // Not obviously a product question: look in the FAQ and the catalog at once.
-    (terms && both(call("store_policies", { question: userText.slice(0, 300) }), call("search_products", { query: terms }))) ||
+    (search && both(call("store_policies", { question: userText.slice(0, 300) }), call("search_products", search))) ||
     null;
   return reply ?? { text: say.hello! };
 }

@@ -25,10 +25,10 @@ for (const withModel of [true, false]) {
       expect(card && card.kind === "product" && /^\d+$/.test(card.variantId)).toBe(true);
     });
 
-    it("answers a product question in French, in French", async () => {
+    it("answers a product question in French, in French, with the French titles", async () => {
       const r = await h.turn("Je cherche un t-shirt en coton", { locale: "fr" });
       expect(r.done).toMatchObject({ mode });
-      expect(titles(r.cards)).toContain("Classic Cotton Tee");
+      expect(titles(r.cards)).toContain("T-shirt classique en coton");
       expect(r.text).toMatch(/Voici/);
     });
 
@@ -37,7 +37,7 @@ for (const withModel of [true, false]) {
       expect(en.cards).toContainEqual(expect.objectContaining({ kind: "policy", title: "Refund policy", url: expect.stringMatching(/^\/policies\//) }));
       expect(en.text).toMatch(/30 days/);
       const fr = await h.turn("Quelle est votre politique de retour ?", { locale: "fr" });
-      expect(fr.cards.some((c) => c.kind === "policy" && c.title === "Refund policy")).toBe(true);
+      expect(fr.cards.some((c) => c.kind === "policy" && c.title === "Politique de remboursement")).toBe(true);
       expect(fr.text).toMatch(/Voici ce que dit notre boutique|Extrait de notre/);
     });
 

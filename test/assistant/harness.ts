@@ -52,7 +52,7 @@ export async function startAssistantHarness(
 
   async function turn(
     message: string,
-    input: { scope?: VerifiedScope; locale?: string; settings?: ShopSettings; history?: HistoryTurn[]; conversationId?: string } = {},
+    input: { scope?: VerifiedScope; locale?: string; country?: string; settings?: ShopSettings; history?: HistoryTurn[]; conversationId?: string } = {},
   ) {
     const events: TurnEvent[] = [];
     for await (const event of runTurn(deps, {
@@ -61,6 +61,7 @@ export async function startAssistantHarness(
       scope: input.scope ?? {},
       message,
       locale: input.locale,
+      country: input.country,
       settings: input.settings ?? settingsWith(),
       history: input.history ?? [],
       signal: new AbortController().signal,

@@ -102,7 +102,7 @@ describe.skipIf(!chromiumAvailable())("the embedded admin in Chromium", () => {
     await settled(page, app);
     await screenshot(page, "admin-transcript");
     await page.goto(`${demo.adminUrl}/apps/shop-assistant/app/audit`);
-    await page.frameLocator("#app").locator(".Polaris-IndexTable__TableRow").getByText("transcript.viewed").first().waitFor({ timeout: 20_000 });
+    await page.frameLocator("#app").locator(".Polaris-IndexTable__TableRow").getByText("opened a conversation transcript").first().waitFor({ timeout: 20_000 }); // the audit entry as a sentence (was "transcript.viewed")
     await settled(page, page.frameLocator("#app"));
     await screenshot(page, "admin-audit-after-view");
     await page.close();

@@ -155,10 +155,13 @@ describe.skipIf(!run)("a merchant sets up the app in the demo admin (issue 12)",
         const body = (await app.locator("body").textContent()) ?? "";
         expect(body).toContain(t("assistant.hours.closed"));
         const tuesdayOpen = app.getByRole("checkbox", { name: tuesday });
-        if (!(await tuesdayOpen.isChecked())) await app.getByText(tuesday, { exact: true }).click();
-        await expect.poll(() => saveBarShowing(admin)).toBe(true);
+        if (!(await tuesdayOpen.isChecked())) {
+          await app.getByText(tuesday, { exact: true }).click();
+          await expect.poll(() => saveBarShowing(admin)).toBe(true);
+        }
         await app.getByLabel(t("assistant.hours.opens", { day: tuesday })).fill("18:00");
         await app.getByLabel(t("assistant.hours.closes", { day: tuesday })).fill("09:00");
+        await expect.poll(() => saveBarShowing(admin)).toBe(true);
         await app.getByLabel(t("assistant.timeZone")).selectOption("Europe/Berlin");
         await saveBar(admin).locator("button[variant=primary]").click();
         await toast(admin, t("settings.invalidTitle", { count: 1 }));

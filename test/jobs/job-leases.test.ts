@@ -34,7 +34,7 @@ function startChildWorker(): Promise<ChildProcess> {
   // node itself (tsx as a loader), not the tsx command: SIGKILL must reach the process that holds the lease.
   const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "lease-child.ts")], {
     cwd: root,
-    env: { PATH: process.env.PATH, DATABASE_URL: t.url, CHILD_KEY: key, CHILD_HASH_KEY: hashKey, LEASE_MS: String(LEASE_MS) },
+    env: { NODE_ENV: "test", PATH: process.env.PATH, DATABASE_URL: t.url, CHILD_KEY: key, CHILD_HASH_KEY: hashKey, LEASE_MS: String(LEASE_MS) },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";

@@ -14,7 +14,7 @@ export const storePoliciesTool = defineTool({
   async run(args, ctx) {
     const { matches, policiesUnavailable } = await searchKnowledge(
       { admin: ctx.admin, knowledge: ctx.knowledge },
-      { shop: ctx.shop, query: args.question, policyType: args.policyType },
+      { shop: ctx.shop, query: args.question, policyType: args.policyType, locale: ctx.locale },
     );
     if (matches.length === 0) {
       const message = policiesUnavailable ? "Policies are unavailable right now." : "Nothing in the shop's policies or FAQ matches.";
