@@ -7,9 +7,19 @@
 //
 // Both counts live in the process (with WEB_CONCURRENCY each worker counts its own);
 // the per-minute budgets of app/infra/ratelimit are the ones shared through Redis.
+import { createHash } from "node:crypto";
 import { rateLimited } from "../infra/http/errors";
 
 export type Release = () => void;
+
+/**
+ * The key of a conversation's one turn in flight: the shop, the conversation and a hash
+ * of the presented token (a wrong token gets a slot of its own and its 404 later, so it
+ * cannot block the owner). POST /chat and the shopper's delete share it.
+ */
+export function turnKeyOf(shop: string, conversationId: string, token: string | null | undefined): string {
+  return `${shop}:${conversationId}:${createHash("sha256").update(token ?? "").digest("base64url")}`;
+}
 
 export interface ShopperAdmission {
   /** A slot for one request of this client address, or null when it has `perClient` in flight. */

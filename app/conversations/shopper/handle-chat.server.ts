@@ -9,7 +9,6 @@
 // stored and no `conversation` event is sent. The widget asks consent first (POST
 // /consent creates the conversation), so this only happens to a shopper who chats
 // without answering, or after declining.
-import { createHash } from "node:crypto";
 import { MAX_MESSAGE_LENGTH } from "../../contracts/limits";
 import type { ChatStreamEventName, ChatStreamEvents } from "../../contracts/chat-events";
 import { z } from "zod";
@@ -32,7 +31,7 @@ import { proxyPost } from "../../storefront-proxy/proxy-post.server";
 import { countryField } from "./storefront-context";
 import { rateLimitedAndRecorded, recordSecurityEvent } from "../../storefront-proxy/security-events.server";
 import { sseResponse } from "../../infra/http/sse";
-import { admissionOf, turnInProgress } from "../../storefront-proxy/admission.server";
+import { admissionOf, turnInProgress, turnKeyOf } from "../../storefront-proxy/admission.server";
 
 export const chatBodySchema = z
   .object({
@@ -129,7 +128,7 @@ async function answerTurn(
   // One turn per conversation at a time, refused from memory before any database work.
   // Keyed by id and token together: a request with a wrong token cannot hold the
   // owner's conversation (it gets its 404 from prepareTurn).
-  const turnKey = body.conversationId ? `${context.shop.shop}:${body.conversationId}:${createHash("sha256").update(body.conversationToken ?? "").digest("base64url")}` : null;
+  const turnKey = body.conversationId ? turnKeyOf(context.shop.shop, body.conversationId, body.conversationToken) : null;
   const releaseTurn = turnKey ? admissionOf(deps).enterTurn(turnKey) : () => undefined;
   if (!releaseTurn) return turnInProgress();
   try {

@@ -4,12 +4,11 @@
 // `token`; the body is a JSON object (`{}` when the token is in the header). An unknown
 // id, a wrong token, another shop's conversation and one already deleted get the same
 // 404. The storefront-proxy pipeline: signature, method (405), body (zod), rate limits.
-import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { ConversationDeletedResponse } from "../../contracts/conversation-privacy";
 import { conversationNotFound, jsonResponse } from "../../infra/http/errors";
 import type { ShopperApiDeps } from "../../storefront-proxy/deps";
-import { admissionOf, turnInProgress } from "../../storefront-proxy/admission.server";
+import { admissionOf, turnInProgress, turnKeyOf } from "../../storefront-proxy/admission.server";
 import { proxyPost } from "../../storefront-proxy/proxy-post.server";
 import { ownedConversationByToken } from "../../conversations/owned-conversation.server";
 import { deleteShopperConversation } from "../compliance/conversation-delete.server";
@@ -23,8 +22,8 @@ export function handleConversationDelete(request: Request, id: string | undefine
     const owned = await ownedConversationByToken(deps, context, id, token);
     if (owned instanceof Response) return owned;
     // Not while a turn of this conversation is running (its answer would be written after
-    // the delete): the same in-memory slot POST /chat holds, keyed the same way.
-    const turnKey = `${context.shop.shop}:${owned.id}:${createHash("sha256").update(token ?? "").digest("base64url")}`;
+    // the delete): the same in-memory slot POST /chat holds.
+    const turnKey = turnKeyOf(context.shop.shop, owned.id, token);
     const release = admissionOf(deps).enterTurn(turnKey);
     if (!release) return turnInProgress();
     try {
