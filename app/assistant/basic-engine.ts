@@ -59,6 +59,13 @@ export async function answerBasic(deps: { admin: AdminGraphql; knowledge: Knowle
     return say(`${t.ordersFound(orders.length)}\n${lines}`, { cards: orders, topic: "order", handoff: false, event: "order_asked" });
   }
 
+  // A question that names a kind of product ("Socken unter 15 €") is a product question
+  // even without a "do you have": the catalog answers it before the policies are searched.
+  const question = productQuestion(input.message);
+  const namesProduct = intent === "unknown" && (question.search.typeGroups?.length ?? 0) > 0;
+  const productAnswer = namesProduct ? await answerProducts() : null;
+  if (productAnswer) return productAnswer;
+
   if (intent === "policy" || intent === "unknown") {
     const { matches } = await searchKnowledge(deps, { shop: input.shop, query: input.message, locale: input.locale });
     const best = matches[0];
@@ -71,18 +78,20 @@ export async function answerBasic(deps: { admin: AdminGraphql; knowledge: Knowle
     if (intent === "policy") return say(t.noPolicy, { cards: [], topic: "policy", handoff: false });
   }
 
-  const question = productQuestion(input.message);
-  const terms = question.label;
-  if (intent === "product" || question.asksForProducts) {
+  if (intent === "product" || (question.asksForProducts && !namesProduct)) {
     if (!question.asksForProducts) return say(t.askProduct, { cards: [], topic: "product", handoff: false });
-    const result = await searchProducts(deps.admin, question.search, { locale: input.locale, country: input.country });
-    if (!result.ok) return say(t.unavailable, { cards: [], topic: "product", handoff: false });
-    if (result.cards.length === 0) {
-      if (intent === "product") return say(t.noProducts(terms), { cards: [], topic: "product", handoff: false });
-    } else {
-      const lines = result.summaries.map((p) => `${p.title}: ${p.price}`).join("\n");
-      return say(`${t.productsFound(terms)}\n${lines}`, { cards: result.cards, topic: "product", handoff: false });
-    }
+    const found = await answerProducts();
+    if (found) return found;
+    if (intent === "product") return say(t.noProducts(question.label), { cards: [], topic: "product", handoff: false });
   }
   return say(t.unknown);
+
+  /** Product cards for the question, "unavailable", or null when nothing matches. */
+  async function answerProducts(): Promise<BasicAnswer | null> {
+    const result = await searchProducts(deps.admin, question.search, { locale: input.locale, country: input.country });
+    if (!result.ok) return say(t.unavailable, { cards: [], topic: "product", handoff: false });
+    if (result.cards.length === 0) return null;
+    const lines = result.summaries.map((p) => `${p.title}: ${p.price}`).join("\n");
+    return say(`${t.productsFound(question.label)}\n${lines}`, { cards: result.cards, topic: "product", handoff: false });
+  }
 }

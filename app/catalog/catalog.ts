@@ -16,6 +16,9 @@ import type { ProductCard } from "../contracts/cards";
 import type { AdminFailureCode, AdminGraphql } from "../infra/shopify/admin-graphql";
 import { PRODUCT_DETAILS_BY_HANDLE, PRODUCT_DETAILS_BY_ID, SEARCH_PRODUCTS } from "./operations";
 import { foldText } from "./vocabulary";
+import { contextVariables, withoutTranslationsIfDenied } from "../infra/shopify/localized-reads";
+
+export { contextVariables, withoutTranslationsIfDenied };
 
 const money = z.object({ amount: z.string(), currencyCode: z.string() });
 const image = z.object({ url: z.string(), altText: z.string().nullable().optional() }).nullable().optional();
@@ -30,14 +33,23 @@ const productNode = z.object({
   onlineStoreUrl: z.string().nullable().optional(),
   productType: z.string().nullable().optional(),
   tags: z.array(z.string()).optional(),
-  featuredMedia: z.object({ preview: z.object({ image }).nullable().optional() }).nullable().optional(),
+  featuredMedia: z
+    .object({ preview: z.object({ image }).nullable().optional() })
+    .nullable()
+    .optional(),
   priceRangeV2: z.object({ minVariantPrice: money }),
   translations,
   contextualPricing: z.object({ minVariantPricing: variantPricing }).nullable().optional(),
   variants: z.object({
     nodes: z.array(
       z
-        .object({ id: z.string(), availableForSale: z.boolean(), price: z.string().optional(), selectedOptions, contextualPricing: variantPricing })
+        .object({
+          id: z.string(),
+          availableForSale: z.boolean(),
+          price: z.string().optional(),
+          selectedOptions,
+          contextualPricing: variantPricing,
+        })
         .loose(),
     ),
   }),
@@ -165,27 +177,6 @@ function summaryOf(card: ProductCard): ProductSummary {
   };
 }
 
-const LOCALE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
-
-/** The optional variables that ask for translations and market prices. */
-export function contextVariables(context: CatalogContext = {}): Record<string, unknown> {
-  const variables: Record<string, unknown> = {};
-  if (context.locale && LOCALE.test(context.locale)) Object.assign(variables, { locale: context.locale, translate: true });
-  if (context.country && /^[A-Z]{2}$/.test(context.country)) Object.assign(variables, { country: context.country, localPrices: true });
-  return variables;
-}
-
-/**
- * A shop that has not granted read_translations yet (installed before the scope was added)
- * answers a translating read with ACCESS_DENIED: ask again in the primary locale.
- */
-export async function withoutTranslationsIfDenied(admin: AdminGraphql, operation: string, variables: Record<string, unknown>) {
-  const result = await admin(operation, variables);
-  if (result.ok || result.code !== "ACCESS_DENIED" || !variables.translate) return result;
-  const { locale: _locale, translate: _translate, ...rest } = variables;
-  return admin(operation, rest);
-}
-
 type SearchVariant = ProductNode["variants"]["nodes"][number];
 
 function optionMatches(variant: SearchVariant, wanted: string[]): boolean {
@@ -206,8 +197,18 @@ function fittingVariants(node: ProductNode, search: ProductSearch): SearchVarian
   );
 }
 
+/**
+ * A variant's price as the shopper sees it: the market's when the answer carries one (details
+ * do per variant; search only per product, so a search scales the variant's shop price by
+ * the product's market/shop price ratio: exact when a market converts at one rate).
+ */
 function variantPrice(variant: SearchVariant, node: ProductNode): number {
-  return Number(variant.contextualPricing?.price.amount ?? variant.price ?? cardPrice(node).amount);
+  if (variant.contextualPricing) return Number(variant.contextualPricing.price.amount);
+  const local = node.contextualPricing?.minVariantPricing?.price;
+  const shopMin = Number(node.priceRangeV2.minVariantPrice.amount);
+  if (local && variant.price !== undefined && shopMin > 0)
+    return Math.round(Number(variant.price) * (Number(local.amount) / shopMin) * 100) / 100;
+  return Number(variant.price ?? cardPrice(node).amount);
 }
 
 export async function searchProducts(
@@ -215,26 +216,33 @@ export async function searchProducts(
   search: ProductSearch,
   context: CatalogContext = {},
 ): Promise<{ ok: true; cards: ProductCard[]; summaries: ProductSummary[] } | CatalogFailure> {
-  const groups = search.groups?.length ? search.groups.map((g) => g.flatMap((w) => searchTermsOf(w, MAX_TERMS))).filter((g) => g.length) : null;
+  const groups = search.groups?.length
+    ? search.groups.map((g) => g.flatMap((w) => searchTermsOf(w, MAX_TERMS))).filter((g) => g.length)
+    : null;
   const terms = groups ? [...new Set(groups.flat())].slice(0, MAX_TERMS) : searchTermsOf(search.query);
   const localPrices = Boolean(contextVariables(context).localPrices);
   // Price filters in the query only when prices are in the shop currency (no market asked for).
   const filters = localPrices
     ? []
-    : [search.minPrice !== undefined ? `price:>=${search.minPrice}` : "", search.maxPrice !== undefined ? `price:<=${search.maxPrice}` : ""].filter(Boolean);
-  const result = await withoutTranslationsIfDenied(admin, SEARCH_PRODUCTS, { first: 10, query: productSearchQuery(terms, filters), ...contextVariables(context) });
+    : [
+        search.minPrice !== undefined ? `price:>=${search.minPrice}` : "",
+        search.maxPrice !== undefined ? `price:<=${search.maxPrice}` : "",
+      ].filter(Boolean);
+  const result = await withoutTranslationsIfDenied(admin, SEARCH_PRODUCTS, {
+    first: 10,
+    query: productSearchQuery(terms, filters),
+    ...contextVariables(context),
+  });
   if (!result.ok) return { ok: false, code: result.code };
   const parsed = z.object({ products: z.object({ nodes: z.array(productNode) }) }).safeParse(result.data);
   if (!parsed.success) return { ok: false, code: "BAD_RESPONSE" };
   const scoreGroups = groups ?? terms.map((t) => [t]);
-  const scored = parsed.data.products.nodes
-    .filter(isPublished)
-    .flatMap((node) => {
-      const fitting = fittingVariants(node, search).filter((v) => priceWithin(variantPrice(v, node), search));
-      if (fitting.length === 0) return [];
-      const hits = groupHits(node, scoreGroups);
-      return [{ card: toProductCard(node), hits, score: hits.reduce((s, h) => s + h, 0) }];
-    });
+  const scored = parsed.data.products.nodes.filter(isPublished).flatMap((node) => {
+    const fitting = fittingVariants(node, search).filter((v) => priceWithin(variantPrice(v, node), search));
+    if (fitting.length === 0) return [];
+    const hits = groupHits(node, scoreGroups);
+    return [{ card: toProductCard(node), hits, score: hits.reduce((s, h) => s + h, 0) }];
+  });
   const typed = (search.typeGroups ?? []).filter((i) => i < scoreGroups.length);
   const ofType = typed.length ? scored.filter((s) => typed.some((i) => s.hits[i]! > 0)) : scored;
   const cards = (ofType.length ? ofType : scored)
@@ -270,10 +278,15 @@ export async function productDetails(
   const byId = ref.id && /^(gid:\/\/shopify\/Product\/)?\d+$/.test(ref.id);
   const extra = contextVariables(context);
   const result = byId
-    ? await withoutTranslationsIfDenied(admin, PRODUCT_DETAILS_BY_ID, { id: ref.id!.startsWith("gid:") ? ref.id : `gid://shopify/Product/${ref.id}`, ...extra })
+    ? await withoutTranslationsIfDenied(admin, PRODUCT_DETAILS_BY_ID, {
+        id: ref.id!.startsWith("gid:") ? ref.id : `gid://shopify/Product/${ref.id}`,
+        ...extra,
+      })
     : await withoutTranslationsIfDenied(admin, PRODUCT_DETAILS_BY_HANDLE, { handle: (ref.handle ?? "").trim().toLowerCase(), ...extra });
   if (!result.ok) return { ok: false, code: result.code };
-  const parsed = z.object({ product: detailNode.nullable().optional(), productByIdentifier: detailNode.nullable().optional() }).safeParse(result.data);
+  const parsed = z
+    .object({ product: detailNode.nullable().optional(), productByIdentifier: detailNode.nullable().optional() })
+    .safeParse(result.data);
   if (!parsed.success) return { ok: false, code: "BAD_RESPONSE" };
   const node = parsed.data.product ?? parsed.data.productByIdentifier;
   if (!node || !isPublished(node)) return { ok: false, code: "NOT_FOUND" };
@@ -283,7 +296,14 @@ export async function productDetails(
     card,
     summary: {
       ...summaryOf(card),
-      description: translated(node, "body_html")?.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim().slice(0, 600) ?? node.description ?? "",
+      description:
+        translated(node, "body_html")
+          ?.replace(/<[^>]+>/g, " ")
+          .replace(/\s+/g, " ")
+          .trim()
+          .slice(0, 600) ??
+        node.description ??
+        "",
       options: node.options.map((o) => ({ name: o.name, values: o.optionValues.map((v) => v.name) })),
     },
     variants: node.variants.nodes.map((v) => {

@@ -22,33 +22,106 @@ const AMOUNT = `${CURRENCY}\\s*${NUMBER}${CURRENCY}`;
 const BETWEEN = ["between", "zwischen", "entre", "tussen", "tra", "fra", "from", "von", "de", "van", "da"];
 const AND = ["and", "und", "et", "y", "en", "e", "to", "bis", "a", "tot", "-"];
 const UNDER = [
-  "under", "below", "less than", "cheaper than", "max", "maximum", "up to", "at most", "no more than",
-  "unter", "unterhalb von", "bis", "bis zu", "weniger als", "hochstens", "maximal", "billiger als",
-  "moins de", "sous", "jusqu a", "au maximum", "max", "pas plus de", "moins cher que",
-  "menos de", "por debajo de", "hasta", "como maximo", "mas barato que",
-  "onder", "minder dan", "tot", "maximaal", "hooguit", "goedkoper dan",
-  "meno di", "sotto", "fino a", "al massimo", "massimo",
+  "under",
+  "below",
+  "less than",
+  "cheaper than",
+  "max",
+  "maximum",
+  "up to",
+  "at most",
+  "no more than",
+  "unter",
+  "unterhalb von",
+  "bis",
+  "bis zu",
+  "weniger als",
+  "hochstens",
+  "maximal",
+  "billiger als",
+  "moins de",
+  "sous",
+  "jusqu a",
+  "au maximum",
+  "max",
+  "pas plus de",
+  "moins cher que",
+  "menos de",
+  "por debajo de",
+  "hasta",
+  "como maximo",
+  "mas barato que",
+  "onder",
+  "minder dan",
+  "tot",
+  "maximaal",
+  "hooguit",
+  "goedkoper dan",
+  "meno di",
+  "sotto",
+  "fino a",
+  "al massimo",
+  "massimo",
 ];
 const OVER = [
-  "over", "above", "more than", "at least", "from", "min", "minimum",
-  "uber", "mehr als", "mindestens", "ab",
-  "plus de", "au moins", "a partir de", "dessus de",
-  "mas de", "por encima de", "desde", "al menos",
-  "boven", "meer dan", "minstens", "vanaf",
-  "piu di", "sopra", "almeno", "oltre",
+  "over",
+  "above",
+  "more than",
+  "at least",
+  "from",
+  "min",
+  "minimum",
+  "uber",
+  "mehr als",
+  "mindestens",
+  "ab",
+  "plus de",
+  "au moins",
+  "a partir de",
+  "dessus de",
+  "mas de",
+  "por encima de",
+  "desde",
+  "al menos",
+  "boven",
+  "meer dan",
+  "minstens",
+  "vanaf",
+  "piu di",
+  "sopra",
+  "almeno",
+  "oltre",
 ];
 const IN_STOCK = [
-  "in stock", "available now", "available", "on stock",
-  "auf lager", "lieferbar", "vorratig", "verfugbar",
-  "en stock", "disponible", "disponibles",
-  "en existencia", "disponibles", "hay stock",
-  "op voorraad", "leverbaar", "beschikbaar",
-  "disponibile", "disponibili", "in magazzino",
+  "in stock",
+  "available now",
+  "available",
+  "on stock",
+  "auf lager",
+  "lieferbar",
+  "vorratig",
+  "verfugbar",
+  "en stock",
+  "disponible",
+  "disponibles",
+  "en existencia",
+  "disponibles",
+  "hay stock",
+  "op voorraad",
+  "leverbaar",
+  "beschikbaar",
+  "disponibile",
+  "disponibili",
+  "in magazzino",
 ];
 const SIZE_WORDS = ["size", "sizes", "grosse", "gr", "taille", "talla", "maat", "taglia", "in"];
 const LETTER_SIZES = ["xxs", "xs", "s", "m", "l", "xl", "xxl", "xxxl"];
 
-const alt = (words: string[]) => [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&").replace(/ /g, "\\s+")).join("|");
+const alt = (words: string[]) =>
+  [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&").replace(/ /g, "\\s+"))
+    .join("|");
 
 function amount(text: string): number {
   return Number(text.replace(",", "."));
@@ -58,9 +131,9 @@ function amount(text: string): number {
 export function constraintsIn(message: string): { constraints: ProductConstraints; rest: string } {
   let text = ` ${foldText(message).replace(/[?!¿¡;:()"“”«»]/g, " ")} `;
   const constraints: ProductConstraints = {};
-  const take = (re: RegExp, use: (m: RegExpExecArray) => boolean) => {
+  const take = (re: RegExp, apply: (m: RegExpExecArray) => boolean) => {
     const m = re.exec(text);
-    if (m && use(m)) text = text.slice(0, m.index) + " " + text.slice(m.index + m[0].length);
+    if (m && apply(m)) text = text.slice(0, m.index) + " " + text.slice(m.index + m[0].length);
   };
 
   // Ranges first: "between 20 and 40", "zwischen 20 und 40 €", "20-40 euros".
@@ -78,7 +151,12 @@ export function constraintsIn(message: string): { constraints: ProductConstraint
   }
   if (constraints.maxPrice === undefined) {
     take(new RegExp(`\\s(?:${alt(UNDER)})\\s${AMOUNT}(?=\\s)`), (m) => ((constraints.maxPrice = amount(m[1]!)), true));
-    take(new RegExp(`\\s${NUMBER}\\s*(?:€|eur|euros?|\\$|£|chf)?\\s*(?:max|maximum|or less|oder weniger|ou moins|o menos|of minder|o meno)(?=\\s)`), (m) => ((constraints.maxPrice = amount(m[1]!)), true));
+    take(
+      new RegExp(
+        `\\s${NUMBER}\\s*(?:€|eur|euros?|\\$|£|chf)?\\s*(?:max|maximum|or less|oder weniger|ou moins|o menos|of minder|o meno)(?=\\s)`,
+      ),
+      (m) => ((constraints.maxPrice = amount(m[1]!)), true),
+    );
   }
   if (constraints.minPrice === undefined) {
     take(new RegExp(`\\s(?:${alt(OVER)})\\s${AMOUNT}(?=\\s)`), (m) => ((constraints.minPrice = amount(m[1]!)), true));

@@ -1,7 +1,8 @@
 // Admin GraphQL documents of the catalog (API version: app/contracts/admin-api.ts). Each selects only what a
 // product answer or card needs; a test validates them against the vendored schema.
 // Search asks for 10 products and 5 variants each: enough to filter by price, size, colour
-// and stock and show five cards without draining the shop's bucket.
+// and stock and show five cards without draining the shop's bucket (a search's market
+// prices are the product's: variant prices in the market are scaled from it, catalog.ts).
 //
 // Published only: `onlineStoreUrl` is null unless the product is published on the Online
 // Store publication (no extra scope, unlike publishedOnCurrentPublication), and the search
@@ -66,12 +67,6 @@ export const SEARCH_PRODUCTS = /* GraphQL */ `
             selectedOptions {
               name
               value
-            }
-            contextualPricing(context: { country: $country }) @include(if: $localPrices) {
-              price {
-                amount
-                currencyCode
-              }
             }
           }
         }

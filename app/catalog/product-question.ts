@@ -17,7 +17,8 @@ export function productQuestion(message: string, limit = 4): ProductQuestion {
   const { concepts, unknown } = conceptsIn(rest);
   const groups = [...concepts.map(searchWordsOf), ...unknown.map((w) => [w])];
   const typeGroups = concepts.flatMap((c, i) => (c.kind === "type" ? [i] : []));
-  const hasConstraint = constraints.minPrice !== undefined || constraints.maxPrice !== undefined || !!constraints.size || !!constraints.color;
+  const hasConstraint =
+    constraints.minPrice !== undefined || constraints.maxPrice !== undefined || !!constraints.size || !!constraints.color;
   const labelWords = [constraints.colorName, ...rest.split(" ").filter((w) => w.length >= 2 && !isStopword(w) && !/^\d+$/.test(w))];
   return {
     search: {

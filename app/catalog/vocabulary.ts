@@ -16,11 +16,21 @@ import { stemmer as stemEs } from "@orama/stemmers/spanish";
 import { stemmer as stemFr } from "@orama/stemmers/french";
 import { stemmer as stemIt } from "@orama/stemmers/italian";
 import { stemmer as stemNl } from "@orama/stemmers/dutch";
+import { foldText, isStopword, STOPWORDS } from "../infra/text/words";
+
+export { foldText, isStopword };
 
 export const CATALOG_LANGUAGES = ["en", "de", "fr", "es", "nl", "it"] as const;
 export type CatalogLanguage = (typeof CATALOG_LANGUAGES)[number];
 
-const STEMMERS: Record<CatalogLanguage, (word: string) => string> = { en: stemEn, de: stemDe, fr: stemFr, es: stemEs, nl: stemNl, it: stemIt };
+const STEMMERS: Record<CatalogLanguage, (word: string) => string> = {
+  en: stemEn,
+  de: stemDe,
+  fr: stemFr,
+  es: stemEs,
+  nl: stemNl,
+  it: stemIt,
+};
 
 export type ConceptKind = "type" | "color" | "material" | "feature";
 
@@ -30,41 +40,109 @@ export interface Concept {
   words: Record<CatalogLanguage, string[]>;
 }
 
-/** Lower case, no diacritics, ß as ss: "Größe" → "grosse". */
-export function foldText(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .replace(/ß/g, "ss")
-    .toLowerCase()
-    .normalize("NFKC");
-}
-
 const c = (id: string, kind: ConceptKind, en: string, de: string, fr: string, es: string, nl: string, it: string): Concept => ({
   id,
   kind,
   words: Object.fromEntries(
-    Object.entries({ en, de, fr, es, nl, it }).map(([lang, list]) => [lang, list.split(",").map((w) => w.trim()).filter(Boolean)]),
+    Object.entries({ en, de, fr, es, nl, it }).map(([lang, list]) => [
+      lang,
+      list
+        .split(",")
+        .map((w) => w.trim())
+        .filter(Boolean),
+    ]),
   ) as Record<CatalogLanguage, string[]>,
 });
 
 // The first words of each language are the ones a catalog most likely uses.
 export const CONCEPTS: Concept[] = [
   // Garment types
-  c("tee", "type", "tee,t-shirt,tshirt", "t-shirt,tshirt", "t-shirt,tee-shirt,tshirt", "camiseta,playera", "t-shirt,shirt", "maglietta,t-shirt"),
+  c(
+    "tee",
+    "type",
+    "tee,t-shirt,tshirt",
+    "t-shirt,tshirt",
+    "t-shirt,tee-shirt,tshirt",
+    "camiseta,playera",
+    "t-shirt,shirt",
+    "maglietta,t-shirt",
+  ),
   c("shirt", "type", "shirt,blouse", "hemd,bluse", "chemise,chemisier", "camisa,blusa", "overhemd,blouse", "camicia,camicetta"),
-  c("hoodie", "type", "hoodie,sweatshirt,crewneck", "hoodie,kapuzenpullover,kapuzenpulli,sweatshirt", "sweat,sweat-shirt,capuche", "sudadera", "hoodie,trui", "felpa"),
-  c("sweater", "type", "sweater,jumper,pullover,cardigan,knitwear", "pullover,pulli,strickjacke,cardigan", "pull,pull-over,gilet,cardigan", "jersey,sueter,chaqueta de punto,cardigan", "trui,vest,cardigan", "maglione,cardigan"),
-  c("jacket", "type", "jacket,shell,coat,parka,puffer,anorak", "jacke,mantel,parka,daunenjacke,anorak", "veste,blouson,manteau,parka,doudoune", "chaqueta,abrigo,cazadora,parka,plumifero", "jas,jack,parka", "giacca,giubbotto,cappotto,parka,piumino"),
+  c(
+    "hoodie",
+    "type",
+    "hoodie,sweatshirt,crewneck",
+    "hoodie,kapuzenpullover,kapuzenpulli,sweatshirt",
+    "sweat,sweat-shirt,capuche",
+    "sudadera",
+    "hoodie,trui",
+    "felpa",
+  ),
+  c(
+    "sweater",
+    "type",
+    "sweater,jumper,pullover,cardigan,knitwear",
+    "pullover,pulli,strickjacke,cardigan",
+    "pull,pull-over,gilet,cardigan",
+    "jersey,sueter,chaqueta de punto,cardigan",
+    "trui,vest,cardigan",
+    "maglione,cardigan",
+  ),
+  c(
+    "jacket",
+    "type",
+    "jacket,shell,coat,parka,puffer,anorak",
+    "jacke,mantel,parka,daunenjacke,anorak",
+    "veste,blouson,manteau,parka,doudoune",
+    "chaqueta,abrigo,cazadora,parka,plumifero",
+    "jas,jack,parka",
+    "giacca,giubbotto,cappotto,parka,piumino",
+  ),
   c("socks", "type", "socks,sock", "socken,socke,strumpfe", "chaussettes,chaussette", "calcetines,calcetin", "sokken,sok", "calzini,calze"),
-  c("hat", "type", "hat,beanie,cap,visor,trapper", "mutze,hut,kappe,beanie,cap", "bonnet,chapeau,casquette", "gorro,sombrero,gorra", "muts,hoed,pet", "cappello,berretto,cuffia"),
+  c(
+    "hat",
+    "type",
+    "hat,beanie,cap,visor,trapper",
+    "mutze,hut,kappe,beanie,cap",
+    "bonnet,chapeau,casquette",
+    "gorro,sombrero,gorra",
+    "muts,mutsen,hoed,pet",
+    "cappello,berretto,cuffia",
+  ),
   c("backpack", "type", "backpack,daypack,rucksack", "rucksack,tagesrucksack", "sac a dos", "mochila", "rugzak", "zaino"),
   c("bag", "type", "bag,tote,duffel,pannier", "tasche,beutel,reisetasche", "sac,sacoche,cabas", "bolsa,bolso", "tas", "borsa,borsone"),
-  c("shoes", "type", "shoes,boots,sneakers,runners,trainers,slides,footwear", "schuhe,schuh,stiefel,turnschuhe,sneaker", "chaussures,bottes,baskets,chaussure", "zapatos,zapatillas,botas,calzado", "schoenen,schoen,laarzen,sneakers", "scarpe,scarponi,stivali,sneakers"),
-  c("bottle", "type", "bottle,flask", "flasche,trinkflasche", "bouteille,gourde", "botella,cantimplora", "fles,drinkfles", "bottiglia,borraccia"),
+  c(
+    "shoes",
+    "type",
+    "shoes,boots,sneakers,runners,trainers,slides,footwear",
+    "schuhe,schuh,stiefel,turnschuhe,sneaker",
+    "chaussures,bottes,baskets,chaussure",
+    "zapatos,zapatillas,botas,calzado",
+    "schoenen,schoen,laarzen,sneakers",
+    "scarpe,scarponi,stivali,sneakers",
+  ),
+  c(
+    "bottle",
+    "type",
+    "bottle,flask",
+    "flasche,trinkflasche",
+    "bouteille,gourde",
+    "botella,cantimplora",
+    "fles,drinkfles",
+    "bottiglia,borraccia",
+  ),
   c("belt", "type", "belt", "gurtel", "ceinture", "cinturon", "riem", "cintura"),
   c("gaiter", "type", "gaiter,scarf,neck", "schal,halstuch", "echarpe,cache-cou", "bufanda,braga", "sjaal", "sciarpa,scaldacollo"),
-  c("lamp", "type", "headlamp,lamp,torch", "stirnlampe,lampe", "lampe frontale,lampe", "linterna frontal,linterna", "hoofdlamp,lamp", "lampada frontale,torcia"),
+  c(
+    "lamp",
+    "type",
+    "headlamp,lamp,torch",
+    "stirnlampe,lampe",
+    "lampe frontale,lampe",
+    "linterna frontal,linterna",
+    "hoofdlamp,lamp",
+    "lampada frontale,torcia",
+  ),
   // Colours
   c("black", "color", "black", "schwarz", "noir,noire", "negro,negra", "zwart", "nero,nera"),
   c("white", "color", "white", "weiss", "blanc,blanche", "blanco,blanca", "wit", "bianco,bianca"),
@@ -83,9 +161,27 @@ export const CONCEPTS: Concept[] = [
   c("denim", "material", "denim,jeans", "jeans,denim", "jean,denim", "vaquero,mezclilla", "spijkerstof,denim", "jeans,denim"),
   c("canvas", "material", "canvas", "canvas,segeltuch", "toile", "lona", "canvas", "tela"),
   // Features
-  c("waterproof", "feature", "waterproof,water-resistant", "wasserdicht,wasserfest", "impermeable", "impermeable", "waterdicht", "impermeabile"),
+  c(
+    "waterproof",
+    "feature",
+    "waterproof,water-resistant",
+    "wasserdicht,wasserfest",
+    "impermeable",
+    "impermeable",
+    "waterdicht",
+    "impermeabile",
+  ),
   c("warm", "feature", "warm,insulated", "warm,gefuttert", "chaud,chaude,chauds", "calido,abrigado", "warm", "caldo,calda"),
-  c("hiking", "feature", "hiking,trail,trek", "wandern,wander,trekking", "randonnee,rando", "senderismo,montana,trekking", "wandelen,wandel", "escursionismo,trekking"),
+  c(
+    "hiking",
+    "feature",
+    "hiking,trail,trek",
+    "wandern,wander,trekking",
+    "randonnee,rando",
+    "senderismo,montana,trekking",
+    "wandelen,wandel",
+    "escursionismo,trekking",
+  ),
   c("running", "feature", "running,run", "laufen,lauf,jogging", "running", "correr,running", "hardlopen,hardloop", "corsa,running"),
   c("rain", "feature", "rain", "regen", "pluie", "lluvia", "regen", "pioggia"),
   c("winter", "feature", "winter,cold", "winter,kalte", "hiver,froid", "invierno,frio", "winter,kou", "inverno,freddo"),
@@ -96,23 +192,6 @@ export const CONCEPTS: Concept[] = [
   c("ski", "feature", "ski", "ski", "ski", "esqui", "ski", "sci"),
   c("laptop", "feature", "laptop", "laptop", "ordinateur portable", "portatil", "laptop", "portatile"),
 ];
-
-// Words that never name a product, in the six languages (folded).
-const STOPWORDS = new Set(
-  foldText(
-    "a an the and or for with to of in on at is are do does you your have has i me my we our any some please can could would like want need show " +
-      "looking search find buy price cost stock available product products recommend sell something got there what which one ones hi hello " +
-      "je cherche avez vous vendez acheter prix combien en stock disponible produit un une des le la les du de pour avec mon ma mes est quel quelle auriez bonjour " +
-      "ich suche habt ihr haben sie kaufen preis kostet auf lager verfugbar produkt ein eine einen der die das mit fur und mein meine hallo gibt es welche " +
-      "busco buscando tienen teneis tiene venden comprar precio cuesta disponible producto un una unos el la los las de con para y mi algo hola hay " +
-      "ik zoek zoeken hebben jullie heeft kopen prijs kost beschikbaar product een het de van met voor en mijn graag iets hallo " +
-      "cerco cercando avete vendete comprare prezzo costa disponibile prodotto uno una il lo gli di con per e mio mia qualcosa ciao ci sono",
-  ).split(" "),
-);
-
-export function isStopword(word: string): boolean {
-  return STOPWORDS.has(foldText(word));
-}
 
 function stems(word: string): Array<[CatalogLanguage, string]> {
   return CATALOG_LANGUAGES.map((lang) => [lang, STEMMERS[lang](word)]);

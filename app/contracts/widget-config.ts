@@ -13,6 +13,16 @@ export type LeadField = (typeof LEAD_FIELDS)[number];
 export const ORDER_VERIFICATION_MODES = ["logged_in", "logged_in_or_email"] as const;
 export type OrderVerificationMode = (typeof ORDER_VERIFICATION_MODES)[number];
 
+/** The merchant's texts in one storefront language; a missing one falls back to the default text. */
+export interface LocalizedWidgetTexts {
+  greeting?: string;
+  aiDisclosure?: string;
+  privacyNotice?: string;
+}
+
+/** At most this many languages of merchant texts are published. */
+export const MAX_TEXT_LOCALES = 20;
+
 export interface WidgetConfig {
   greeting: string;
   aiDisclosure: string;
@@ -24,4 +34,6 @@ export interface WidgetConfig {
   orderVerification: OrderVerificationMode;
   orderLookup: boolean;
   maxMessageLength: number;
+  /** By storefront locale ("de", "pt-BR"); only present when the merchant wrote some (issue 13). */
+  localizedTexts?: Record<string, LocalizedWidgetTexts>;
 }

@@ -6,8 +6,9 @@ import type { PolicyCard } from "../contracts/cards";
 import type { AdminGraphql } from "../infra/shopify/admin-graphql";
 import type { KnowledgeStore } from "./ports";
 import { SHOP_POLICIES } from "./operations";
-import { contextVariables, withoutTranslationsIfDenied } from "../catalog/catalog";
-import { normalizeText, policyTypesMentioned } from "./policy-topics";
+import { contextVariables, withoutTranslationsIfDenied } from "../infra/shopify/localized-reads";
+import { isStopword } from "../infra/text/words";
+import { normalizeText, POLICY_WORDS, policyTypesMentioned } from "./policy-topics";
 
 export interface KnowledgeMatch {
   source: "faq" | "policy";
@@ -62,7 +63,7 @@ function shopRelative(url: string | null | undefined): string | null {
 function termsOf(text: string): string[] {
   return normalizeText(text)
     .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length >= 3);
+    .filter((w) => w.length >= 3 && !isStopword(w) && !QUESTION_WORDS.has(w));
 }
 
 /** How many of the terms start a word of `text` ("und" is not in "refund"). */
@@ -73,7 +74,12 @@ function overlap(terms: string[], text: string): number {
 
 export async function searchKnowledge(
   deps: { admin: AdminGraphql; knowledge: KnowledgeStore },
-  input: { shop: string; query: string; policyType?: string; /** Storefront locale: policies in that language when translated. */ locale?: string },
+  input: {
+    shop: string;
+    query: string;
+    policyType?: string;
+    /** Storefront locale: policies in that language when translated. */ locale?: string;
+  },
 ): Promise<{ matches: KnowledgeMatch[]; policiesUnavailable: boolean }> {
   const terms = termsOf(input.query);
   const wantedTypes = input.policyType ? [input.policyType] : policyTypesMentioned(input.query);
@@ -83,11 +89,22 @@ export async function searchKnowledge(
   for (const entry of entries) {
     const typeHit = entry.policyType && wantedTypes.includes(entry.policyType) ? 3 : 0;
     const score = typeHit + overlap(terms, entry.question) * 2 + overlap(terms, entry.answer);
-    if (score > 0) matches.push({ source: entry.kind, policyType: entry.policyType, title: entry.question, text: entry.answer, paragraph: entry.answer, url: shopRelative(entry.url), score });
+    if (score > 0)
+      matches.push({
+        source: entry.kind,
+        policyType: entry.policyType,
+        title: entry.question,
+        text: entry.answer,
+        paragraph: entry.answer,
+        url: shopRelative(entry.url),
+        score,
+      });
   }
 
   const variables = contextVariables({ locale: input.locale });
-  const result = variables.translate ? await withoutTranslationsIfDenied(deps.admin, SHOP_POLICIES, variables) : await deps.admin(SHOP_POLICIES);
+  const result = variables.translate
+    ? await withoutTranslationsIfDenied(deps.admin, SHOP_POLICIES, variables)
+    : await deps.admin(SHOP_POLICIES);
   const parsed = result.ok ? policiesSchema.safeParse(result.data) : null;
   for (const original of parsed?.success ? parsed.data.shop.shopPolicies : []) {
     // The shopper's language when the merchant translated the policy, else the primary locale's.
@@ -95,12 +112,26 @@ export async function searchKnowledge(
     const policy = { ...original, title: translated("title") ?? original.title, body: translated("body") ?? original.body };
     const text = htmlToText(policy.body);
     const paragraphs = paragraphsOf(policy.body);
-    const paragraph = relevantParagraph(paragraphs, terms);
+    // Words that only name this policy ("refund policy", "política de devolución") pick no paragraph.
+    const ownWords = ` ${normalizeText(`${policy.title} ${original.title} ${(POLICY_WORDS[policy.type] ?? []).join(" ")}`)} `;
+    const paragraphTerms = terms.filter((t) => !ownWords.includes(` ${t.slice(0, Math.max(4, t.length - 2))}`));
+    const paragraph = relevantParagraph(paragraphs, paragraphTerms);
     // A policy with a paragraph about the question beats one that only shares its topic.
     const score =
-      (wantedTypes.includes(policy.type) ? 5 : 0) + overlap(terms, `${policy.title} ${original.title}`) * 2 + Math.min(2, overlap(terms, text)) + paragraphScore(paragraph, terms) * 2;
+      (wantedTypes.includes(policy.type) ? 5 : 0) +
+      overlap(terms, `${policy.title} ${original.title}`) * 2 +
+      Math.min(2, overlap(terms, text)) +
+      paragraphScore(paragraph, paragraphTerms) * 3;
     if (score > 1) {
-      matches.push({ source: "policy", policyType: policy.type, title: policy.title, text, paragraph, url: shopRelative(policy.url), score });
+      matches.push({
+        source: "policy",
+        policyType: policy.type,
+        title: policy.title,
+        text,
+        paragraph,
+        url: shopRelative(policy.url),
+        score,
+      });
     }
   }
 
@@ -122,10 +153,12 @@ export function paragraphsOf(html: string): string[] {
  */
 export function relevantParagraph(paragraphs: string[], terms: string[]): string {
   if (paragraphs.length === 0) return "";
+  // A word found in fewer paragraphs says more about which one is meant.
+  const weights = terms.map((t) => 1 / Math.max(1, paragraphs.filter((p) => paragraphScore(p, [t]) > 0).length));
   let best = 0;
   let bestScore = 0;
   paragraphs.forEach((p, i) => {
-    const score = paragraphScore(p, terms);
+    const score = terms.reduce((sum, t, j) => sum + paragraphScore(p, [t]) * weights[j]!, 0);
     if (score > bestScore) [best, bestScore] = [i, score];
   });
   return excerptOf(paragraphs[best]!, 600);
@@ -139,7 +172,50 @@ function paragraphScore(paragraph: string, terms: string[]): number {
     .reduce((n, t) => n + (text.includes(` ${t.slice(0, Math.max(4, t.length - 2))}`) ? 1 : 0), 0);
 }
 
-const QUESTION_WORDS = new Set(["what", "your", "policy", "with", "have", "does", "can", "how", "the", "and", "for", "you", "votre", "politique", "quelle", "est", "ihre", "eure", "wie", "was", "ist", "cual", "vuestra", "que"]);
+const QUESTION_WORDS = new Set([
+  "what",
+  "which",
+  "your",
+  "policy",
+  "with",
+  "have",
+  "does",
+  "can",
+  "how",
+  "the",
+  "and",
+  "for",
+  "you",
+  "much",
+  "votre",
+  "vos",
+  "politique",
+  "quelle",
+  "quels",
+  "quelles",
+  "sont",
+  "est",
+  "ihre",
+  "eure",
+  "euer",
+  "wie",
+  "was",
+  "ist",
+  "kann",
+  "lange",
+  "cual",
+  "cuál",
+  "vuestra",
+  "que",
+  "política",
+  "politica",
+  "jullie",
+  "beleid",
+  "wat",
+  "qual",
+  "vostra",
+  "quanto",
+]);
 
 export function excerptOf(text: string, max = 400): string {
   if (text.length <= max) return text;

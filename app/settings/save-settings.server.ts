@@ -18,6 +18,14 @@ export type SettingsPatch = { [S in SettingsSection]?: Partial<Record<keyof Shop
 // Any change to these re-asks shoppers for consent (widget compares versions).
 const NOTICE_FIELDS = ["aiDisclosure", "privacyNotice", "privacyPolicyUrl"] as const;
 
+/** The translated disclosures and notices (not greetings): changing one is a new notice version too. */
+const noticeTexts = (settings: ShopSettings) =>
+  JSON.stringify(
+    Object.entries(settings.privacy.localizedTexts)
+      .filter(([, t]) => t.aiDisclosure || t.privacyNotice)
+      .map(([locale, t]) => [locale, t.aiDisclosure ?? "", t.privacyNotice ?? ""]),
+  );
+
 export interface SaveSettingsDeps {
   db: Database;
   audit: AuditRecorder;
@@ -55,7 +63,7 @@ export async function saveSettings(
     return invalid(fieldErrors);
   }
   const after = parsed.data;
-  if (NOTICE_FIELDS.some((f) => after.privacy[f] !== before.privacy[f])) {
+  if (NOTICE_FIELDS.some((f) => after.privacy[f] !== before.privacy[f]) || noticeTexts(after) !== noticeTexts(before)) {
     after.privacy.noticeVersion = before.privacy.noticeVersion + 1;
   }
   const changed = changedFields(before, after);

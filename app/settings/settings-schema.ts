@@ -2,7 +2,7 @@
 // the assistant and the privacy jobs obey. Stored as JSON on the Shop row; every
 // field has a default so a new shop works at once and old rows parse after changes.
 import { z } from "zod";
-import { LEAD_FIELDS, ORDER_VERIFICATION_MODES } from "../contracts/widget-config";
+import { LEAD_FIELDS, MAX_TEXT_LOCALES, ORDER_VERIFICATION_MODES } from "../contracts/widget-config";
 
 const topicList = z.array(z.string().trim().min(1).max(80)).max(50);
 
@@ -43,6 +43,21 @@ export const privacySettingsSchema = z.object({
   leadFields: z.array(leadFieldSchema).min(1).default(["name", "email", "message"]),
   // Send product/policy context to the model provider (false forces basic mode).
   aiEnabled: z.boolean().default(true),
+  // The greeting, AI disclosure and privacy notice per storefront locale ("de", "fr", "pt-BR");
+  // a shopper on that locale sees these, others the texts above. Published in the widget config.
+  localizedTexts: z
+    .record(
+      z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, "must be a locale like de or pt-BR"),
+      z
+        .object({
+          greeting: z.string().trim().min(1).max(300).optional(),
+          aiDisclosure: z.string().trim().min(1).max(500).optional(),
+          privacyNotice: z.string().trim().min(1).max(1000).optional(),
+        })
+        .strict(),
+    )
+    .refine((texts) => Object.keys(texts).length <= MAX_TEXT_LOCALES, `at most ${MAX_TEXT_LOCALES} languages`)
+    .default({}),
 });
 
 export const contentSettingsSchema = z.object({

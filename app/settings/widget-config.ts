@@ -16,5 +16,6 @@ export function widgetConfigFromSettings(settings: ShopSettings): WidgetConfig {
     orderVerification: p.orderVerification,
     orderLookup: p.orderLookup,
     maxMessageLength: MAX_MESSAGE_LENGTH,
+    ...(Object.keys(p.localizedTexts).length > 0 ? { localizedTexts: p.localizedTexts } : {}),
   };
 }

@@ -31,7 +31,9 @@ describe("languages", () => {
     const gql = graphqlClient(fake, TOKEN);
     const de = await gql(PRODUCT, { handle: "leather-hiking-boots", locale: "de" });
     expect(de.body.errors).toBeUndefined();
-    expect(de.body.data!.productByIdentifier.translations).toEqual(expect.arrayContaining([{ key: "title", value: "Leder-Wanderschuhe", locale: "de" }]));
+    expect(de.body.data!.productByIdentifier.translations).toEqual(
+      expect.arrayContaining([{ key: "title", value: "Leder-Wanderschuhe", locale: "de" }]),
+    );
     const en = await gql(PRODUCT, { handle: "leather-hiking-boots", locale: "en" });
     expect(en.body.data!.productByIdentifier.translations).toEqual([]);
     const collections = await gql(`query C { collectionByHandle(handle: "footwear") { title translations(locale: "fr") { key value } } }`);
@@ -56,7 +58,10 @@ describe("markets", () => {
       const product = answer.body.data!.productByIdentifier;
       return [product.contextualPricing.minVariantPricing.price, product.variants.nodes[0].contextualPricing.price];
     };
-    expect(await price("GB")).toEqual([{ amount: "162.95", currencyCode: "GBP" }, { amount: "162.95", currencyCode: "GBP" }]);
+    expect(await price("GB")).toEqual([
+      { amount: "162.95", currencyCode: "GBP" },
+      { amount: "162.95", currencyCode: "GBP" },
+    ]);
     expect((await price("CH"))[0]).toEqual({ amount: "179.95", currencyCode: "CHF" });
     expect((await price("DK"))[0]).toEqual({ amount: "1409.95", currencyCode: "DKK" });
     expect((await price("DE"))[0]).toEqual({ amount: "189.00", currencyCode: "EUR" });
@@ -69,13 +74,19 @@ describe("publication state", () => {
   it("gives an onlineStoreUrl only to active products published on the Online Store, and filters published_status", async () => {
     const gql = graphqlClient(fake, TOKEN);
     const url = async (handle: string) =>
-      (await gql(`query U($h: String!) { productByIdentifier(identifier: { handle: $h }) { status publishedAt onlineStoreUrl } }`, { h: handle })).body.data!.productByIdentifier;
+      (
+        await gql(`query U($h: String!) { productByIdentifier(identifier: { handle: $h }) { status publishedAt onlineStoreUrl } }`, {
+          h: handle,
+        })
+      ).body.data!.productByIdentifier;
     expect(await url("headlamp-300-lumen")).toMatchObject({ status: "ACTIVE", publishedAt: null, onlineStoreUrl: null });
     expect(await url("vintage-wash-crewneck")).toMatchObject({ status: "DRAFT", onlineStoreUrl: null });
     expect(await url("insulated-parka")).toMatchObject({ status: "ARCHIVED", onlineStoreUrl: null });
     expect((await url("merino-trail-tee")).onlineStoreUrl).toMatch(/\/products\/merino-trail-tee$/);
     const search = async (query: string) =>
-      (await gql(`query S($q: String!) { products(first: 50, query: $q) { nodes { handle } } }`, { q: query })).body.data!.products.nodes.map((n: { handle: string }) => n.handle);
+      (
+        await gql(`query S($q: String!) { products(first: 50, query: $q) { nodes { handle } } }`, { q: query })
+      ).body.data!.products.nodes.map((n: { handle: string }) => n.handle);
     expect(await search("headlamp")).toEqual(["headlamp-300-lumen"]);
     expect(await search("headlamp status:active published_status:published")).toEqual([]);
     expect(await search("parka published_status:published")).toEqual([]);

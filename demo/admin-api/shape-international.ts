@@ -14,7 +14,13 @@ export function translationsField(translations: Record<string, Record<string, st
   return (args: Args) => {
     const locale = String(args.locale ?? "");
     return Object.entries(translations?.[locale] ?? {}).map(([key, value]) => ({
-      __typename: "Translation", key, value, locale, outdated: false, market: null, updatedAt,
+      __typename: "Translation",
+      key,
+      value,
+      locale,
+      outdated: false,
+      market: null,
+      updatedAt,
     }));
   };
 }

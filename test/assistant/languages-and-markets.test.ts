@@ -47,7 +47,9 @@ describe("languages and markets", () => {
       expect(products(under.cards).every((c) => Number(c.price.amount) <= 120)).toBe(true);
       expect(titles(under.cards)[0]).toBe("Trail Daypack 28L");
       const range = await h.turn("zwischen 20 und 40 € Mützen", { settings: aiOff });
-      expect(titles(range.cards).sort()).toEqual(["Canvas Baseball Cap", "Ribbed Wool Beanie", "Wide Brim Sun Hat", "Fleece Trapper Hat"].sort());
+      expect(titles(range.cards).sort()).toEqual(
+        ["Canvas Baseball Cap", "Ribbed Wool Beanie", "Wide Brim Sun Hat", "Fleece Trapper Hat"].sort(),
+      );
       expect(products(range.cards).every((c) => Number(c.price.amount) >= 20 && Number(c.price.amount) <= 40)).toBe(true);
       const cheap = await h.turn("chaussettes moins de 15 euros", { settings: aiOff });
       expect(titles(cheap.cards)).toEqual(expect.arrayContaining(["Bamboo Ankle Socks", "Everyday Cotton Socks 3-Pack"]));
@@ -69,7 +71,11 @@ describe("languages and markets", () => {
     it("shows German titles and Swiss francs on /de in Switzerland", async () => {
       const r = await h.turn("Habt ihr wasserdichte Wanderschuhe?", { settings: aiOff, locale: "de", country: "CH" });
       const boots = products(r.cards)[0]!;
-      expect(boots).toMatchObject({ title: "Leder-Wanderschuhe", url: "/products/leather-hiking-boots", price: { amount: "179.95", currencyCode: "CHF" } });
+      expect(boots).toMatchObject({
+        title: "Leder-Wanderschuhe",
+        url: "/products/leather-hiking-boots",
+        price: { amount: "179.95", currencyCode: "CHF" },
+      });
       expect(r.text).toContain("Leder-Wanderschuhe: 179.95 CHF");
     });
 
@@ -77,7 +83,10 @@ describe("languages and markets", () => {
       const fr = await h.turn("Avez-vous des bonnets en laine ?", { settings: aiOff, locale: "fr", country: "GB" });
       expect(products(fr.cards)[0]).toMatchObject({ title: "Bonnet côtelé en laine", price: { amount: "21.95", currencyCode: "GBP" } });
       const es = await h.turn("¿Tenéis botellas de agua?", { settings: aiOff, locale: "es", country: "DK" });
-      expect(products(es.cards)[0]).toMatchObject({ title: "Botella de agua térmica 750 ml", price: { amount: "215.95", currencyCode: "DKK" } });
+      expect(products(es.cards)[0]).toMatchObject({
+        title: "Botella de agua térmica 750 ml",
+        price: { amount: "215.95", currencyCode: "DKK" },
+      });
     });
 
     it("falls back to the primary locale and the shop currency", async () => {
@@ -97,7 +106,9 @@ describe("languages and markets", () => {
     it("answers policies in the shopper's language", async () => {
       const de = await h.turn("Wie lange kann ich etwas zurückgeben?", { settings: aiOff, locale: "de" });
       expect(de.text).toContain("30 Tagen");
-      expect(de.cards).toContainEqual(expect.objectContaining({ kind: "policy", title: "Rückgaberichtlinie", url: "/policies/refund-policy" }));
+      expect(de.cards).toContainEqual(
+        expect.objectContaining({ kind: "policy", title: "Rückgaberichtlinie", url: "/policies/refund-policy" }),
+      );
       const es = await h.turn("¿Cuánto cuesta el envío al Reino Unido?", { settings: aiOff, locale: "es" });
       expect(es.text).toContain("Reino Unido: 5–8 días hábiles");
       const en = await h.turn("What is your refund policy?", { settings: aiOff, locale: "en" });
@@ -110,11 +121,17 @@ describe("languages and markets", () => {
       expect(r.done).toMatchObject({ mode: "ai" });
       const boots = products(r.cards).find((c) => c.url === "/products/leather-hiking-boots");
       expect(boots).toMatchObject({ title: "Leder-Wanderschuhe", price: { currencyCode: "CHF" } });
-      h.openai.script({ toolCalls: [{ name: "search_products", arguments: { query: "hoodie", maxPrice: 80, size: "XL", inStock: true } }] }, { text: "ok" });
+      h.openai.script(
+        { toolCalls: [{ name: "search_products", arguments: { query: "hoodie", maxPrice: 80, size: "XL", inStock: true } }] },
+        { text: "ok" },
+      );
       const sized = await h.turn("Hoodie in XL unter 80", { locale: "en" });
       expect(titles(sized.cards).sort()).toEqual(["Everyday Zip Hoodie", "Organic Pullover Hoodie"]);
       // A colour in the shopper's language matches the catalog's option value ("Black").
-      h.openai.script({ toolCalls: [{ name: "search_products", arguments: { query: "backpack", maxPrice: 100, color: "schwarz", inStock: true } }] }, { text: "ok" });
+      h.openai.script(
+        { toolCalls: [{ name: "search_products", arguments: { query: "backpack", maxPrice: 100, color: "schwarz", inStock: true } }] },
+        { text: "ok" },
+      );
       const black = await h.turn("Schwarzer Rucksack unter 100 €", { locale: "en" });
       expect(titles(black.cards).sort()).toEqual(["Commuter Backpack 20L", "Packable Tote"]);
     });
@@ -123,7 +140,14 @@ describe("languages and markets", () => {
   it("the search tool takes constraints as arguments and asks for the shop's primary language", () => {
     const definition = toolDefinition(searchProductsTool);
     expect(definition.description).toMatch(/primary language/);
-    expect(Object.keys((definition.parameters as { properties: object }).properties)).toEqual(["query", "minPrice", "maxPrice", "size", "color", "inStock"]);
+    expect(Object.keys((definition.parameters as { properties: object }).properties)).toEqual([
+      "query",
+      "minPrice",
+      "maxPrice",
+      "size",
+      "color",
+      "inStock",
+    ]);
   });
 
   it("caches per shop, locale and country", async () => {
@@ -131,7 +155,13 @@ describe("languages and markets", () => {
     const counting: AdminGraphql = async (op, v) => (calls.push(v), h.deps.admin(op, v));
     const cache = createAdminReadCache({ ttlMs: 60_000 });
     const admin = withCatalogCache(counting, SHOP, cache);
-    for (const context of [{ locale: "de", country: "CH" }, { locale: "de", country: "CH" }, { locale: "fr", country: "CH" }, { locale: "de", country: "DK" }, {}]) {
+    for (const context of [
+      { locale: "de", country: "CH" },
+      { locale: "de", country: "CH" },
+      { locale: "fr", country: "CH" },
+      { locale: "de", country: "DK" },
+      {},
+    ]) {
       await searchProducts(admin, { query: "beanie" }, context);
     }
     expect(calls).toHaveLength(4);
@@ -141,9 +171,18 @@ describe("languages and markets", () => {
     const seen: Array<Record<string, unknown>> = [];
     const denying: AdminGraphql = async (_op, v) => {
       seen.push(v ?? {});
-      return v?.translate ? { ok: false, code: "ACCESS_DENIED", message: "read_translations" } : { ok: true, data: { products: { nodes: [] } } };
+      return v?.translate
+        ? { ok: false, code: "ACCESS_DENIED", message: "read_translations" }
+        : { ok: true, data: { products: { nodes: [] } } };
     };
-    const result = await withoutTranslationsIfDenied(denying, "query", { first: 1, query: "x", locale: "de", translate: true, country: "CH", localPrices: true });
+    const result = await withoutTranslationsIfDenied(denying, "query", {
+      first: 1,
+      query: "x",
+      locale: "de",
+      translate: true,
+      country: "CH",
+      localPrices: true,
+    });
     expect(result.ok).toBe(true);
     expect(seen.at(-1)).toEqual({ first: 1, query: "x", country: "CH", localPrices: true });
   });

@@ -7,7 +7,8 @@ import { settingsWith, startAssistantHarness } from "./harness";
 const count = (text: string, part: string) => text.split(part).length - 1;
 
 describe("relevant paragraph", () => {
-  const html = "<p>Return within <strong>30 days</strong>.</p><p>Return shipping within the EU is free.</p><ul><li>Sale items: final.</li></ul>";
+  const html =
+    "<p>Return within <strong>30 days</strong>.</p><p>Return shipping within the EU is free.</p><ul><li>Sale items: final.</li></ul>";
   it("splits a policy into paragraphs and picks the one the question is about", () => {
     expect(paragraphsOf(html)).toEqual(["Return within 30 days .", "Return shipping within the EU is free.", "Sale items: final."]);
     expect(relevantParagraph(paragraphsOf(html), ["is", "return", "shipping", "free"])).toBe("Return shipping within the EU is free.");

@@ -56,11 +56,22 @@ describe("published only", () => {
 
       it(`is ${c.shown ? "" : "never "}shown by the AI's search and details tools`, async () => {
         h.openai.reset();
-        h.openai.script({ toolCalls: [{ name: "search_products", arguments: { query: c.words } }, { name: "product_details", arguments: { handle: c.handle } }] }, { text: "Done." });
+        h.openai.script(
+          {
+            toolCalls: [
+              { name: "search_products", arguments: { query: c.words } },
+              { name: "product_details", arguments: { handle: c.handle } },
+            ],
+          },
+          { text: "Done." },
+        );
         const r = await h.turn(`Do you have a ${c.words}?`, { locale: "en" });
         expect(r.done).toMatchObject({ mode: "ai" });
         expect(titles(r.cards).includes(c.title)).toBe(c.shown);
-        const toolAnswers = h.openai.requests.at(-1)!.messages.filter((m) => m.role === "tool").map((m) => m.content ?? "");
+        const toolAnswers = h.openai.requests
+          .at(-1)!
+          .messages.filter((m) => m.role === "tool")
+          .map((m) => m.content ?? "");
         expect(toolAnswers.join("\n").includes(c.title)).toBe(c.shown);
         if (!c.shown) expect(toolAnswers[1]).toContain("NOT_FOUND");
       });

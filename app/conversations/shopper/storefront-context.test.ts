@@ -5,7 +5,16 @@ import { storefrontCountry } from "./storefront-context";
 describe("the storefront country of a chat message", () => {
   it("accepts ISO 3166 alpha-2 codes and ignores anything else", () => {
     expect(["DE", "gb", " ch ", "DK"].map(storefrontCountry)).toEqual(["DE", "GB", "CH", "DK"]);
-    expect(["XX", "Germany", "D", "", "DEU", 42, null, { a: 1 }].map(storefrontCountry)).toEqual([null, null, null, null, null, null, null, null]);
+    expect(["XX", "Germany", "D", "", "DEU", 42, null, { a: 1 }].map(storefrontCountry)).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 
   it("is an optional body field: a known country is kept, an unknown one is ignored, never an error", () => {

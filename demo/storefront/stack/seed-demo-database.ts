@@ -59,6 +59,27 @@ export async function seedDemoDatabase(input: SeedInput): Promise<{ db: Database
     }),
   );
 
+  // The demo admin's staff member (the stand-in's session tokens say sub "1"): an online
+  // session gives her name to the audit log ("Jane Doe changed …"), as Shopify's does
+  // after an online token exchange. Its token is never used (the app calls the Admin
+  // API with the offline session).
+  await storage.storeSession(
+    new Session({
+      id: `${input.shop}_1`,
+      shop: input.shop,
+      state: "demo",
+      isOnline: true,
+      scope: input.scopes,
+      accessToken: `${input.accessToken}_online`,
+      expires: new Date(Date.now() + year),
+      onlineAccessInfo: {
+        expires_in: 365 * 24 * 3600,
+        associated_user_scope: input.scopes,
+        associated_user: { id: 1, first_name: "Jane", last_name: "Doe", email: "jane.doe@demo-shop.example", email_verified: true, account_owner: true, locale: "en", collaborator: false },
+      },
+    }),
+  );
+
   // Without read_legal_policies the app cannot read shop.shopPolicies, so the policies
   // become knowledge entries (as a merchant would paste them); with it, the Admin API
   // fake serves them and copies here would only answer twice. Edited entries stay.

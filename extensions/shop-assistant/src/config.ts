@@ -5,7 +5,7 @@
 
 // The shape itself is the app's (its contracts folder), imported as a type only: no
 // app code reaches the bundle, and the compiler fails when the two drift apart.
-import type { LeadField, WidgetConfig } from "../../../app/contracts/widget-config";
+import type { LeadField, LocalizedWidgetTexts, WidgetConfig } from "../../../app/contracts/widget-config";
 import type { MaxMessageLength } from "../../../app/contracts/limits";
 
 export type { LeadField, WidgetConfig };
@@ -39,8 +39,32 @@ function leadFields(value: unknown): LeadField[] {
   return picked.length ? picked : ["name", "email", "message"];
 }
 
+const TEXT_KEYS = ["greeting", "aiDisclosure", "privacyNotice"] as const;
+
+function localizedTexts(value: unknown): Record<string, LocalizedWidgetTexts> | undefined {
+  if (!value || typeof value !== "object") return undefined;
+  const out: Record<string, LocalizedWidgetTexts> = {};
+  for (const [locale, texts] of Object.entries(value).slice(0, 20)) {
+    if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(locale) || !texts || typeof texts !== "object") continue;
+    const picked: LocalizedWidgetTexts = {};
+    for (const key of TEXT_KEYS) {
+      const t = (texts as Record<string, unknown>)[key];
+      if (typeof t === "string" && t.trim()) picked[key] = t.trim();
+    }
+    if (Object.keys(picked).length) out[locale] = picked;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** The merchant's texts for the storefront's locale ("pt-BR", then "pt"), or {} when there are none. */
+export function textsFor(config: WidgetConfig, locale: string): LocalizedWidgetTexts {
+  const all = config.localizedTexts ?? {};
+  return all[locale] ?? all[locale.split("-")[0]!.toLowerCase()] ?? {};
+}
+
 export function parseWidgetConfig(raw: unknown, fallback: ConfigFallback): WidgetConfig {
   const c = raw && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
+  const localized = localizedTexts(c.localizedTexts);
   return {
     greeting: text(c.greeting, fallback.greeting),
     aiDisclosure: text(c.aiDisclosure, fallback.aiDisclosure),
@@ -53,5 +77,6 @@ export function parseWidgetConfig(raw: unknown, fallback: ConfigFallback): Widge
     orderLookup: flag(c.orderLookup, true),
     orderVerification: c.orderVerification === "logged_in" ? "logged_in" : "logged_in_or_email",
     maxMessageLength: wholeNumber(c.maxMessageLength, 1, 10000, DEFAULT_MAX_MESSAGE_LENGTH),
+    ...(localized ? { localizedTexts: localized } : {}),
   };
 }

@@ -3,7 +3,7 @@
 // `window.shopAssistantMount`; the loader calls it once with the widget's shadow root
 // (on the embed's <div id="shop-assistant">) and the launcher button in it, and from
 // then on just calls toggle().
-import { parseWidgetConfig } from "../config";
+import { parseWidgetConfig, textsFor } from "../config";
 import { el } from "./dom";
 import { createPanel } from "./panel";
 import { createTranslate } from "./strings";
@@ -49,11 +49,14 @@ function mount(root: ShadowRoot, launcher: HTMLElement): { toggle(): void } {
     privacyNotice: t("privacy_notice"),
     privacyPolicyUrl: data.privacyUrl || "",
   });
-  if (data.greeting) config.greeting = data.greeting; // The theme editor setting wins.
+  const locale = data.locale || document.documentElement.lang || "en";
+  // The merchant's texts in the shopper's language win; else the theme editor's greeting.
+  const own = textsFor(config, locale);
+  if (data.greeting && !own.greeting) config.greeting = data.greeting;
+  Object.assign(config, own);
   const origin = location.origin;
   // A policy URL on another host (say the .myshopify.com domain) may not be linked: use the theme's own.
   if (!safeLinkUrl(config.privacyPolicyUrl, origin)) config.privacyPolicyUrl = data.privacyUrl || "";
-  const locale = data.locale || document.documentElement.lang || "en";
   const cartUrl = (data.cartAdd || "/cart/add") + ".js";
 
   const panel = createPanel(root, launcher, t);
