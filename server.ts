@@ -1,7 +1,8 @@
 // The production server (npm start) and the one tests and the demo start: serves
 // the built Remix app (build/, from `remix build`) and public/ with express.
 // Node 22 runs this file directly (type stripping), so it uses erasable syntax only.
-// No compression: it would buffer the assistant's text/event-stream answers.
+// Compression (gzip/brotli) for everything except the assistant's text/event-stream
+// answers, which must flow as they are written.
 //
 // WEB_CONCURRENCY=N runs N worker processes behind a primary that only accepts
 // connections and hands them out in turn (node:cluster), so the app uses N cores and a
@@ -27,6 +28,7 @@ import { pathToFileURL } from "node:url";
 import type { AddressInfo, Socket } from "node:net";
 import express, { type NextFunction, type Request as ExpressRequest, type Response as ExpressResponse } from "express";
 import { createRequestHandler } from "@remix-run/express";
+import compression from "compression";
 import type { ServerBuild } from "@remix-run/node";
 
 const root = import.meta.dirname;
@@ -193,6 +195,7 @@ export async function startServer(options: { port: number; host: string }): Prom
   app.disable("x-powered-by");
   app.use(earlyAnswers);
   app.use(appendPeerAddress);
+  app.use(compression({ filter: (req, res) => !String(res.getHeader("Content-Type") ?? "").startsWith("text/event-stream") && compression.filter(req, res) }));
   // Fingerprinted browser bundles never change under the same name.
   app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));

@@ -81,7 +81,8 @@ describe("admin pages", () => {
     await database.db.shop.update({ where: { shop: SHOP }, data: { widgetSeenAt: new Date() } });
     const seen = await (await page("/app")).text();
     expect(seen).toContain("The assistant was seen on your storefront within the last hour.");
-    expect(seen).not.toContain("Open the theme editor"); // done: no call to action
+    // done: no call to action (in the rendered page; the page's data carries the admin's dictionary)
+    expect(seen.replace(/<script\b[\s\S]*?<\/script>/g, "")).not.toContain("Open the theme editor");
   });
 
   it("escapes hostile stored strings on every page", async () => {
@@ -118,6 +119,24 @@ describe("admin pages", () => {
     expect(config?.jsonValue).toMatchObject({ privacyNotice: "We keep chats 30 days.", noticeVersion: 2, consentRequired: true, maxMessageLength: 1000 });
     const audit = await database.db.auditEvent.findFirstOrThrow({ where: { shop: SHOP, action: "settings.updated", actor: "1001", targetType: "settings" } });
     expect(audit.detailJson).toContain("privacy.retentionDays");
+  });
+
+  it("saves a German greeting, disclosure and notice; the published widget config carries them for German storefronts", async () => {
+    const response = await post("/app/privacy", {
+      aiDisclosure: "You are chatting with an AI.", privacyNotice: "We keep chats 30 days.", privacyPolicyUrl: "",
+      consentRequired: "on", keepTranscripts: "on", retentionDays: "30", orderLookup: "on", orderVerification: "logged_in", aiEnabled: "on",
+      transcriptViewers: "",
+      "text.de.greeting": "Hallo! Wie kann ich helfen?", "text.de.aiDisclosure": "Sie chatten mit einer KI.", "text.de.privacyNotice": "",
+      "text.fr.greeting": "", "text.fr.aiDisclosure": "", "text.fr.privacyNotice": "",
+      "text.es.greeting": "", "text.es.aiDisclosure": "", "text.es.privacyNotice": "",
+    });
+    expect(response.status, server.output()).toBe(200);
+    const saved = JSON.parse((await database.db.shop.findUniqueOrThrow({ where: { shop: SHOP } })).settingsJson);
+    expect(saved.privacy.localizedTexts).toEqual({ de: { greeting: "Hallo! Wie kann ich helfen?", aiDisclosure: "Sie chatten mit einer KI." } });
+    const config = fake.appMetafields().shop_assistant?.widget_config?.jsonValue as { localizedTexts?: Record<string, unknown> } | undefined;
+    expect(config?.localizedTexts).toEqual({ de: { greeting: "Hallo! Wie kann ich helfen?", aiDisclosure: "Sie chatten mit einer KI." } });
+    // The page shows them back for editing.
+    expect(await (await page("/app/privacy")).text()).toContain("Hallo! Wie kann ich helfen?");
   });
 
   it("saves assistant settings from the form (Polaris ChoiceList names, business hours)", async () => {

@@ -4,7 +4,7 @@
 import { useLocation, useNavigation } from "@remix-run/react";
 import { Banner, BlockStack, Box, Card, Layout, Page, SkeletonBodyText, SkeletonDisplayText, SkeletonPage, Text } from "@shopify/polaris";
 import type { ComponentProps, ReactNode } from "react";
-import { useT } from "../i18n/i18n";
+import { useT } from "./i18n/i18n";
 import { PageTitleBar, type TitleBarAction } from "./app-bridge";
 
 type PolarisPageProps = Omit<ComponentProps<typeof Page>, "title" | "subtitle" | "primaryAction" | "secondaryActions">;

@@ -13,13 +13,25 @@ export interface TitleBarAction {
   destructive?: boolean;
 }
 
+/** App Bridge reads `variant` and `tone` on the <button>s of its elements (not HTML attributes). */
+export function appBridgeButton(primary: boolean, critical = false): Record<string, string> {
+  return { ...(primary ? { variant: "primary" } : {}), ...(critical ? { tone: "critical" } : {}) };
+}
+
 /** The admin's title bar: the page title, a primary action and secondary actions. */
-export function PageTitleBar({ title, primaryAction, secondaryActions = [] }: { title: string; primaryAction?: TitleBarAction; secondaryActions?: TitleBarAction[] }) {
+export function PageTitleBar({
+  title,
+  primaryAction,
+  secondaryActions = [],
+}: {
+  title: string;
+  primaryAction?: TitleBarAction;
+  secondaryActions?: TitleBarAction[];
+}) {
   const button = (action: TitleBarAction, primary: boolean) => (
     <button
       key={action.content}
-      variant={primary ? "primary" : undefined}
-      tone={action.destructive ? "critical" : undefined}
+      {...appBridgeButton(primary, action.destructive)}
       disabled={action.disabled || action.loading}
       loading={action.loading ? "" : undefined}
       onClick={() => void action.onAction()}
@@ -55,7 +67,9 @@ export function useToastOnResult<R>(result: R | undefined, message: (result: R) 
   const toast = useToast();
   const seen = useRef<R | undefined>(undefined);
   const describe = useRef(message);
-  describe.current = message;
+  useEffect(() => {
+    describe.current = message;
+  });
   useEffect(() => {
     if (result === undefined || result === seen.current) return;
     seen.current = result;
@@ -77,14 +91,24 @@ interface ConfirmModalProps {
 }
 
 /** "Are you sure?" before a destructive action, as an App Bridge modal. */
-export function ConfirmModal({ id, open, title, body, confirmLabel, cancelLabel, destructive = true, onConfirm, onClose }: ConfirmModalProps) {
+export function ConfirmModal({
+  id,
+  open,
+  title,
+  body,
+  confirmLabel,
+  cancelLabel,
+  destructive = true,
+  onConfirm,
+  onClose,
+}: ConfirmModalProps) {
   return (
     <Modal id={id} open={open} onHide={onClose} variant="small">
       <div style={{ padding: "16px" }}>
         <p>{body}</p>
       </div>
       <TitleBar title={title}>
-        <button variant="primary" tone={destructive ? "critical" : undefined} onClick={onConfirm}>
+        <button {...appBridgeButton(true, destructive)} onClick={onConfirm}>
           {confirmLabel}
         </button>
         <button onClick={onClose}>{cancelLabel}</button>

@@ -1,7 +1,7 @@
 // An audit entry as a sentence in the merchant's language: "Jane Doe changed the
 // retention period from 90 days to 30 days", "The app prepared a customer's data
 // export (found 2 conversations)". Unknown actions still read as "who: action".
-import type { MessageKey, Translator } from "../i18n/i18n";
+import type { MessageKey, Translator } from "./i18n/i18n";
 
 export interface AuditEntryView {
   actor: string;
@@ -12,6 +12,7 @@ export interface AuditEntryView {
 
 export function actorOf(entry: Pick<AuditEntryView, "actor" | "actorName">, t: Translator): string {
   if (entry.actor === "system") return t("audit.system");
+  if (entry.actor === "shopper") return t("audit.shopper");
   return entry.actorName || t("audit.staffFallback", { id: entry.actor });
 }
 
@@ -22,7 +23,7 @@ export function actionLabel(action: string, t: Translator): string {
 
 function fieldName(path: string, t: Translator): string {
   const key = `field.${path}`;
-  return t.has(key) ? t(key) : path.split(".").pop() ?? path;
+  return t.has(key) ? t(key) : (path.split(".").pop() ?? path);
 }
 
 function valueOf(path: string, value: unknown, t: Translator): string {
@@ -56,7 +57,9 @@ export function describeAuditEntry(entry: AuditEntryView, t: Translator): string
       const withValues = new Set(changes.map((c) => c.field));
       const fields = Array.isArray(d.fields) ? (d.fields as string[]) : [];
       const parts = [
-        ...changes.map((c) => t("audit.settings.change", { field: fieldName(c.field, t), from: valueOf(c.field, c.from, t), to: valueOf(c.field, c.to, t) })),
+        ...changes.map((c) =>
+          t("audit.settings.change", { field: fieldName(c.field, t), from: valueOf(c.field, c.from, t), to: valueOf(c.field, c.to, t) }),
+        ),
         ...fields.filter((f) => !withValues.has(f)).map((f) => t("audit.settings.changeField", { field: fieldName(f, t) })),
       ];
       return t("audit.settings.updated", { who, changes: parts.length ? t.list(parts) : "–" });
@@ -67,6 +70,8 @@ export function describeAuditEntry(entry: AuditEntryView, t: Translator): string
       return t("audit.data_request.export_ready", { who, summary: countsOf(d.found, t) });
     case "customer.redacted":
       return t("audit.customer.redacted", { who, summary: countsOf(d.deleted, t) });
+    case "conversation.deleted_by_shopper":
+      return t("audit.conversation.deleted_by_shopper", { who, summary: countsOf(d.deleted, t) });
     default: {
       const key = `audit.${entry.action}`;
       if (t.has(key)) return t(key as MessageKey, { who });

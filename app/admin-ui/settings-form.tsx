@@ -5,11 +5,11 @@
 import { Form, useBlocker, useNavigation, useSubmit } from "@remix-run/react";
 import { SaveBar } from "@shopify/app-bridge-react";
 import { Banner, BlockStack, Button, Card, Checkbox, Layout, List, TextField } from "@shopify/polaris";
-import { useCallback, useEffect, useMemo, useRef, useState, type ComponentProps, type ReactNode } from "react";
-import { useT, type Translator } from "../i18n/i18n";
-import type { SettingsActionData } from "../settings/admin/settings-action.server";
+import { useEffect, useMemo, useRef, useState, type ComponentProps, type ReactNode } from "react";
+import { useT, type Translator } from "./i18n/i18n";
+import type { SettingsActionData } from "../contracts/settings-form";
 import { AdminPage } from "./admin-page";
-import { useToastOnResult } from "./app-bridge";
+import { appBridgeButton, useToastOnResult } from "./app-bridge";
 
 export const SETTINGS_SAVE_BAR_ID = "settings-save-bar";
 
@@ -55,7 +55,7 @@ export function SettingsFormPage<V extends Record<string, unknown>>({ title, sub
   return (
     <AdminPage title={title} subtitle={subtitle}>
       <SaveBar id={SETTINGS_SAVE_BAR_ID} open={dirty || saving}>
-        <button variant="primary" onClick={save} disabled={saving} loading={saving ? "" : undefined}>
+        <button {...appBridgeButton(true)} onClick={save} disabled={saving} loading={saving ? "" : undefined}>
           {t("common.save")}
         </button>
         <button onClick={reset} disabled={saving}>
@@ -151,12 +151,10 @@ export function useFormValues<V extends Record<string, unknown>>(initial: V) {
   const [baseline, setBaseline] = useState(initial);
   const set = <K extends keyof V>(key: K) => (value: V[K]) => setValues((old) => ({ ...old, [key]: value }));
   const dirty = useMemo(() => JSON.stringify(values) !== JSON.stringify(baseline), [values, baseline]);
-  const valuesRef = useRef(values);
-  valuesRef.current = values;
-  const commit = useCallback(() => setBaseline(valuesRef.current), []);
-  const reset = useCallback(() => setValues(baselineRef.current), []);
-  const baselineRef = useRef(baseline);
-  baselineRef.current = baseline;
+  /** The values just saved become the baseline (the save bar goes away). */
+  const commit = () => setBaseline(values);
+  /** Discard: back to the last saved values. */
+  const reset = () => setValues(baseline);
   return { values, set, dirty, commit, reset };
 }
 

@@ -9,7 +9,7 @@ import { embedDeepLink, loadSetupChecklist } from "../setup/setup-checklist.serv
 import { AdminPage } from "../admin-ui/admin-page";
 import { SectionCard } from "../admin-ui/section-card";
 import { authenticate } from "../composition/shopify.server";
-import { useT } from "../i18n/i18n";
+import { useT } from "../admin-ui/i18n/i18n";
 
 export const meta: MetaFunction = () => [{ title: "Home · Shop assistant" }];
 

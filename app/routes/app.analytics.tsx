@@ -7,7 +7,7 @@ import { BlockStack, Card, InlineGrid, Layout, Select, Text } from "@shopify/pol
 import { adminDeps } from "../composition/admin-context.server";
 import vizStyles from "@shopify/polaris-viz/build/esm/styles.css";
 import { Bars, ChartsProvider, Donut } from "../admin-ui/charts";
-import { useT } from "../i18n/i18n";
+import { useT } from "../admin-ui/i18n/i18n";
 import { EmptyNotice } from "../admin-ui/empty";
 import { AdminPage } from "../admin-ui/admin-page";
 import { useFilterParams } from "../admin-ui/pagination";

@@ -7,7 +7,7 @@ import { BlockStack, Checkbox, ChoiceList, InlineError, InlineStack, Select, Tex
 import { adminGraphqlOf } from "../infra/shopify/admin-graphql.server";
 import { adminDeps, staffOf } from "../composition/admin-context.server";
 import { fieldErrorsOf, SettingsFormPage, SettingsSection, useFormValues } from "../admin-ui/settings-form";
-import { supportedTimeZones, useT, type Translator } from "../i18n/i18n";
+import { supportedTimeZones, useT, type Translator } from "../admin-ui/i18n/i18n";
 import { handleSettingsForm } from "../settings/admin/settings-action.server";
 import { assistantFormToPatch, WEEKDAYS } from "../settings/admin/settings-forms";
 import { loadShopSettings } from "../settings/shop-settings.server";

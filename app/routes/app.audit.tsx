@@ -9,7 +9,7 @@ import { adminDeps, searchParamsOf } from "../composition/admin-context.server";
 import { AdminPage } from "../admin-ui/admin-page";
 import { DateRangeFilter, FilterBar } from "../admin-ui/filter-bar";
 import { actionLabel, actorOf, describeAuditEntry } from "../admin-ui/audit-sentence";
-import { RelativeTime, useT } from "../i18n/i18n";
+import { RelativeTime, useT } from "../admin-ui/i18n/i18n";
 import { useCursorPagination, useFilterParams } from "../admin-ui/pagination";
 import { ListLayout, WrappingText } from "../admin-ui/resource-table";
 import { authenticate } from "../composition/shopify.server";

@@ -8,7 +8,7 @@ import { adminDeps, searchParamsOf } from "../composition/admin-context.server";
 import { conversationFilterSchema, listConversations } from "../conversations/admin/conversations.server";
 import { AdminPage } from "../admin-ui/admin-page";
 import { DateRangeFilter, FilterBar } from "../admin-ui/filter-bar";
-import { useT } from "../i18n/i18n";
+import { useT } from "../admin-ui/i18n/i18n";
 import { useCursorPagination, useFilterParams } from "../admin-ui/pagination";
 import { ListLayout } from "../admin-ui/resource-table";
 import { authenticate } from "../composition/shopify.server";

@@ -8,7 +8,7 @@ import { Badge, Banner, DataTable, InlineStack, Layout, Text } from "@shopify/po
 import { adminDeps, modelProvider } from "../composition/admin-context.server";
 import { loadPrivacyDashboard } from "../privacy/admin/privacy-dashboard.server";
 import { AdminPage } from "../admin-ui/admin-page";
-import { formatDate, percent } from "../admin-ui/format";
+import { useT, type Translator } from "../admin-ui/i18n/i18n";
 import { SectionCard } from "../admin-ui/section-card";
 import { authenticate } from "../composition/shopify.server";
 
@@ -20,67 +20,64 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   return json(await loadPrivacyDashboard({ db, clock, currentKeyId: vault.currentKeyId, provider: modelProvider }, session.shop));
 };
 
-const KIND_LABELS: Record<string, string> = {
-  conversations: "Conversations", messages: "Messages (redacted, encrypted)", leads: "Handoff requests (contact details, encrypted)",
-  order_verifications: "Order verification attempts (hashed)", data_request_exports: "Data-request exports (encrypted)",
-  knowledge_entries: "Knowledge base entries", audit_events: "Audit log entries", counted_events: "Counted events (no content)",
-};
-
-const TOPICS: Record<string, string> = { "customers/data_request": "Data requests", "customers/redact": "Customer erasures", "shop/redact": "Shop erasures" };
+const label = (t: Translator, key: string, fallback: string) => (t.has(key) ? t(key) : fallback);
 
 export default function PrivacyDashboard() {
   const d = useLoaderData<typeof loader>();
+  const t = useT();
   return (
-    <AdminPage title="Privacy dashboard" subtitle="What this app holds about your shoppers, and how it is protected.">
+    <AdminPage title={t("dashboard.title")} subtitle={t("dashboard.subtitle")}>
       <Layout>
         {d.retentionOverdue ? (
           <Layout.Section>
-            <Banner tone="warning" title="Something is older than your retention period">
-              <p>The daily clean-up should have deleted it. If this stays, contact support.</p>
+            <Banner tone="warning" title={t("dashboard.overdue")}>
+              <p>{t("dashboard.overdueBody")}</p>
             </Banner>
           </Layout.Section>
         ) : null}
-        <SectionCard title="What we hold">
-          <DataTable columnContentTypes={["text", "numeric"]} headings={["Kind", "Count"]} rows={d.held.map((h) => [KIND_LABELS[h.kind] ?? h.kind, h.count])} />
-          <Text as="p" tone="subdued">{d.keepTranscripts ? "Transcripts are kept." : "Transcripts are not kept (switched off in Privacy settings)."}</Text>
+        <SectionCard title={t("dashboard.held")}>
+          <DataTable columnContentTypes={["text", "numeric"]} headings={[t("dashboard.kind"), t("analytics.count")]}
+            rows={d.held.map((h) => [label(t, `dashboard.kind.${h.kind}`, h.kind), t.number(h.count)])} />
+          <Text as="p" tone="subdued">{d.keepTranscripts ? t("dashboard.transcriptsKept") : t("dashboard.transcriptsNotKept")}</Text>
         </SectionCard>
-        <SectionCard title="Retention" variant="oneHalf">
-          <Text as="p">Kept for {d.retentionDays} days, then deleted. <Link to="/app/privacy">Change</Link></Text>
+        <SectionCard title={t("dashboard.retention")} variant="oneHalf">
+          <Text as="p">{t("dashboard.keptFor", { count: d.retentionDays })} <Link to="/app/privacy">{t("dashboard.change")}</Link></Text>
           {d.oldest.map((o) => (
             <InlineStack key={o.kind} gap="200" blockAlign="center">
-              <Text as="span">Oldest {o.kind}:</Text>
+              <Text as="span">{label(t, `dashboard.oldest.${o.kind}`, o.kind)}</Text>
               {o.createdAt ? (
                 <>
-                  <Text as="span">{formatDate(o.createdAt)} ({o.ageDays} days)</Text>
-                  {(o.ageDays ?? 0) > d.retentionDays + 1 ? <Badge tone="critical">Overdue</Badge> : <Badge tone="success">Within retention</Badge>}
+                  <Text as="span">{t("dashboard.ageDays", { date: t.date(o.createdAt), count: o.ageDays ?? 0 })}</Text>
+                  {(o.ageDays ?? 0) > d.retentionDays + 1 ? <Badge tone="critical">{t("dashboard.overdueBadge")}</Badge> : <Badge tone="success">{t("dashboard.within")}</Badge>}
                 </>
               ) : (
-                <Text as="span" tone="subdued">none held</Text>
+                <Text as="span" tone="subdued">{t("dashboard.noneHeld")}</Text>
               )}
             </InlineStack>
           ))}
         </SectionCard>
-        <SectionCard title="Encryption" variant="oneHalf">
-          <Text as="p">AES-256-GCM at rest. Current key: <Text as="span" fontWeight="semibold">{d.currentKeyId}</Text>.</Text>
-          <DataTable columnContentTypes={["text", "numeric", "numeric"]} headings={["Data", "Rows", "On current key"]}
-            rows={d.encryption.map((e) => [e.kind, e.total, e.total === 0 ? "–" : percent(e.share)])} />
-          <Text as="p" tone="subdued">Rows on an older key stay readable; the key-rotation job moves them to the current key.</Text>
+        <SectionCard title={t("dashboard.encryption")} variant="oneHalf">
+          <Text as="p">{t("dashboard.encryptionBody", { key: d.currentKeyId })}</Text>
+          <DataTable columnContentTypes={["text", "numeric", "numeric"]} headings={[t("dashboard.data"), t("dashboard.rows"), t("dashboard.onCurrentKey")]}
+            rows={d.encryption.map((e) => [label(t, `dashboard.kind.${e.kind.replace(/ /g, "_")}`, e.kind), t.number(e.total), e.total === 0 ? "–" : t.percent(e.share)])} />
+          <Text as="p" tone="subdued">{t("dashboard.rotation")}</Text>
         </SectionCard>
-        <SectionCard title="Requests served" variant="oneHalf">
+        <SectionCard title={t("dashboard.requests")} variant="oneHalf">
           {d.requests.length === 0 ? (
-            <Text as="p" tone="subdued">No data requests or erasures received yet.</Text>
+            <Text as="p" tone="subdued">{t("dashboard.noRequests")}</Text>
           ) : (
-            <DataTable columnContentTypes={["text", "text", "numeric"]} headings={["Request", "Status", "Count"]} rows={d.requests.map((r) => [TOPICS[r.topic] ?? r.topic, r.status, r.count])} />
+            <DataTable columnContentTypes={["text", "text", "numeric"]} headings={[t("dashboard.request"), t("dataRequests.status"), t("analytics.count")]}
+              rows={d.requests.map((r) => [label(t, `dataRequests.topic.${r.topic}`, r.topic), label(t, `dataRequests.statusLabel.${r.status}`, r.status), t.number(r.count)])} />
           )}
-          <Link to="/app/data-requests">All data requests</Link>
+          <Link to="/app/data-requests">{t("dashboard.allRequests")}</Link>
         </SectionCard>
-        <SectionCard title="Model provider" variant="oneHalf">
+        <SectionCard title={t("dashboard.provider")} variant="oneHalf">
           <InlineStack gap="200">
             <Text as="span" fontWeight="semibold">{d.provider.name}</Text>
             {d.provider.host ? <Badge>{d.provider.host}</Badge> : null}
           </InlineStack>
           <Text as="p">{d.provider.reason}</Text>
-          <Text as="p" tone="subdued">Sent: the redacted question, product and policy facts, and a verified order. Never card numbers; never stored by the provider (store: false).</Text>
+          <Text as="p" tone="subdued">{t("dashboard.sent")}</Text>
         </SectionCard>
       </Layout>
     </AdminPage>

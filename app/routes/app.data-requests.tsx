@@ -12,7 +12,7 @@ import { AdminPage, ErrorBanner, PausedBanner } from "../admin-ui/admin-page";
 import { downloadFromAction } from "../admin-ui/download";
 import { ListLayout, WrappingText } from "../admin-ui/resource-table";
 import { useToast } from "../admin-ui/app-bridge";
-import { RelativeTime, useT, type Translator } from "../i18n/i18n";
+import { RelativeTime, useT, type Translator } from "../admin-ui/i18n/i18n";
 import { loadShopState } from "../settings/shop-settings.server";
 import { authenticate } from "../composition/shopify.server";
 

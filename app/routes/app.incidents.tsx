@@ -14,8 +14,8 @@ import { AdminPage, ErrorBanner } from "../admin-ui/admin-page";
 import { SectionCard, TitledCard } from "../admin-ui/section-card";
 import { EmptyNotice } from "../admin-ui/empty";
 import { ConfirmModal, useToastOnResult } from "../admin-ui/app-bridge";
-import { useT } from "../i18n/i18n";
-import { formatDateTime } from "../admin-ui/format";
+import { useT } from "../admin-ui/i18n/i18n";
+import { actionLabel } from "../admin-ui/audit-sentence";
 import { useFilterParams } from "../admin-ui/pagination";
 import { loadShopState } from "../settings/shop-settings.server";
 import { authenticate } from "../composition/shopify.server";
@@ -85,46 +85,46 @@ export default function Incidents() {
             </InlineStack>
           </TitledCard>
         </Layout.Section>
-        <SectionCard title={`Alerts (last ${ALERT_LOOKBACK_HOURS} hours)`}>
+        <SectionCard title={t("incidents.alerts", { count: ALERT_LOOKBACK_HOURS })}>
           {alerts.length === 0 ? (
-            <EmptyNotice heading="No unusual activity">
-              <p>We watch for bulk exports and downloads, many transcripts opened by one person, bursts of failed order verifications, and spikes of blocked card numbers or rate-limited shoppers.</p>
+            <EmptyNotice heading={t("incidents.noAlerts")}>
+              <p>{t("incidents.noAlertsBody")}</p>
             </EmptyNotice>
           ) : (
             alerts.map((a) => (
               <Banner key={`${a.kind}-${a.actor ?? ""}-${a.windowStart}`} tone="warning" title={a.title}
-                action={{ content: "Assess this window", onAction: () => set({ from: a.windowStart, to: new Date(new Date(a.windowEnd).getTime() + 60_000).toISOString() }) }}>
-                <p>{a.description} ({formatDateTime(a.windowStart)} – {formatDateTime(a.windowEnd)})</p>
+                action={{ content: t("incidents.assessWindow"), onAction: () => set({ from: a.windowStart, to: new Date(new Date(a.windowEnd).getTime() + 60_000).toISOString() }) }}>
+                <p>{a.description} ({t.dateTime(a.windowStart)} – {t.dateTime(a.windowEnd)})</p>
               </Banner>
             ))
           )}
         </SectionCard>
-        <SectionCard title="Assess a time window">
-          <Text as="p" tone="subdued">Which conversations and shoppers a period touched, to decide whom to notify. Shoppers are listed by keyed hash only (times in UTC).</Text>
+        <SectionCard title={t("incidents.assess.title")}>
+          <Text as="p" tone="subdued">{t("incidents.assess.help")}</Text>
           <Form method="get" onSubmit={(e) => { e.preventDefault(); set({ from: windowFrom ? `${windowFrom}:00Z` : undefined, to: windowTo ? `${windowTo}:00Z` : undefined }); }}>
-            <InlineStack gap="300" blockAlign="end">
-              <TextField label="From (UTC)" type="datetime-local" autoComplete="off" value={windowFrom} onChange={setWindowFrom} />
-              <TextField label="To (UTC)" type="datetime-local" autoComplete="off" value={windowTo} onChange={setWindowTo} />
-              <Button submit>Assess</Button>
+            <InlineStack gap="300" blockAlign="end" wrap>
+              <TextField label={t("incidents.assess.from")} type="datetime-local" autoComplete="off" value={windowFrom} onChange={setWindowFrom} />
+              <TextField label={t("incidents.assess.to")} type="datetime-local" autoComplete="off" value={windowTo} onChange={setWindowTo} />
+              <Button submit>{t("incidents.assess.button")}</Button>
             </InlineStack>
           </Form>
-          <ErrorBanner title="Check the window" message={windowError} />
+          <ErrorBanner title={t("incidents.assess.checkWindow")} message={windowError} />
           {assessment ? (
             <BlockStack gap="300">
               <Text as="h3" variant="headingSm">
-                {formatDateTime(assessment.from)} – {formatDateTime(assessment.to)}: {assessment.conversations.count} conversations, {assessment.shoppers.count} identifiable shoppers
+                {t("incidents.assess.summary", { from: t.dateTime(assessment.from), to: t.dateTime(assessment.to), conversations: assessment.conversations.count, shoppers: assessment.shoppers.count })}
               </Text>
               {assessment.dataKinds.length === 0 ? (
-                <Text as="p">Nothing was stored or touched in this window.</Text>
+                <Text as="p">{t("incidents.assess.nothing")}</Text>
               ) : (
-                <DataTable columnContentTypes={["text", "numeric"]} headings={["Data touched", "Count"]} rows={assessment.dataKinds.map((k) => [k.kind, k.count])} />
+                <DataTable columnContentTypes={["text", "numeric"]} headings={[t("incidents.assess.dataTouched"), t("analytics.count")]} rows={assessment.dataKinds.map((k) => [k.kind, k.count])} />
               )}
               {assessment.staffActions.length > 0 ? (
-                <DataTable columnContentTypes={["text", "text", "numeric"]} headings={["Staff action", "Staff id", "Count"]} rows={assessment.staffActions.map((s) => [s.action, s.actor, s.count])} />
+                <DataTable columnContentTypes={["text", "text", "numeric"]} headings={[t("incidents.assess.staffAction"), t("incidents.assess.staffId"), t("analytics.count")]} rows={assessment.staffActions.map((s) => [actionLabel(s.action, t), s.actor, s.count])} />
               ) : null}
               {assessment.shoppers.hashes.length > 0 ? (
                 <BlockStack gap="100">
-                  <Text as="h3" variant="headingSm">Shoppers (keyed hashes)</Text>
+                  <Text as="h3" variant="headingSm">{t("incidents.assess.shoppers")}</Text>
                   <List>
                     {assessment.shoppers.hashes.map((h) => (
                       <List.Item key={`${h.kind}:${h.hash}`}><Text as="span" breakWord>{h.kind}: <code>{h.hash}</code></Text></List.Item>
@@ -133,7 +133,7 @@ export default function Incidents() {
                 </BlockStack>
               ) : null}
               {assessment.conversations.ids.length > 0 ? (
-                <Text as="p" tone="subdued" breakWord>Conversation ids: {assessment.conversations.ids.join(", ")}</Text>
+                <Text as="p" tone="subdued" breakWord>{t("incidents.assess.conversationIds", { ids: assessment.conversations.ids.join(", ") })}</Text>
               ) : null}
             </BlockStack>
           ) : null}

@@ -4,14 +4,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useRevalidator, useSearchParams, useSubmit } from "@remix-run/react";
 import { Banner, BlockStack, Button, Card, InlineStack, Layout, Text, TextField } from "@shopify/polaris";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { adminGraphqlOf } from "../infra/shopify/admin-graphql.server";
 import { adminDeps, staffOf } from "../composition/admin-context.server";
 import { applyFaqAction, faqActionSchema, loadKnowledgePage } from "../knowledge/admin/knowledge-admin.server";
 import { AdminPage, ErrorBanner } from "../admin-ui/admin-page";
 import { EmptyNotice } from "../admin-ui/empty";
 import { ConfirmModal, useToast, useToastOnResult } from "../admin-ui/app-bridge";
-import { useT } from "../i18n/i18n";
+import { useT } from "../admin-ui/i18n/i18n";
 import { SectionCard } from "../admin-ui/section-card";
 import { authenticate } from "../composition/shopify.server";
 
@@ -80,22 +80,24 @@ export default function Knowledge() {
   const [deleting, setDeleting] = useState<{ id: string; question: string } | null>(null);
   const submit = useSubmit();
   const revalidator = useRevalidator();
-  const [refreshing, setRefreshing] = useState(false);
+  // A refresh the merchant asked for: its toast shows once the data is back.
+  const refreshing = useRef(false);
   useToastOnResult(result, (r) => {
     if (!r.ok) return r.intent === null ? null : { text: t("knowledge.notFound"), isError: true };
     if (r.intent === "update") setEditing(null);
     return { text: t(r.intent === "create" ? "knowledge.added" : r.intent === "update" ? "knowledge.updated" : "knowledge.deleted") };
   });
   useEffect(() => {
-    if (refreshing && revalidator.state === "idle") {
-      setRefreshing(false);
+    if (refreshing.current && revalidator.state === "idle") {
+      refreshing.current = false;
       toast(t("knowledge.refreshed"));
     }
-  }, [refreshing, revalidator.state, toast, t]);
+  }, [revalidator.state, toast, t]);
   const refresh = () => {
-    setRefreshing(true);
+    refreshing.current = true;
     revalidator.revalidate();
   };
+  const reloading = revalidator.state === "loading";
   const confirmDelete = () => {
     if (!deleting) return;
     submit({ intent: "delete", id: deleting.id }, { method: "post" });
@@ -104,7 +106,7 @@ export default function Knowledge() {
   const notSaved = result && !result.ok ? (result.intent === null ? t("settings.invalidBody") : t("knowledge.notFound")) : null;
   return (
     <AdminPage title={t("knowledge.title")} subtitle={t("knowledge.subtitle")}
-      secondaryActions={[{ content: t("common.refresh"), onAction: refresh, loading: refreshing }]}>
+      secondaryActions={[{ content: t("common.refresh"), onAction: refresh, loading: reloading }]}>
       <ConfirmModal id="delete-faq-modal" open={deleting !== null} title={t("knowledge.deleteTitle")}
         body={t("knowledge.deleteBody", { question: deleting?.question ?? "" })} confirmLabel={t("common.delete")} cancelLabel={t("common.cancel")}
         onConfirm={confirmDelete} onClose={() => setDeleting(null)} />
@@ -148,7 +150,7 @@ export default function Knowledge() {
           <FaqEditor key={totalFaqs} result={result} />
         </SectionCard>
         <SectionCard title={t("knowledge.policies")} variant="oneThird"
-          aside={<Button onClick={refresh} loading={refreshing}>{t("common.refresh")}</Button>}>
+          aside={<Button onClick={refresh} loading={reloading}>{t("common.refresh")}</Button>}>
           <Text as="p" tone="subdued">{t("knowledge.policiesHelp")}</Text>
           {!policies.ok ? (
             <Banner tone="warning" title={t("knowledge.policiesFailed")}>

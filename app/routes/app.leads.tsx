@@ -11,7 +11,7 @@ import { leadFilterSchema, listLeads, markLeadHandled } from "../leads/admin/lea
 import { AdminPage, ErrorBanner, PausedBanner } from "../admin-ui/admin-page";
 import { downloadFromAction } from "../admin-ui/download";
 import { useToast, useToastOnResult } from "../admin-ui/app-bridge";
-import { RelativeTime, useT, type Translator } from "../i18n/i18n";
+import { RelativeTime, useT, type Translator } from "../admin-ui/i18n/i18n";
 import { useCursorPagination, useFilterParams } from "../admin-ui/pagination";
 import { ListLayout, WrappingText } from "../admin-ui/resource-table";
 import { loadShopState } from "../settings/shop-settings.server";

@@ -3,14 +3,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { Select, Text } from "@shopify/polaris";
+import { BlockStack, Select, Text } from "@shopify/polaris";
 import { adminGraphqlOf } from "../infra/shopify/admin-graphql.server";
 import { adminDeps, modelProvider, staffOf } from "../composition/admin-context.server";
 import type { ComponentProps } from "react";
 import { fieldErrorsOf, SettingCheckbox, SettingsFormPage, SettingsSection, SettingTextField, useFormValues } from "../admin-ui/settings-form";
-import { useT } from "../i18n/i18n";
+import { useT } from "../admin-ui/i18n/i18n";
 import { handleSettingsForm } from "../settings/admin/settings-action.server";
-import { privacyFormToPatch } from "../settings/admin/settings-forms";
+import { privacyFormToPatch, TEXT_LANGUAGES } from "../settings/admin/settings-forms";
 import { loadShopSettings } from "../settings/shop-settings.server";
 import { authenticate } from "../composition/shopify.server";
 
@@ -28,6 +28,9 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const auth = { session, admin: adminGraphqlOf(admin), sessionToken };
   return json(await handleSettingsForm({ ...adminDeps(), staff: await staffOf(auth) }, auth, patch));
 };
+
+const LOCALIZED_FIELDS = ["greeting", "aiDisclosure", "privacyNotice"] as const;
+type LocalizedFieldName = `text.${(typeof TEXT_LANGUAGES)[number]}.${(typeof LOCALIZED_FIELDS)[number]}`;
 
 const CHECKS = ["consentRequired", "keepTranscripts", "redactEmails", "redactPhones", "orderLookup", "aiEnabled", "ownerOnlyTranscripts"] as const;
 type Check = (typeof CHECKS)[number];
@@ -52,6 +55,9 @@ export default function PrivacySettings() {
     aiEnabled: privacy.aiEnabled,
     ownerOnlyTranscripts: access.ownerOnlyTranscripts,
     transcriptViewers: access.transcriptViewers.join(", "),
+    ...(Object.fromEntries(
+      TEXT_LANGUAGES.flatMap((language) => LOCALIZED_FIELDS.map((field) => [`text.${language}.${field}`, privacy.localizedTexts[language]?.[field] ?? ""])),
+    ) as Record<LocalizedFieldName, string>),
   });
   const labels = Object.fromEntries(
     ["aiDisclosure", "privacyNotice", "privacyPolicyUrl", "retentionDays", "orderVerification", "transcriptViewers", ...CHECKS].map((name) => [`${sectionOf(name)}.${name}`, t(`privacy.${name}` as "privacy.aiDisclosure")]),
@@ -70,6 +76,17 @@ export default function PrivacySettings() {
         {text("privacyNotice", { multiline: 3 })}
         {text("privacyPolicyUrl", { type: "url" })}
         {check("consentRequired")}
+      </SettingsSection>
+      <SettingsSection title={t("privacy.languages.title")} description={t("privacy.languages.description")}>
+        {TEXT_LANGUAGES.map((language) => (
+          <BlockStack key={language} gap="200">
+            <Text as="h3" variant="headingSm">{t(`privacy.languages.${language}`)}</Text>
+            {LOCALIZED_FIELDS.map((field) => (
+              <SettingTextField key={field} form={form} name={`text.${language}.${field}` as LocalizedFieldName} label={t(`privacy.languages.${field}`)} multiline={field === "greeting" ? 1 : 2}
+                error={errors[`privacy.localizedTexts.${language}.${field}`]} />
+            ))}
+          </BlockStack>
+        ))}
       </SettingsSection>
       <SettingsSection title={t("privacy.kept.title")} description={t("privacy.kept.description")}>
         {check("keepTranscripts")}

@@ -11,8 +11,8 @@ import { useMemo } from "react";
 import { EmbeddedAppProvider, SHOPIFY_APP_BRIDGE_URL } from "../admin-ui/embedded-app-provider";
 import { appRoot } from "../composition/root.server";
 import { authenticate } from "../composition/shopify.server";
-import { I18nProvider, useT, type MessageKey } from "../i18n/i18n";
-import { adminLocaleOf, adminTimeZone, messagesFor, polarisTranslationsFor } from "../i18n/locale.server";
+import { I18nProvider, useT, type MessageKey } from "../admin-ui/i18n/i18n";
+import { adminLocaleOf, adminTimeZone, messagesFor, polarisTranslationsFor } from "../composition/admin-locale.server";
 import { adminGraphqlOf } from "../infra/shopify/admin-graphql.server";
 import { loadShopSettings } from "../settings/shop-settings.server";
 

@@ -8,7 +8,7 @@
 // settings written before them still load.
 import type { AuditRecorder, Database, StaffUser } from "../infra/admin-ports";
 import type { PublishResult } from "./publish-widget-config.server";
-import { isTimeZone } from "../i18n/time-zones";
+import { isTimeZone } from "../infra/time-zones";
 import { shopSettingsSchema, type ShopSettings } from "./settings-schema";
 import { loadShopState, storeShopSettingsJson } from "./shop-settings.server";
 

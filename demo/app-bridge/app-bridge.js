@@ -63,6 +63,8 @@
       toastBox.style.cssText = "position:fixed;left:50%;bottom:24px;transform:translateX(-50%);z-index:2147483647;display:grid;gap:8px";
       document.body.appendChild(toastBox);
     }
+    // One toast at a time, as in Shopify's admin: the newest replaces the last.
+    toastBox.textContent = "";
     var item = document.createElement("div");
     item.className = "demo-app-bridge-toast";
     item.textContent = String(message);
@@ -81,7 +83,7 @@
     idToken: idToken,
     toast: { show: toast, hide: function () {} },
     loading: function (on) { toParent({ type: "loading", on: on !== false }); },
-    user: function () { return Promise.resolve({ id: 1, name: "Demo Staff", accountAccess: "Account owner" }); },
+    user: function () { return Promise.resolve({ id: 1, name: "Jane Doe", accountAccess: "Account owner" }); },
     saveBar: {
       show: function (id) { var el = byId(id); if (el && el.show) el.show(); return Promise.resolve(); },
       hide: function (id) { var el = byId(id); if (el && el.hide) el.hide(); return Promise.resolve(); },
@@ -249,14 +251,13 @@
   define("ui-modal", class extends HTMLElement {
     get content() {
       if (!this._dialog) {
-        var self = this;
         this._dialog = document.createElement("dialog");
         this._dialog.className = "demo-ab-dialog";
         this._heading = document.createElement("h2");
         this._body = document.createElement("div");
         this._footer = document.createElement("footer");
         this._dialog.append(this._heading, this._body, this._footer);
-        this._dialog.addEventListener("close", function () { self.dispatchEvent(new Event("hide")); });
+        this._dialog.addEventListener("close", () => { this.dispatchEvent(new Event("hide")); });
         document.body.appendChild(this._dialog);
       }
       return this._body;

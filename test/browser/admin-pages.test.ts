@@ -53,7 +53,8 @@ async function consentStepShown(name: string): Promise<boolean> {
   await blockExternalRequests(page, external);
   await page.goto(`${demo.storefrontUrl}/products/classic-cotton-tee`);
   await page.locator("#shop-assistant-launcher").click();
-  await page.locator(".sa-chat").waitFor({ state: "attached" });
+  // The open panel (the message box, .sa-chat, is only attached once consent is given or not needed).
+  await page.locator("#shop-assistant-panel:not([hidden])").waitFor();
   const shown = await page.locator("#shop-assistant-consent").isVisible();
   await page.waitForTimeout(400); // let the panel's opening transition finish for the screenshot
   await screenshot(page, `admin-effect-${name}`);
@@ -63,6 +64,8 @@ async function consentStepShown(name: string): Promise<boolean> {
 
 async function saveConsentSetting(checked: boolean) {
   const { page, app } = await openAdmin("/app/privacy");
+  // The form is React state: a click before hydration would be undone by it.
+  await expect.poll(() => page.frames().find((f) => new URL(f.url()).pathname.startsWith("/app"))?.evaluate(() => Object.keys(document).some((k) => k.startsWith("_reactListening"))) ?? false, { timeout: 30_000 }).toBe(true);
   const box = app.getByRole("checkbox", { name: "Ask for consent before storing anything" });
   await box.waitFor({ state: "attached" });
   if ((await box.isChecked()) !== checked) await app.getByText("Ask for consent before storing anything").click();

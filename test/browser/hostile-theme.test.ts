@@ -109,6 +109,8 @@ class FakeApp {
   }
 }
 
+/** The app-data metafield the embed renders; a test may set it (null: none written yet). */
+let widgetConfig: unknown = null;
 let browser: Browser;
 let storefront: Awaited<ReturnType<typeof startStorefront>>;
 const external: string[] = [];
@@ -197,7 +199,7 @@ describe.skipIf(!chromiumAvailable())("the widget on a hostile theme and on a ph
       publicDir: path.join(root, "public"),
       appUrl: "http://127.0.0.1:9", // never reached: the app proxy is answered by FakeApp
       apiSecret: "unused",
-      widgetConfig: async () => null, // defaults: consent required, guest orders by email
+      widgetConfig: async () => widgetConfig, // null: the defaults (consent required, guest orders by email)
       log: () => {},
     });
     browser = await launchChromium();
@@ -299,6 +301,30 @@ describe.skipIf(!chromiumAvailable())("the widget on a hostile theme and on a ph
     expect(order.filter((text) => text.includes("A person will get back to you"))).toHaveLength(1);
     await close();
   }, 90_000);
+
+  it("a German storefront shows the merchant's German greeting and disclosure, an English one the main texts", async () => {
+    widgetConfig = {
+      greeting: "Hi! Ask me anything.",
+      aiDisclosure: "You are chatting with an AI.",
+      localizedTexts: { de: { greeting: "Hallo! Wie kann ich helfen?", aiDisclosure: "Sie chatten mit einer KI." } },
+    };
+    try {
+      for (const [locale, greeting, disclosure] of [
+        ["de", "Hallo! Wie kann ich helfen?", "Sie chatten mit einer KI."],
+        ["en", "Hi! Ask me anything.", "You are chatting with an AI."],
+      ] as const) {
+        const { page, close } = await open({ hostile: false, viewport: DESKTOP, attrs: { locale } });
+        await page.locator("#shop-assistant-launcher").click();
+        const panel = page.locator("#shop-assistant-panel");
+        await panel.waitFor({ state: "visible" });
+        await expect.poll(() => panel.textContent()).toContain(greeting);
+        expect(await panel.textContent()).toContain(disclosure);
+        await close();
+      }
+    } finally {
+      widgetConfig = null;
+    }
+  }, 60_000);
 
   it("an Arabic storefront gets a right-to-left, mirrored panel", async () => {
     const { page, app, close } = await open({ hostile: false, viewport: DESKTOP, attrs: { locale: "ar" } });

@@ -11,8 +11,8 @@ import { chromium, type Browser, type FrameLocator, type Page } from "playwright
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signedWebhook, webhookPath } from "../../demo/send-webhook";
 import { DEMO_SHOP } from "../../demo/storefront/stack/demo-stack";
-import { createTranslator, type Language, type Translator } from "../../app/i18n/i18n";
-import { messagesFor } from "../../app/i18n/locale.server";
+import { createTranslator, type Language, type Translator } from "../../app/admin-ui/i18n/i18n";
+import { messagesFor } from "../../app/composition/admin-locale.server";
 import { testDatabaseProvider } from "../support/test-database";
 import { startBrowserDemo, type BrowserDemo } from "./support/browser-demo";
 import { blockExternalRequests, CHROMIUM_ARGS, CHROMIUM_PATH, chromiumAvailable } from "./support/chromium";
@@ -26,7 +26,8 @@ let demo: BrowserDemo;
 let browser: Browser;
 const external: string[] = [];
 
-const translator = (language: Language): Translator => createTranslator({ locale: language, language, timeZone: "UTC", messages: messagesFor(language) });
+const translator = (language: Language): Translator =>
+  createTranslator({ locale: language, language, timeZone: "UTC", messages: messagesFor(language) });
 
 interface Admin {
   page: Page;
@@ -38,7 +39,13 @@ interface Admin {
 async function hydrated(page: Page): Promise<void> {
   const frame = () => page.frames().find((f) => new URL(f.url()).pathname.startsWith("/app"));
   await expect.poll(() => frame() !== undefined, { timeout: 30_000 }).toBe(true);
-  await frame()!.waitForFunction(() => Object.keys(document).some((key) => key.startsWith("_reactListening")) && typeof (window as { shopify?: unknown }).shopify === "object", undefined, { timeout: 30_000 });
+  await frame()!.waitForFunction(
+    () =>
+      Object.keys(document).some((key) => key.startsWith("_reactListening")) &&
+      typeof (window as { shopify?: unknown }).shopify === "object",
+    undefined,
+    { timeout: 30_000 },
+  );
 }
 
 async function openAdmin(admin: Admin, appPath: string, title: string): Promise<void> {
@@ -58,7 +65,8 @@ async function shots(admin: Admin, name: string): Promise<void> {
   await admin.page.setViewportSize({ width: 1280, height: 900 });
 }
 
-const toast = (admin: Admin, text: string) => admin.app.locator(".demo-app-bridge-toast", { hasText: text }).first().waitFor({ timeout: 20_000 });
+const toast = (admin: Admin, text: string) =>
+  admin.app.locator(".demo-app-bridge-toast", { hasText: text }).first().waitFor({ timeout: 20_000 });
 const saveBar = (admin: Admin) => admin.app.locator("ui-save-bar");
 const saveBarShowing = async (admin: Admin) => (await saveBar(admin).getAttribute("data-showing")) !== null;
 const dialog = (admin: Admin) => admin.app.locator("dialog.demo-ab-dialog[open]");
@@ -83,8 +91,17 @@ describe.skipIf(!run)("a merchant sets up the app in the demo admin (issue 12)",
     await shopper.locator("#shop-assistant-lead button[type=submit]").click();
     await shopper.locator("#shop-assistant-log", { hasText: "A person will get back to you" }).waitFor({ timeout: 15_000 });
     await shopper.close();
-    const hook = signedWebhook({ topic: "customers/data_request", shop: DEMO_SHOP, secret: demo.keys.SHOPIFY_API_SECRET, customerEmail: "gina@example.org" });
-    const answer = await fetch(new URL(webhookPath("customers/data_request"), demo.appUrl), { method: "POST", headers: hook.headers, body: hook.body });
+    const hook = signedWebhook({
+      topic: "customers/data_request",
+      shop: DEMO_SHOP,
+      secret: demo.keys.SHOPIFY_API_SECRET,
+      customerEmail: "gina@example.org",
+    });
+    const answer = await fetch(new URL(webhookPath("customers/data_request"), demo.appUrl), {
+      method: "POST",
+      headers: hook.headers,
+      body: hook.body,
+    });
     if (answer.status !== 200) throw new Error(`the data request webhook got HTTP ${answer.status}`);
   }, 300_000);
   afterAll(async () => {
@@ -125,7 +142,7 @@ describe.skipIf(!run)("a merchant sets up the app in the demo admin (issue 12)",
         const banner = app.locator(".Polaris-Banner").first();
         await expect.poll(() => banner.textContent()).toContain(t("fieldError.privacy.retentionDays"));
         expect(await banner.textContent()).toContain(t("fieldError.access.transcriptViewers", { values: "Alice, bob@example.com" }));
-        expect(await app.locator("body").textContent()).not.toMatch(/Too small|Invalid input|expected/);
+        expect(await app.locator("body").innerText()).not.toMatch(/Too small|Invalid input|expected/);
         expect(await retention.getAttribute("aria-invalid")).toBe("true");
         await shots(admin, "privacy-errors");
         await saveBar(admin).locator("button:not([variant])").click();
@@ -152,7 +169,7 @@ describe.skipIf(!run)("a merchant sets up the app in the demo admin (issue 12)",
         await openAdmin(admin, "/app/assistant", t("assistant.title"));
         const tuesday = t("weekday.2");
         // Closed days show no grey 09:00/17:00 placeholders, only "Closed".
-        const body = (await app.locator("body").textContent()) ?? "";
+        const body = (await app.locator("body").innerText()) ?? "";
         expect(body).toContain(t("assistant.hours.closed"));
         const tuesdayOpen = app.getByRole("checkbox", { name: tuesday });
         if (!(await tuesdayOpen.isChecked())) {
@@ -169,7 +186,7 @@ describe.skipIf(!run)("a merchant sets up the app in the demo admin (issue 12)",
         await expect.poll(async () => (await app.locator(".Polaris-Banner").first().textContent()) ?? "").toContain(sentence);
         expect(await app.getByLabel(t("assistant.hours.closes", { day: tuesday })).getAttribute("aria-invalid")).toBe("true");
         await shots(admin, "assistant-hours-error");
-        await app.getByLabel(t("assistant.hours.closes", { day: tuesday })).fill("20:00");
+        await app.getByLabel(t("assistant.hours.closes", { day: tuesday })).fill(language === "en" ? "20:00" : "21:00");
         await saveBar(admin).locator("button[variant=primary]").click();
         await toast(admin, t("settings.saved"));
         await expect.poll(() => saveBarShowing(admin)).toBe(false);
@@ -180,13 +197,22 @@ describe.skipIf(!run)("a merchant sets up the app in the demo admin (issue 12)",
         const { t, app } = admin;
         await openAdmin(admin, "/app/knowledge", t("knowledge.title"));
         const question = language === "en" ? "Can you wrap a gift in paper?" : "Verpackt ihr Geschenke in Papier?";
-        await app.getByRole("textbox", { name: t("knowledge.question"), exact: true }).last().fill(question);
-        await app.getByRole("textbox", { name: t("knowledge.answer"), exact: true }).last().fill(language === "en" ? "Yes, for 3 EUR." : "Ja, für 3 EUR.");
+        await app
+          .getByRole("textbox", { name: t("knowledge.question"), exact: true })
+          .last()
+          .fill(question);
+        await app
+          .getByRole("textbox", { name: t("knowledge.answer"), exact: true })
+          .last()
+          .fill(language === "en" ? "Yes, for 3 EUR." : "Ja, für 3 EUR.");
         await app.getByRole("button", { name: t("knowledge.add") }).click();
         await toast(admin, t("knowledge.added"));
         await app.getByText(question).waitFor();
         await app.getByRole("button", { name: `${t("common.edit")}: ${question}` }).click();
-        await app.getByRole("textbox", { name: t("knowledge.answer"), exact: true }).first().fill(language === "en" ? "Yes, for 2 EUR." : "Ja, für 2 EUR.");
+        await app
+          .getByRole("textbox", { name: t("knowledge.answer"), exact: true })
+          .first()
+          .fill(language === "en" ? "Yes, for 2 EUR." : "Ja, für 2 EUR.");
         await app.getByRole("button", { name: t("knowledge.saveAnswer") }).click();
         await toast(admin, t("knowledge.updated"));
         await shots(admin, "knowledge");
@@ -194,7 +220,9 @@ describe.skipIf(!run)("a merchant sets up the app in the demo admin (issue 12)",
         await dialog(admin).waitFor();
         expect(await dialog(admin).textContent()).toContain(t("knowledge.deleteTitle"));
         await shots(admin, "knowledge-delete-confirm");
-        await dialog(admin).getByRole("button", { name: t("common.delete") }).click();
+        await dialog(admin)
+          .getByRole("button", { name: t("common.delete") })
+          .click();
         await toast(admin, t("knowledge.deleted"));
         await expect.poll(() => app.getByText(question).count()).toBe(0);
         await hostAction(admin, t("common.refresh")).click();
@@ -207,7 +235,9 @@ describe.skipIf(!run)("a merchant sets up the app in the demo admin (issue 12)",
         await hostAction(admin, t("incidents.pause")).click();
         await dialog(admin).waitFor();
         await shots(admin, "incidents-pause-confirm");
-        await dialog(admin).getByRole("button", { name: t("incidents.pause") }).click();
+        await dialog(admin)
+          .getByRole("button", { name: t("incidents.pause") })
+          .click();
         await toast(admin, t("incidents.pausedToast"));
         await app.getByText(t("incidents.paused"), { exact: true }).first().waitFor();
         await hostAction(admin, t("incidents.resume")).click();
@@ -221,7 +251,7 @@ describe.skipIf(!run)("a merchant sets up the app in the demo admin (issue 12)",
         // The export is built in the background; the page refreshes itself until it is done.
         const download = app.getByRole("button", { name: t("dataRequests.download") }).first();
         await download.waitFor({ timeout: 60_000 });
-        const body = (await app.locator("body").textContent()) ?? "";
+        const body = (await app.locator("body").innerText()) ?? "";
         expect(body).toContain(t("dataRequests.statusLabel.done"));
         expect(body).not.toMatch(/orderVerifications|dataRequestsCleared/);
         await shots(admin, "data-requests");
@@ -240,14 +270,33 @@ describe.skipIf(!run)("a merchant sets up the app in the demo admin (issue 12)",
         await toast(admin, t("leads.exported"));
 
         await openAdmin(admin, "/app/audit", t("audit.title"));
-        const text = (await app.locator("body").textContent()) ?? "";
+        const text = (await app.locator("body").innerText()) ?? "";
         expect(text).not.toContain("settings.updated");
         const [from, to] = language === "en" ? [90, 30] : [30, 45];
-        expect(text).toContain(t("audit.settings.change", { field: t("field.privacy.retentionDays"), from: t("value.days", { count: from }), to: t("value.days", { count: to }) }));
+        // "Jane Doe changed the retention period from 90 days to 30 days": the demo staff member by name.
+        const change = t("audit.settings.change", {
+          field: t("field.privacy.retentionDays"),
+          from: t("value.days", { count: from }),
+          to: t("value.days", { count: to }),
+        });
+        expect(text).toContain(t("audit.settings.updated", { who: "Jane Doe", changes: change }));
         await shots(admin, "audit");
         await openAdmin(admin, "/app/analytics", t("analytics.title"));
         await app.getByText(t("analytics.perDay")).first().waitFor();
         await shots(admin, "analytics");
+        // The charts, drawn (not the skeleton), with their data tables.
+        await app.locator("figure svg").first().waitFor({ timeout: 20_000 });
+        await app
+          .locator("figure")
+          .first()
+          .evaluate((figure) => figure.scrollIntoView({ block: "start" }));
+        await shots(admin, "analytics-charts");
+        await app
+          .locator("figure")
+          .last()
+          .evaluate((figure) => figure.scrollIntoView({ block: "center" }));
+        await shots(admin, "analytics-topics");
+        expect(await app.locator("figure details").count()).toBeGreaterThanOrEqual(3);
       }, 120_000);
     });
   }

@@ -7,9 +7,9 @@ import { publishWidgetConfig } from "../publish-widget-config.server";
 import { saveSettings, type SaveSettingsDeps, type SettingsPatch } from "../save-settings.server";
 import { friendlyFieldErrors } from "./settings-forms";
 
-export type SettingsActionData =
-  | { ok: true; changed: string[]; published: boolean; publishMessage: string | null }
-  | { ok: false; message: string; fieldErrors: Record<string, string> };
+import type { SettingsActionData } from "../../contracts/settings-form";
+
+export type { SettingsActionData };
 
 export async function handleSettingsForm(
   deps: Omit<SaveSettingsDeps, "publish"> & { staff: StaffUser },

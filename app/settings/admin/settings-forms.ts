@@ -14,9 +14,27 @@ const lines = (value: string) => value.split(/[\n,]/).map((v) => v.trim()).filte
 const num = (value: string): number | string => (/^\s*-?\d+\s*$/.test(value) ? Number(value) : value);
 
 
+/** The storefront languages whose texts the Privacy page edits (the widget's own languages besides English). */
+export const TEXT_LANGUAGES = ["de", "fr", "es"] as const;
+const LOCALIZED_FIELDS = ["greeting", "aiDisclosure", "privacyNotice"] as const;
+
+/** `text.<lang>.<field>` fields → { de: { greeting, … } }; empty fields and languages are left out (the primary texts apply). */
+function localizedTextsOf(form: FormData): Record<string, Partial<Record<(typeof LOCALIZED_FIELDS)[number], string>>> {
+  const texts: Record<string, Partial<Record<(typeof LOCALIZED_FIELDS)[number], string>>> = {};
+  for (const language of TEXT_LANGUAGES) {
+    for (const field of LOCALIZED_FIELDS) {
+      const value = str(form, `text.${language}.${field}`).trim();
+      if (value) (texts[language] ??= {})[field] = value;
+    }
+  }
+  return texts;
+}
+
 export function privacyFormToPatch(form: FormData): SettingsPatch {
   return {
     privacy: {
+      // Forms of an older page without these fields keep the saved translations.
+      ...(TEXT_LANGUAGES.some((language) => form.has(`text.${language}.greeting`)) ? { localizedTexts: localizedTextsOf(form) } : {}),
       aiDisclosure: str(form, "aiDisclosure"),
       privacyNotice: str(form, "privacyNotice"),
       privacyPolicyUrl: str(form, "privacyPolicyUrl").trim(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseWidgetConfig } from "./config";
+import { parseWidgetConfig, textsFor } from "./config";
 
 const fallback = { greeting: "Hallo", aiDisclosure: "KI", privacyNotice: "Hinweis", privacyPolicyUrl: "/policies/privacy-policy" };
 
@@ -54,3 +54,30 @@ describe("parseWidgetConfig", () => {
     expect(config.orderVerification).toBe("logged_in_or_email");
   });
 });
+
+describe("the merchant's texts per storefront language", () => {
+  const config = parseWidgetConfig(
+    {
+      greeting: "Hi!",
+      localizedTexts: {
+        de: { greeting: "Hallo! Wie kann ich helfen?", aiDisclosure: "Sie chatten mit einer KI." },
+        "pt-BR": { greeting: "Olá!" },
+        "not a locale": { greeting: "x" },
+        fr: { greeting: "   " },
+      },
+    },
+    fallback,
+  );
+
+  it("shows a German storefront (de, de-CH) the merchant's German texts, others the main ones", () => {
+    expect(textsFor(config, "de")).toEqual({ greeting: "Hallo! Wie kann ich helfen?", aiDisclosure: "Sie chatten mit einer KI." });
+    expect(textsFor(config, "de-CH")).toEqual(textsFor(config, "de"));
+    expect(textsFor(config, "pt-BR")).toEqual({ greeting: "Olá!" });
+    expect(textsFor(config, "en")).toEqual({});
+  });
+
+  it("drops what is not a locale or not a text", () => {
+    expect(Object.keys(config.localizedTexts ?? {}).sort()).toEqual(["de", "pt-BR"]);
+  });
+});
+

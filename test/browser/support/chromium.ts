@@ -18,7 +18,9 @@ export function chromiumAvailable(): boolean {
 }
 
 // Headless Chromium says "HeadlessChrome" in its user agent, and Shopify's library
-// answers bots 410 Gone on admin routes (isbot); a shopper's browser says Chrome.
+// answers bots 410 Gone on admin routes (isbot). The demo admin lets headless browsers
+// in (demo mode only, see docs/admin.md; test/browser/merchant-setup.test.ts runs without
+// this override); the other tests still look like a shopper's browser, which says Chrome.
 export const DESKTOP_USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
 
 export async function launchChromium(): Promise<Browser> {

@@ -1,16 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { createTranslator, resolveLocale, type Language } from "./i18n";
-import { messagesFor, polarisTranslationsFor } from "./locale.server";
+import { messagesFor, polarisTranslationsFor } from "../../composition/admin-locale.server";
 import { en } from "./messages/en";
 import { de } from "./messages/de";
 import { fr } from "./messages/fr";
 import { es } from "./messages/es";
-import { isTimeZone, supportedTimeZones } from "./time-zones";
+import { isTimeZone, supportedTimeZones } from "../../infra/time-zones";
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe("the admin's dictionaries", () => {
-  it.each([["de", de], ["fr", fr], ["es", es]] as const)("%s has every English key, with the same placeholders", (_, messages) => {
+  it.each([
+    ["de", de],
+    ["fr", fr],
+    ["es", es],
+  ] as const)("%s has every English key, with the same placeholders", (_, messages) => {
     expect(Object.keys(messages).sort()).toEqual(Object.keys(en).sort());
     for (const [key, text] of Object.entries(en)) {
       // a plural form may spell its number out ("1 Tag"); every other text keeps the placeholders
@@ -29,10 +33,13 @@ describe("the admin's dictionaries", () => {
   });
 
   it("fills placeholders, picks plural forms and formats in the shop's time zone", () => {
-    const t = (language: Language, timeZone = "Europe/Berlin") => createTranslator({ locale: language, language, timeZone, messages: messagesFor(language) });
+    const t = (language: Language, timeZone = "Europe/Berlin") =>
+      createTranslator({ locale: language, language, timeZone, messages: messagesFor(language) });
     expect(t("en")("settings.invalidTitle", { count: 1 })).toBe("Nothing was saved: 1 field needs fixing");
     expect(t("de")("settings.invalidTitle", { count: 3 })).toBe("Nichts gespeichert: 3 Felder müssen korrigiert werden");
-    expect(t("de")("fieldError.hours.order", { day: t("de")("weekday.2") })).toBe("Dienstag: Die Schließzeit muss nach der Öffnungszeit liegen.");
+    expect(t("de")("fieldError.hours.order", { day: t("de")("weekday.2") })).toBe(
+      "Dienstag: Die Schließzeit muss nach der Öffnungszeit liegen.",
+    );
     expect(t("en").dateTime("2026-01-15T08:30:00Z")).toMatch(/9:30.*GMT\+1|9:30.*CET/);
     expect(t("de").number(1234.5)).toBe("1.234,5");
     expect(t("en", "Mars/Olympus").timeZone).toBe("UTC");

@@ -7,11 +7,11 @@ import polarisEs from "@shopify/polaris/locales/es.json";
 import polarisFr from "@shopify/polaris/locales/fr.json";
 import type { AdminGraphql } from "../infra/shopify/admin-graphql";
 import { ShopTimeZone } from "../settings/operations";
-import { isTimeZone, resolveLocale, type Language } from "./i18n";
-import { de } from "./messages/de";
-import { en, type Messages } from "./messages/en";
-import { es } from "./messages/es";
-import { fr } from "./messages/fr";
+import { isTimeZone, resolveLocale, type Language } from "../admin-ui/i18n/i18n";
+import { de } from "../admin-ui/i18n/messages/de";
+import { en, type Messages } from "../admin-ui/i18n/messages/en";
+import { es } from "../admin-ui/i18n/messages/es";
+import { fr } from "../admin-ui/i18n/messages/fr";
 
 const MESSAGES: Record<Language, Partial<Messages>> = { en, de, fr, es };
 const POLARIS: Record<Language, typeof polarisEn> = { en: polarisEn, de: polarisDe, fr: polarisFr, es: polarisEs };

@@ -5,16 +5,19 @@
 // the chosen one (merged over English) with the page, so no bundle carries all four.
 import { createContext, useContext, useMemo, type ReactNode } from "react";
 import type { MessageKey, Messages } from "./messages/en";
-import { isTimeZone } from "./time-zones";
+import { isTimeZone } from "../../infra/time-zones";
 
-export { isTimeZone, supportedTimeZones } from "./time-zones";
+export { isTimeZone, supportedTimeZones } from "../../infra/time-zones";
 
 export type { MessageKey, Messages } from "./messages/en";
 export const LANGUAGES = ["en", "de", "fr", "es"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** "de-DE" → { locale: "de-DE", language: "de" }; anything unknown → English. */
-export function resolveLocale(requested: string | null | undefined, acceptLanguage?: string | null): { locale: string; language: Language } {
+export function resolveLocale(
+  requested: string | null | undefined,
+  acceptLanguage?: string | null,
+): { locale: string; language: Language } {
   const candidates = [requested, ...(acceptLanguage ?? "").split(",").map((part) => part.split(";")[0])];
   for (const candidate of candidates) {
     const tag = (candidate ?? "").trim();
@@ -92,7 +95,17 @@ export function createTranslator({ locale, language, timeZone, messages }: I18nV
   t.money = (amount, currency) => new Intl.NumberFormat(locale, { style: "currency", currency }).format(amount);
   t.dateTime = (value) => {
     const date = toDate(value);
-    return date ? date.toLocaleString(locale, { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone: safeZone, timeZoneName: "short" }) : "–";
+    return date
+      ? date.toLocaleString(locale, {
+          year: "numeric",
+          month: "short",
+          day: "numeric",
+          hour: "numeric",
+          minute: "2-digit",
+          timeZone: safeZone,
+          timeZoneName: "short",
+        })
+      : "–";
   };
   t.date = (value) => {
     const date = toDate(value);
