@@ -76,7 +76,10 @@ function rawJsonAnswer(status: number): string {
 }
 
 function sendJsonError(res: ExpressResponse, status: number, message?: string) {
-  res.status(status).set({ "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" }).send(errorBody(status, message));
+  res
+    .status(status)
+    .set({ "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" })
+    .send(errorBody(status, message));
 }
 
 /** Reads and drops what the client still sends after the answer, then closes: a client that is still uploading reads the answer instead of a reset. */
@@ -167,7 +170,11 @@ function jsonErrors(error: { status?: unknown; statusCode?: unknown }, req: Expr
   }
   const status = Number(error?.status ?? error?.statusCode);
   if (Number.isInteger(status) && status >= 400 && status < 500) {
-    return sendJsonError(res, status, error instanceof URIError || status === 400 ? "The request path or query is not valid percent-encoding." : undefined);
+    return sendJsonError(
+      res,
+      status,
+      error instanceof URIError || status === 400 ? "The request path or query is not valid percent-encoding." : undefined,
+    );
   }
   console.error(`[server] ${req.method} request failed unexpectedly (${error instanceof Error ? error.name : typeof error})`);
   void next;
@@ -195,7 +202,11 @@ export async function startServer(options: { port: number; host: string }): Prom
   app.disable("x-powered-by");
   app.use(earlyAnswers);
   app.use(appendPeerAddress);
-  app.use(compression({ filter: (req, res) => !String(res.getHeader("Content-Type") ?? "").startsWith("text/event-stream") && compression.filter(req, res) }));
+  app.use(
+    compression({
+      filter: (req, res) => !String(res.getHeader("Content-Type") ?? "").startsWith("text/event-stream") && compression.filter(req, res),
+    }),
+  );
   // Fingerprinted browser bundles never change under the same name.
   app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
@@ -238,7 +249,8 @@ const announce = (url: string) => console.log(`app server listening on ${url}`);
 export function workerCount(value: string | undefined, redisUrl: string | undefined): number {
   if (value === undefined || value.trim() === "") return 0;
   const count = Number(value);
-  if (!Number.isInteger(count) || count < 1 || count > 64) throw new Error(`WEB_CONCURRENCY must be a whole number from 1 to 64 (got "${value}")`);
+  if (!Number.isInteger(count) || count < 1 || count > 64)
+    throw new Error(`WEB_CONCURRENCY must be a whole number from 1 to 64 (got "${value}")`);
   if (count > 1 && !redisUrl) throw new Error("WEB_CONCURRENCY above 1 needs REDIS_URL: rate limits must be shared by the workers");
   return count;
 }

@@ -44,9 +44,7 @@ export default async function handleRequest(
         [waitForAll ? "onAllReady" : "onShellReady"]: () => {
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(
-            new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: statusCode }),
-          );
+          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: statusCode }));
           pipe(body);
         },
         onShellError: reject,

@@ -52,7 +52,9 @@ await database.db.shop.create({ data: { shop: UNSTORED_SHOP } });
 const fake = await startOpenAiFake({
   brain: (body) => {
     const last = body.messages.filter((m) => m.role === "user").at(-1)?.content ?? "";
-    return /hold/.test(last) ? { fault: "hang" } : { text: "We have the trail boots in sizes 38 to 46.", usage: { prompt: 50, completion: 12 } };
+    return /hold/.test(last)
+      ? { fault: "hang" }
+      : { text: "We have the trail boots in sizes 38 to 46.", usage: { prompt: 50, completion: 12 } };
   },
 });
 const server = await startAppServer({
@@ -82,7 +84,8 @@ async function chatTurn(shop = SHOP): Promise<number> {
   const started = performance.now();
   const response = await fetch(chatUrl(shop), chatInit("Do you have trail boots?"));
   const text = await response.text();
-  if (response.status !== 200 || !text.includes("event: done")) throw new Error(`chat turn failed: ${response.status} ${text.slice(0, 200)}`);
+  if (response.status !== 200 || !text.includes("event: done"))
+    throw new Error(`chat turn failed: ${response.status} ${text.slice(0, 200)}`);
   return performance.now() - started;
 }
 

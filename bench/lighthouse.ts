@@ -28,10 +28,15 @@ const PAGES = [
 async function launchChromium(): Promise<{ port: number; close(): Promise<void> }> {
   const port = await choosePort(0);
   const profile = mkdtempSync(path.join(tmpdir(), "psa-lighthouse-"));
-  const child = spawn(CHROMIUM_PATH, [...CHROMIUM_ARGS, `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`, "about:blank"], { stdio: "ignore" });
+  const child = spawn(CHROMIUM_PATH, [...CHROMIUM_ARGS, `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`, "about:blank"], {
+    stdio: "ignore",
+  });
   const exited = new Promise((resolve) => child.once("exit", resolve));
   for (let i = 0; i < 100; i++) {
-    const up = await fetch(`http://127.0.0.1:${port}/json/version`).then((r) => r.ok, () => false);
+    const up = await fetch(`http://127.0.0.1:${port}/json/version`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up) break;
     if (child.exitCode !== null) throw new Error(`Chromium (${CHROMIUM_PATH}) exited with ${child.exitCode}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -52,7 +57,12 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-interface Measurement { score: number; cls: number; lcp: number; tbt: number }
+interface Measurement {
+  score: number;
+  cls: number;
+  lcp: number;
+  tbt: number;
+}
 
 async function measure(url: string, port: number): Promise<Measurement> {
   const result = await lighthouse(url, { port, onlyCategories: ["performance"], output: "json", logLevel: "error" });

@@ -19,7 +19,9 @@ import { createVault } from "../app/infra/crypto/crypto.server";
 import { redactCustomer } from "../app/privacy/compliance/customers-redact.server";
 import { redactShop } from "../app/privacy/compliance/shop-redact.server";
 
-const { values } = parseArgs({ options: { messages: { type: "string", default: "1000000" }, customers: { type: "string", default: "5" } } });
+const { values } = parseArgs({
+  options: { messages: { type: "string", default: "1000000" }, customers: { type: "string", default: "5" } },
+});
 const MESSAGES = Number(values.messages);
 const SAMPLES = Number(values.customers);
 const SHOP = "bench-shop.myshopify.com";
@@ -29,8 +31,16 @@ const CONVERSATIONS_PER_CUSTOMER = 4;
 const customersIn = (messages: number) => Math.max(SAMPLES + 1, Math.ceil(messages / (PER_CONVERSATION * CONVERSATIONS_PER_CUSTOMER)));
 
 const vault = createVault([{ id: "k1", key: randomBytes(32).toString("base64") }], randomBytes(32).toString("base64"));
-const fakeCiphertexts = Array.from({ length: 512 }, () => `v1.k1.${randomBytes(12).toString("base64url")}.${randomBytes(90).toString("base64url")}`);
-const customer = (n: number) => ({ id: String(7_000_000_000 + n), email: `customer${n}@example.org`, phone: `+1415555${String(n).padStart(4, "0")}`, order: String(9_000_000 + n) });
+const fakeCiphertexts = Array.from(
+  { length: 512 },
+  () => `v1.k1.${randomBytes(12).toString("base64url")}.${randomBytes(90).toString("base64url")}`,
+);
+const customer = (n: number) => ({
+  id: String(7_000_000_000 + n),
+  email: `customer${n}@example.org`,
+  phone: `+1415555${String(n).padStart(4, "0")}`,
+  order: String(9_000_000 + n),
+});
 
 /** Multi-row INSERTs, as many rows per statement as keeps under SQLite's parameter limit. */
 async function insertRows(client: Client, table: string, columns: string[], rows: unknown[][]) {
@@ -51,7 +61,11 @@ async function seedShop(client: Client, shop: string, messages: number, at: stri
   let messageCount = 0;
   await client.execute({ sql: `INSERT INTO "Shop" ("shop","settingsJson","updatedAt") VALUES (?, '{}', ?)`, args: [shop, at] });
   for (let first = 0; first < customers; first += 500) {
-    const conversations: unknown[][] = [], rows: unknown[][] = [], leads: unknown[][] = [], checks: unknown[][] = [], events: unknown[][] = [];
+    const conversations: unknown[][] = [],
+      rows: unknown[][] = [],
+      leads: unknown[][] = [],
+      checks: unknown[][] = [],
+      events: unknown[][] = [];
     for (let n = first; n < Math.min(customers, first + 500); n++) {
       const c = customer(n);
       for (let k = 0; k < CONVERSATIONS_PER_CUSTOMER; k++) {
@@ -65,13 +79,48 @@ async function seedShop(client: Client, shop: string, messages: number, at: stri
         }
         events.push([`${id}-e`, shop, "order_asked", id, at]);
       }
-      leads.push([`${shop[0]}l${n}`, shop, `${shop[0]}c${n}-2`, fakeCiphertexts[n % 512], vault.hash("email", c.email), vault.hash("phone", c.phone), "k1", at, "consent v1", at]);
-      checks.push([`${shop[0]}v${n}`, shop, `${shop[0]}c${n}-1`, vault.hash("order", c.order), vault.hash("email", c.email), "iphash", 1, at]);
+      leads.push([
+        `${shop[0]}l${n}`,
+        shop,
+        `${shop[0]}c${n}-2`,
+        fakeCiphertexts[n % 512],
+        vault.hash("email", c.email),
+        vault.hash("phone", c.phone),
+        "k1",
+        at,
+        "consent v1",
+        at,
+      ]);
+      checks.push([
+        `${shop[0]}v${n}`,
+        shop,
+        `${shop[0]}c${n}-1`,
+        vault.hash("order", c.order),
+        vault.hash("email", c.email),
+        "iphash",
+        1,
+        at,
+      ]);
     }
-    await insertRows(client, "Conversation", ["id", "shop", "tokenHash", "customerIdHash", "verifiedOrderHash", "verifiedEmailHash", "createdAt", "lastMessageAt"], conversations);
+    await insertRows(
+      client,
+      "Conversation",
+      ["id", "shop", "tokenHash", "customerIdHash", "verifiedOrderHash", "verifiedEmailHash", "createdAt", "lastMessageAt"],
+      conversations,
+    );
     await insertRows(client, "Message", ["id", "shop", "conversationId", "role", "bodyEnc", "keyId", "createdAt"], rows);
-    await insertRows(client, "Lead", ["id", "shop", "conversationId", "emailEnc", "emailHash", "phoneHash", "keyId", "consentAt", "consentText", "createdAt"], leads);
-    await insertRows(client, "OrderVerification", ["id", "shop", "conversationId", "orderHash", "emailHash", "ipHash", "success", "createdAt"], checks);
+    await insertRows(
+      client,
+      "Lead",
+      ["id", "shop", "conversationId", "emailEnc", "emailHash", "phoneHash", "keyId", "consentAt", "consentText", "createdAt"],
+      leads,
+    );
+    await insertRows(
+      client,
+      "OrderVerification",
+      ["id", "shop", "conversationId", "orderHash", "emailHash", "ipHash", "success", "createdAt"],
+      checks,
+    );
     await insertRows(client, "ShopEvent", ["id", "shop", "kind", "conversationId", "createdAt"], events);
   }
 }
@@ -87,16 +136,35 @@ async function rawCustomerRedact(client: Client, shop: string, keys: ReturnType<
   });
   await tx.execute({ sql: `DELETE FROM "Message" WHERE shop = ? AND conversationId IN (SELECT id FROM temp.ids)`, args: [shop] });
   await tx.execute({ sql: `DELETE FROM "Conversation" WHERE shop = ? AND id IN (SELECT id FROM temp.ids)`, args: [shop] });
-  await tx.execute({ sql: `UPDATE "ShopEvent" SET conversationId = NULL WHERE shop = ? AND conversationId IN (SELECT id FROM temp.ids)`, args: [shop] });
-  await tx.execute({ sql: `DELETE FROM "Lead" WHERE shop = ? AND (emailHash = ? OR phoneHash = ? OR customerIdHash = ? OR conversationId IN (SELECT id FROM temp.ids))`, args: [shop, keys.email, keys.phone, keys.customer] });
-  await tx.execute({ sql: `DELETE FROM "OrderVerification" WHERE shop = ? AND (emailHash = ? OR orderHash = ? OR conversationId IN (SELECT id FROM temp.ids))`, args: [shop, keys.email, keys.order] });
-  await tx.execute({ sql: `UPDATE "DataRequest" SET customerIdHash = NULL, emailHash = NULL, phoneHash = NULL, exportEnc = NULL WHERE shop = ? AND (customerIdHash = ? OR emailHash = ? OR phoneHash = ?)`, args: [shop, keys.customer, keys.email, keys.phone] });
-  await tx.execute({ sql: `INSERT INTO "AuditEvent" (id, shop, actor, action, detailJson, createdAt) VALUES (?, ?, 'system', 'customer.redacted', '{}', ?)`, args: [randomBytes(16).toString("base64url"), shop, new Date().toISOString()] });
+  await tx.execute({
+    sql: `UPDATE "ShopEvent" SET conversationId = NULL WHERE shop = ? AND conversationId IN (SELECT id FROM temp.ids)`,
+    args: [shop],
+  });
+  await tx.execute({
+    sql: `DELETE FROM "Lead" WHERE shop = ? AND (emailHash = ? OR phoneHash = ? OR customerIdHash = ? OR conversationId IN (SELECT id FROM temp.ids))`,
+    args: [shop, keys.email, keys.phone, keys.customer],
+  });
+  await tx.execute({
+    sql: `DELETE FROM "OrderVerification" WHERE shop = ? AND (emailHash = ? OR orderHash = ? OR conversationId IN (SELECT id FROM temp.ids))`,
+    args: [shop, keys.email, keys.order],
+  });
+  await tx.execute({
+    sql: `UPDATE "DataRequest" SET customerIdHash = NULL, emailHash = NULL, phoneHash = NULL, exportEnc = NULL WHERE shop = ? AND (customerIdHash = ? OR emailHash = ? OR phoneHash = ?)`,
+    args: [shop, keys.customer, keys.email, keys.phone],
+  });
+  await tx.execute({
+    sql: `INSERT INTO "AuditEvent" (id, shop, actor, action, detailJson, createdAt) VALUES (?, ?, 'system', 'customer.redacted', '{}', ?)`,
+    args: [randomBytes(16).toString("base64url"), shop, new Date().toISOString()],
+  });
   await tx.commit();
 }
 
 async function rawShopRedact(client: Client, shop: string) {
-  const tables = (await client.execute(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\\_%' ESCAPE '\\'`)).rows.map((r) => String(r.name));
+  const tables = (
+    await client.execute(
+      `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\\_%' ESCAPE '\\'`,
+    )
+  ).rows.map((r) => String(r.name));
   const ordered = ["Message", ...tables.filter((t) => t !== "Message")];
   const tx = await client.transaction("write");
   for (const table of ordered) await tx.execute({ sql: `DELETE FROM "${table}" WHERE shop = ?`, args: [shop] });
@@ -145,7 +213,16 @@ async function main() {
     const rawMs: number[] = [];
     for (let n = 1; n <= SAMPLES; n++) {
       const c = customer(n);
-      oursMs.push(await timed(() => redactCustomer(db, vault, { shop: SHOP, customer: { id: c.id, email: c.email, phone: c.phone }, orderIds: [c.order] }, new Date())));
+      oursMs.push(
+        await timed(() =>
+          redactCustomer(
+            db,
+            vault,
+            { shop: SHOP, customer: { id: c.id, email: c.email, phone: c.phone }, orderIds: [c.order] },
+            new Date(),
+          ),
+        ),
+      );
       rawMs.push(await timed(() => rawCustomerRedact(sql, SHOP, keysOf(c))));
     }
     const left = await db.message.count({ where: { shop: SHOP } });
@@ -160,7 +237,8 @@ async function main() {
     sql.close();
 
     console.error(`samples ours ${oursMs.map((x) => x.toFixed(1)).join(" ")} raw ${rawMs.map((x) => x.toFixed(1)).join(" ")}`);
-    const c = median(oursMs), cr = median(rawMs);
+    const c = median(oursMs),
+      cr = median(rawMs);
     console.log(`messages ${MESSAGES}`);
     console.log(`customers_redact_ms ${c.toFixed(1)}`);
     console.log(`customers_redact_raw_ms ${cr.toFixed(1)}`);

@@ -19,18 +19,32 @@ const scripts = readdirSync(benchDir)
 function runScript(file: string): Promise<{ code: number | null; seconds: number }> {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(tsx, [path.join(benchDir, file)], { cwd: path.dirname(benchDir), stdio: ["ignore", "pipe", "pipe"], env: process.env });
+    const child = spawn(tsx, [path.join(benchDir, file)], {
+      cwd: path.dirname(benchDir),
+      stdio: ["ignore", "pipe", "pipe"],
+      env: process.env,
+    });
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => process.stdout.write(chunk));
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.once("exit", (code) => {
-      if (code !== 0) process.stdout.write(`${stderr.trim().split("\n").slice(-15).map((l) => `#   ${l}`).join("\n")}\n`);
+      if (code !== 0)
+        process.stdout.write(
+          `${stderr
+            .trim()
+            .split("\n")
+            .slice(-15)
+            .map((l) => `#   ${l}`)
+            .join("\n")}\n`,
+        );
       resolve({ code, seconds: (Date.now() - started) / 1000 });
     });
   });
 }
 
-console.log(`# npm run bench, ${new Date().toISOString()}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`);
+console.log(
+  `# npm run bench, ${new Date().toISOString()}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`,
+);
 const failed: string[] = [];
 for (const file of scripts) {
   const name = file.replace(/\.ts$/, "");

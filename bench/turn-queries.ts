@@ -14,7 +14,9 @@ const list = process.argv.includes("--list");
 
 const database = await createTestDatabase();
 await database.db.shop.create({ data: { shop: SHOP, settingsJson: JSON.stringify({ privacy: { consentRequired: false } }) } });
-const fake = await startOpenAiFake({ brain: () => ({ text: "We have the trail boots in sizes 38 to 46.", usage: { prompt: 50, completion: 12 } }) });
+const fake = await startOpenAiFake({
+  brain: () => ({ text: "We have the trail boots in sizes 38 to 46.", usage: { prompt: 50, completion: 12 } }),
+});
 const server = await startAppServer({
   DATABASE_URL: database.url,
   DATABASE_QUERY_LOG: "1",
@@ -30,8 +32,15 @@ const server = await startAppServer({
 
 const chatUrl = () => `${server.url}/proxy/chat?${signAppProxyQuery(appProxyParams({ shop: SHOP }), TEST_APP_ENV.SHOPIFY_API_SECRET)}`;
 async function turn(conversation?: { id: string; token: string }) {
-  const body = { message: "Do you have trail boots?", ...(conversation ? { conversationId: conversation.id, conversationToken: conversation.token } : {}) };
-  const response = await fetch(chatUrl(), { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": "203.0.113.5" }, body: JSON.stringify(body) });
+  const body = {
+    message: "Do you have trail boots?",
+    ...(conversation ? { conversationId: conversation.id, conversationToken: conversation.token } : {}),
+  };
+  const response = await fetch(chatUrl(), {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-forwarded-for": "203.0.113.5" },
+    body: JSON.stringify(body),
+  });
   const events = parseSseText(await response.text());
   if (!events.some((e) => e.event === "done")) throw new Error(`turn failed: ${JSON.stringify(events)}`);
   return events.find((e) => e.event === "conversation")?.data as { id: string; token: string } | undefined;
@@ -42,7 +51,11 @@ const statementsOf = async (run: () => Promise<unknown>) => {
   const before = server.output().length;
   await run();
   await new Promise((resolve) => setTimeout(resolve, 200)); // let the log lines arrive
-  return server.output().slice(before).split("\n").filter((line) => line.startsWith("[query]"));
+  return server
+    .output()
+    .slice(before)
+    .split("\n")
+    .filter((line) => line.startsWith("[query]"));
 };
 
 try {
@@ -60,11 +73,17 @@ try {
   };
   console.log(`turn_statements_new_conversation ${newConversation.length}`);
   console.log(`turn_statements_next_turn ${nextTurn.length}`);
-  for (const [name, lines] of [["new_conversation", newConversation], ["next_turn", nextTurn]] as const) {
+  for (const [name, lines] of [
+    ["new_conversation", newConversation],
+    ["next_turn", nextTurn],
+  ] as const) {
     for (const [kind, n] of Object.entries(kinds(lines))) console.log(`turn_${name}_${kind} ${n}`);
   }
   if (list) {
-    for (const [name, lines] of [["new conversation", newConversation], ["next turn", nextTurn]] as const) {
+    for (const [name, lines] of [
+      ["new conversation", newConversation],
+      ["next turn", nextTurn],
+    ] as const) {
       console.log(`--- statements of a turn (${name}) ---`);
       for (const line of lines) console.log(line);
     }

@@ -51,15 +51,34 @@ export function webhookPayload(options: WebhookOptions): Record<string, unknown>
   const orders = (options.orderIds ?? []).map(Number);
   switch (options.topic) {
     case "customers/data_request":
-      return { shop_id: shopId, shop_domain: options.shop, orders_requested: orders, customer, data_request: { id: randomInt(1, 1_000_000) } };
+      return {
+        shop_id: shopId,
+        shop_domain: options.shop,
+        orders_requested: orders,
+        customer,
+        data_request: { id: randomInt(1, 1_000_000) },
+      };
     case "customers/redact":
       return { shop_id: shopId, shop_domain: options.shop, customer, orders_to_redact: orders };
     case "shop/redact":
       return { shop_id: shopId, shop_domain: options.shop };
     case "app/uninstalled":
-      return { id: shopId, name: "Demo Shop", domain: options.shop, myshopify_domain: options.shop, email: "owner@demo-shop.example", currency: "USD" };
+      return {
+        id: shopId,
+        name: "Demo Shop",
+        domain: options.shop,
+        myshopify_domain: options.shop,
+        email: "owner@demo-shop.example",
+        currency: "USD",
+      };
     case "app/scopes_update":
-      return { id: 1, shop_id: `gid://shopify/Shop/${shopId}`, previous: ["read_products"], current: ["read_products", "read_orders"], updated_at: (options.now ?? new Date()).toISOString() };
+      return {
+        id: 1,
+        shop_id: `gid://shopify/Shop/${shopId}`,
+        previous: ["read_products"],
+        current: ["read_products", "read_orders"],
+        updated_at: (options.now ?? new Date()).toISOString(),
+      };
     default:
       throw new Error(`unknown topic "${options.topic}"`);
   }
@@ -135,8 +154,11 @@ async function main(argv: string[]): Promise<number> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  main(process.argv.slice(2)).then((code) => process.exit(code), (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  });
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
 }

@@ -32,10 +32,12 @@ async function main() {
       ? { kind: "openai", apiKey: process.env.OPENAI_API_KEY, baseUrl: process.env.OPENAI_BASE_URL, model: process.env.OPENAI_MODEL }
       : { kind: "basic" };
 
-  console.log(banner([
-    "DEMO MODE: an offline stand-in for Shopify, for trying the app.",
-    "Fake store, fake admin, demo keys in .demo/keys.env. Not for production.",
-  ]));
+  console.log(
+    banner([
+      "DEMO MODE: an offline stand-in for Shopify, for trying the app.",
+      "Fake store, fake admin, demo keys in .demo/keys.env. Not for production.",
+    ]),
+  );
 
   const stack = await startDemoStack({
     root,
@@ -52,19 +54,23 @@ async function main() {
   });
 
   const modelLine =
-    model.kind === "fake" ? `model: local OpenAI fake at ${stack.openAiFake?.baseUrl}`
-    : model.kind === "openai" ? `model: ${model.model ?? "gpt-4o-mini"} at ${model.baseUrl ?? "https://api.openai.com/v1"}`
-    : "model: none (basic mode: set OPENAI_API_KEY, or pass --fake-model)";
-  console.log(banner([
-    "DEMO MODE is running",
-    `Storefront:    ${stack.storefrontUrl}`,
-    `Admin:         ${stack.adminUrl}`,
-    `App:           ${stack.appUrl}`,
-    `Admin API fake ${stack.adminApiUrl}`,
-    modelLine,
-    "Demo customers: log in at the storefront's /account/login.",
-    "Ctrl-C stops everything.",
-  ]));
+    model.kind === "fake"
+      ? `model: local OpenAI fake at ${stack.openAiFake?.baseUrl}`
+      : model.kind === "openai"
+        ? `model: ${model.model ?? "gpt-4o-mini"} at ${model.baseUrl ?? "https://api.openai.com/v1"}`
+        : "model: none (basic mode: set OPENAI_API_KEY, or pass --fake-model)";
+  console.log(
+    banner([
+      "DEMO MODE is running",
+      `Storefront:    ${stack.storefrontUrl}`,
+      `Admin:         ${stack.adminUrl}`,
+      `App:           ${stack.appUrl}`,
+      `Admin API fake ${stack.adminApiUrl}`,
+      modelLine,
+      "Demo customers: log in at the storefront's /account/login.",
+      "Ctrl-C stops everything.",
+    ]),
+  );
 
   let stopping = false;
   const stop = () => {

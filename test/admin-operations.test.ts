@@ -45,13 +45,19 @@ describe("the app's Admin GraphQL operations", () => {
   it("are found in every operations.ts file under app/", () => {
     const files = operationsFiles();
     if (files.length > 0) expect(operations.length).toBeGreaterThan(0);
-    for (const file of files) expect(operations.some((op) => op.file === file), `${file} exports no GraphQL document`).toBe(true);
+    for (const file of files)
+      expect(
+        operations.some((op) => op.file === file),
+        `${file} exports no GraphQL document`,
+      ).toBe(true);
   });
 
   it("have unique operation names across the app", () => {
     const names = operations.flatMap((op) => {
       try {
-        return parse(op.document).definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).map((d) => d.name?.value);
+        return parse(op.document)
+          .definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION)
+          .map((d) => d.name?.value);
       } catch {
         return [];
       }

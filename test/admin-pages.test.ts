@@ -32,8 +32,10 @@ describe("admin pages", () => {
   let fake: AdminApiFake;
   let server: AppServer;
   const vault = createVault(TEST_ENCRYPTION_KEYS, TEST_HASH_KEY);
-  const token = (userId = "1001") => sessionToken({ shop: SHOP, apiKey: TEST_APP_ENV.SHOPIFY_API_KEY, secret: TEST_APP_ENV.SHOPIFY_API_SECRET, userId });
-  const page = (path: string) => fetch(`${server.url}${path}?${embeddedAdminQuery({ shop: SHOP, token: token() })}`, { headers: BROWSER_HEADERS });
+  const token = (userId = "1001") =>
+    sessionToken({ shop: SHOP, apiKey: TEST_APP_ENV.SHOPIFY_API_KEY, secret: TEST_APP_ENV.SHOPIFY_API_SECRET, userId });
+  const page = (path: string) =>
+    fetch(`${server.url}${path}?${embeddedAdminQuery({ shop: SHOP, token: token() })}`, { headers: BROWSER_HEADERS });
   const post = (path: string, form: Record<string, string | string[]>) => {
     const body = new URLSearchParams();
     for (const [k, v] of Object.entries(form)) for (const item of [v].flat()) body.append(k, item);
@@ -42,11 +44,25 @@ describe("admin pages", () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    fake = await startAdminApiFake({ accessToken: "shpat_admin_pages", apiKey: TEST_APP_ENV.SHOPIFY_API_KEY, apiSecret: TEST_APP_ENV.SHOPIFY_API_SECRET });
-    await seedOfflineSession(database.db, { shop: SHOP, accessToken: "shpat_admin_pages", keys: TEST_ENCRYPTION_KEYS, hashKey: TEST_HASH_KEY });
+    fake = await startAdminApiFake({
+      accessToken: "shpat_admin_pages",
+      apiKey: TEST_APP_ENV.SHOPIFY_API_KEY,
+      apiSecret: TEST_APP_ENV.SHOPIFY_API_SECRET,
+    });
+    await seedOfflineSession(database.db, {
+      shop: SHOP,
+      accessToken: "shpat_admin_pages",
+      keys: TEST_ENCRYPTION_KEYS,
+      hashKey: TEST_HASH_KEY,
+    });
     await database.db.shop.create({ data: { shop: SHOP } });
     // The demo's App Bridge stand-in (never fetched here: no browser).
-    server = await startAppServer({ DATABASE_URL: database.url, DEMO_MODE: "1", DEMO_ADMIN_API_ORIGIN: fake.origin, APP_BRIDGE_URL: APP_BRIDGE_STAND_IN });
+    server = await startAppServer({
+      DATABASE_URL: database.url,
+      DEMO_MODE: "1",
+      DEMO_ADMIN_API_ORIGIN: fake.origin,
+      APP_BRIDGE_URL: APP_BRIDGE_STAND_IN,
+    });
   });
   afterAll(async () => {
     await server?.close();
@@ -68,7 +84,9 @@ describe("admin pages", () => {
       expect(response.headers.get("link") ?? "", path).not.toContain("cdn.shopify.com");
       expect(await response.text(), path).not.toContain("cdn.shopify.com");
     }
-    const bounce = await fetch(`${server.url}/auth/session-token?shop=${SHOP}&shopify-reload=${encodeURIComponent(`${server.url}/app`)}`, { headers: BROWSER_HEADERS });
+    const bounce = await fetch(`${server.url}/auth/session-token?shop=${SHOP}&shopify-reload=${encodeURIComponent(`${server.url}/app`)}`, {
+      headers: BROWSER_HEADERS,
+    });
     expect(bounce.status).toBe(200);
     expect(bounce.headers.get("link") ?? "").not.toContain("cdn.shopify.com");
     const bouncePage = await bounce.text();
@@ -86,11 +104,27 @@ describe("admin pages", () => {
   });
 
   it("escapes hostile stored strings on every page", async () => {
-    const id = await seedConversation(database.db, vault, { messages: [{ role: "shopper", text: HOSTILE, topic: "other" }, { role: "assistant", text: HOSTILE, cards: [{ kind: "policy", title: HOSTILE }] }] });
+    const id = await seedConversation(database.db, vault, {
+      messages: [
+        { role: "shopper", text: HOSTILE, topic: "other" },
+        { role: "assistant", text: HOSTILE, cards: [{ kind: "policy", title: HOSTILE }] },
+      ],
+    });
     await seedLead(database.db, vault, { name: HOSTILE, email: "a@example.com", message: HOSTILE });
     await database.db.knowledgeEntry.create({ data: { id: newId(), shop: SHOP, kind: "faq", question: HOSTILE, answer: HOSTILE } });
-    await database.db.auditEvent.create({ data: { id: newId(), shop: SHOP, actor: "1001", actorName: HOSTILE, action: "settings.updated", detailJson: JSON.stringify({ fields: [HOSTILE] }) } });
-    await database.db.dataRequest.create({ data: { id: newId(), shop: SHOP, webhookId: "w1", topic: HOSTILE, status: HOSTILE, summaryJson: JSON.stringify({ [HOSTILE]: 1 }) } });
+    await database.db.auditEvent.create({
+      data: {
+        id: newId(),
+        shop: SHOP,
+        actor: "1001",
+        actorName: HOSTILE,
+        action: "settings.updated",
+        detailJson: JSON.stringify({ fields: [HOSTILE] }),
+      },
+    });
+    await database.db.dataRequest.create({
+      data: { id: newId(), shop: SHOP, webhookId: "w1", topic: HOSTILE, status: HOSTILE, summaryJson: JSON.stringify({ [HOSTILE]: 1 }) },
+    });
     for (const path of [...PAGES.map(([p]) => p), `/app/conversations/${id}`]) {
       const response = await page(path);
       const html = await response.text();
@@ -108,32 +142,64 @@ describe("admin pages", () => {
     const bad = await post("/app/privacy", { retentionDays: "9999", aiDisclosure: "AI here", orderVerification: "logged_in" });
     expect(await bad.text()).toContain("1 to 730");
     const ok = await post("/app/privacy", {
-      aiDisclosure: "You are chatting with an AI.", privacyNotice: "We keep chats 30 days.", privacyPolicyUrl: "",
-      consentRequired: "on", keepTranscripts: "on", retentionDays: "30", redactEmails: "on", redactPhones: "on",
-      orderLookup: "on", orderVerification: "logged_in", aiEnabled: "on", transcriptViewers: "",
+      aiDisclosure: "You are chatting with an AI.",
+      privacyNotice: "We keep chats 30 days.",
+      privacyPolicyUrl: "",
+      consentRequired: "on",
+      keepTranscripts: "on",
+      retentionDays: "30",
+      redactEmails: "on",
+      redactPhones: "on",
+      orderLookup: "on",
+      orderVerification: "logged_in",
+      aiEnabled: "on",
+      transcriptViewers: "",
     });
     expect(ok.status, server.output()).toBe(200);
     const saved = JSON.parse((await database.db.shop.findUniqueOrThrow({ where: { shop: SHOP } })).settingsJson);
     expect(saved.privacy).toMatchObject({ retentionDays: 30, orderVerification: "logged_in", noticeVersion: 2 });
     const config = fake.appMetafields().shop_assistant?.widget_config;
-    expect(config?.jsonValue).toMatchObject({ privacyNotice: "We keep chats 30 days.", noticeVersion: 2, consentRequired: true, maxMessageLength: 1000 });
-    const audit = await database.db.auditEvent.findFirstOrThrow({ where: { shop: SHOP, action: "settings.updated", actor: "1001", targetType: "settings" } });
+    expect(config?.jsonValue).toMatchObject({
+      privacyNotice: "We keep chats 30 days.",
+      noticeVersion: 2,
+      consentRequired: true,
+      maxMessageLength: 1000,
+    });
+    const audit = await database.db.auditEvent.findFirstOrThrow({
+      where: { shop: SHOP, action: "settings.updated", actor: "1001", targetType: "settings" },
+    });
     expect(audit.detailJson).toContain("privacy.retentionDays");
   });
 
   it("saves a German greeting, disclosure and notice; the published widget config carries them for German storefronts", async () => {
     const response = await post("/app/privacy", {
-      aiDisclosure: "You are chatting with an AI.", privacyNotice: "We keep chats 30 days.", privacyPolicyUrl: "",
-      consentRequired: "on", keepTranscripts: "on", retentionDays: "30", orderLookup: "on", orderVerification: "logged_in", aiEnabled: "on",
+      aiDisclosure: "You are chatting with an AI.",
+      privacyNotice: "We keep chats 30 days.",
+      privacyPolicyUrl: "",
+      consentRequired: "on",
+      keepTranscripts: "on",
+      retentionDays: "30",
+      orderLookup: "on",
+      orderVerification: "logged_in",
+      aiEnabled: "on",
       transcriptViewers: "",
-      "text.de.greeting": "Hallo! Wie kann ich helfen?", "text.de.aiDisclosure": "Sie chatten mit einer KI.", "text.de.privacyNotice": "",
-      "text.fr.greeting": "", "text.fr.aiDisclosure": "", "text.fr.privacyNotice": "",
-      "text.es.greeting": "", "text.es.aiDisclosure": "", "text.es.privacyNotice": "",
+      "text.de.greeting": "Hallo! Wie kann ich helfen?",
+      "text.de.aiDisclosure": "Sie chatten mit einer KI.",
+      "text.de.privacyNotice": "",
+      "text.fr.greeting": "",
+      "text.fr.aiDisclosure": "",
+      "text.fr.privacyNotice": "",
+      "text.es.greeting": "",
+      "text.es.aiDisclosure": "",
+      "text.es.privacyNotice": "",
     });
     expect(response.status, server.output()).toBe(200);
     const saved = JSON.parse((await database.db.shop.findUniqueOrThrow({ where: { shop: SHOP } })).settingsJson);
-    expect(saved.privacy.localizedTexts).toEqual({ de: { greeting: "Hallo! Wie kann ich helfen?", aiDisclosure: "Sie chatten mit einer KI." } });
-    const config = fake.appMetafields().shop_assistant?.widget_config?.jsonValue as { localizedTexts?: Record<string, unknown> } | undefined;
+    expect(saved.privacy.localizedTexts).toEqual({
+      de: { greeting: "Hallo! Wie kann ich helfen?", aiDisclosure: "Sie chatten mit einer KI." },
+    });
+    const config = fake.appMetafields().shop_assistant?.widget_config?.jsonValue as
+      { localizedTexts?: Record<string, unknown> } | undefined;
     expect(config?.localizedTexts).toEqual({ de: { greeting: "Hallo! Wie kann ich helfen?", aiDisclosure: "Sie chatten mit einer KI." } });
     // The page shows them back for editing.
     expect(await (await page("/app/privacy")).text()).toContain("Hallo! Wie kann ich helfen?");
@@ -141,16 +207,27 @@ describe("admin pages", () => {
 
   it("saves assistant settings from the form (Polaris ChoiceList names, business hours)", async () => {
     const response = await post("/app/assistant", {
-      greeting: "Hello!", tone: "concise", instructions: "Mention free returns.", allowedTopics: "", blockedTopics: "politics\nmedical advice",
-      refusalText: "Sorry, not here.", handoffEmail: "help@example.com", timeZone: "Europe/Berlin", "leadFields[]": ["email", "message"],
-      open1: "09:00", close1: "17:00",
+      greeting: "Hello!",
+      tone: "concise",
+      instructions: "Mention free returns.",
+      allowedTopics: "",
+      blockedTopics: "politics\nmedical advice",
+      refusalText: "Sorry, not here.",
+      handoffEmail: "help@example.com",
+      timeZone: "Europe/Berlin",
+      "leadFields[]": ["email", "message"],
+      open1: "09:00",
+      close1: "17:00",
     });
     expect(response.status, server.output()).toBe(200);
     const saved = JSON.parse((await database.db.shop.findUniqueOrThrow({ where: { shop: SHOP } })).settingsJson);
     expect(saved.privacy.leadFields).toEqual(["email", "message"]);
     expect(saved.content.blockedTopics).toEqual(["politics", "medical advice"]);
     expect(saved.handoff).toMatchObject({ handoffEmail: "help@example.com", businessHours: [{ day: 1, open: "09:00", close: "17:00" }] });
-    expect(fake.appMetafields().shop_assistant?.widget_config?.jsonValue).toMatchObject({ greeting: "Hello!", leadFields: ["email", "message"] });
+    expect(fake.appMetafields().shop_assistant?.widget_config?.jsonValue).toMatchObject({
+      greeting: "Hello!",
+      leadFields: ["email", "message"],
+    });
     const bad = await post("/app/assistant", { greeting: "", tone: "shouty", refusalText: "x", "leadFields[]": [] });
     expect(await bad.text()).toContain("Write a greeting of 1 to 300 characters.");
   });
@@ -167,6 +244,8 @@ describe("admin pages", () => {
     expect(refused.status).toBe(409);
     expect(await refused.json()).toMatchObject({ error: { code: "SHOP_PAUSED" } });
     await post("/app/incidents", { intent: "resume" });
-    expect(await database.db.auditEvent.count({ where: { shop: SHOP, action: { in: ["assistant.paused", "assistant.resumed"] } } })).toBe(2);
+    expect(await database.db.auditEvent.count({ where: { shop: SHOP, action: { in: ["assistant.paused", "assistant.resumed"] } } })).toBe(
+      2,
+    );
   });
 });

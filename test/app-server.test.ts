@@ -1,7 +1,14 @@
 // The built app, served by server.ts in its own process: health, entry redirects,
 // the login form and the embedded admin with a session token for the demo shop.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BROWSER_HEADERS as BROWSER, startAppServer, TEST_APP_ENV, TEST_ENCRYPTION_KEYS, TEST_HASH_KEY, type AppServer } from "./support/app-server";
+import {
+  BROWSER_HEADERS as BROWSER,
+  startAppServer,
+  TEST_APP_ENV,
+  TEST_ENCRYPTION_KEYS,
+  TEST_HASH_KEY,
+  type AppServer,
+} from "./support/app-server";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
 import { embeddedAdminQuery, sessionToken } from "./support/shopify-signing";
 import { seedOfflineSession } from "./support/shopify-session";
@@ -55,7 +62,7 @@ describe("app server", () => {
     // Production loads App Bridge from Shopify's CDN, with the hints that make it fast.
     expect(html).toContain('<script src="https://cdn.shopify.com/shopifycloud/app-bridge.js" data-api-key="test-api-key">');
     expect(html).toContain('<link rel="preconnect" href="https://cdn.shopify.com/"/>');
-    expect(response.headers.get("link")).toContain("<https://cdn.shopify.com/shopifycloud/app-bridge.js>; rel=\"preload\"");
+    expect(response.headers.get("link")).toContain('<https://cdn.shopify.com/shopifycloud/app-bridge.js>; rel="preload"');
   });
 
   it("refuses a session token signed with another secret", async () => {
@@ -118,7 +125,8 @@ describe("app server configuration", () => {
     ["TRUSTED_PROXY_HOPS", "-1"],
     ["SERVER_REQUEST_TIMEOUT_MS", "soon"],
   ])("refuses to start with %s=%s", async (name, value) => {
-    await expect(startAppServer({ DATABASE_URL: database.url, [name]: value })).rejects.toThrow(new RegExp(`Invalid environment[\\s\\S]*${name}`));
+    await expect(startAppServer({ DATABASE_URL: database.url, [name]: value })).rejects.toThrow(
+      new RegExp(`Invalid environment[\\s\\S]*${name}`),
+    );
   });
 });
-

@@ -57,7 +57,9 @@ beforeAll(async () => {
   await seedCustomerData(t.db, vault, SHOP, bob);
   await seedCustomerData(t.db, vault, OTHER_SHOP, carol);
   for (const shop of [SHOP, OTHER_SHOP]) {
-    await t.db.session.create({ data: { id: `offline_${shop}`, shop, state: "s", accessToken: vault.encrypt("shpat_secret"), scope: "read_products" } });
+    await t.db.session.create({
+      data: { id: `offline_${shop}`, shop, state: "s", accessToken: vault.encrypt("shpat_secret"), scope: "read_products" },
+    });
     await t.db.knowledgeEntry.create({ data: { id: `faq-${shop}`, shop, kind: "faq", question: "Returns?", answer: "30 days" } });
     await t.db.auditEvent.create({ data: { id: `audit-${shop}`, shop, actor: "42", action: "settings.updated" } });
   }
@@ -87,7 +89,12 @@ describe("customers/data_request", () => {
     expect(request.exportEnc).toMatch(/^v1\./);
     expect(request.exportExpiresAt!.getTime() - Date.now()).toBeGreaterThan(29 * 86_400_000);
 
-    const download = await downloadDataRequestExport(t.db, vault, { shop: SHOP, dataRequestId: request.id, actor: "42", actorName: "Staff" });
+    const download = await downloadDataRequestExport(t.db, vault, {
+      shop: SHOP,
+      dataRequestId: request.id,
+      actor: "42",
+      actorName: "Staff",
+    });
     if (!download.ok) throw new Error(download.code);
     const json = download.json;
     expect(json).toContain(alice.marker);
@@ -179,7 +186,12 @@ describe("customers/redact", () => {
   it("refuses a payload whose shop_domain is not the signed shop", async () => {
     const result = await receiveWebhook(
       { db: t.db, vault },
-      { webhookId: "wrong-shop", shop: SHOP, topic: "customers/redact", payload: { shop_id: 2, shop_domain: OTHER_SHOP, customer: { email: carol.email } } },
+      {
+        webhookId: "wrong-shop",
+        shop: SHOP,
+        topic: "customers/redact",
+        payload: { shop_id: 2, shop_domain: OTHER_SHOP, customer: { email: carol.email } },
+      },
     );
     expect(result).toMatchObject({ ok: false, code: "WEBHOOK_BAD_PAYLOAD" });
     expect(await t.db.webhookDelivery.count({ where: { webhookId: "wrong-shop" } })).toBe(0);
@@ -188,7 +200,12 @@ describe("customers/redact", () => {
 
 describe("app/uninstalled, app/scopes_update and shop/redact", () => {
   it("updates the session scope, then deletes sessions and stops the shop on uninstall", async () => {
-    await deliver(OTHER_SHOP, "APP_SCOPES_UPDATE", { id: 1, previous: ["read_products"], current: ["read_products", "read_orders"], updated_at: new Date().toISOString() });
+    await deliver(OTHER_SHOP, "APP_SCOPES_UPDATE", {
+      id: 1,
+      previous: ["read_products"],
+      current: ["read_products", "read_orders"],
+      updated_at: new Date().toISOString(),
+    });
     expect((await t.db.session.findFirstOrThrow({ where: { shop: OTHER_SHOP } })).scope).toBe("read_products,read_orders");
     await deliver(SHOP, "APP_UNINSTALLED", { id: 1, domain: SHOP });
     expect(await t.db.session.count({ where: { shop: SHOP } })).toBe(0);

@@ -34,7 +34,10 @@ describe("contracts", () => {
   });
 
   it("the widget reads back exactly the configuration the app publishes", () => {
-    const settings = { ...defaultShopSettings, privacy: { ...defaultShopSettings.privacy, privacyPolicyUrl: "https://shop.example/policies/privacy-policy" } };
+    const settings = {
+      ...defaultShopSettings,
+      privacy: { ...defaultShopSettings.privacy, privacyPolicyUrl: "https://shop.example/policies/privacy-policy" },
+    };
     const published = widgetConfigFromSettings(settings);
     const fallback = { greeting: "x", aiDisclosure: "x", privacyNotice: "x", privacyPolicyUrl: "x" };
     expect(parseWidgetConfig(JSON.parse(JSON.stringify(published)), fallback)).toEqual(published);

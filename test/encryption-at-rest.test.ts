@@ -34,7 +34,10 @@ async function rawDatabaseBytes(): Promise<string> {
   }
   if (hasPgDump()) return execFileSync("pg_dump", ["--data-only", "--no-owner", t.url], { maxBuffer: 256 * 1024 * 1024 }).toString("utf8");
   // no pg_dump: every row of every table as text, not decrypted
-  return (await scanAllCells(t.db, t.provider, vault)).filter((c) => !c.column.endsWith("(decrypted)")).map((c) => c.text).join("\n");
+  return (await scanAllCells(t.db, t.provider, vault))
+    .filter((c) => !c.column.endsWith("(decrypted)"))
+    .map((c) => c.text)
+    .join("\n");
 }
 
 beforeAll(async () => {

@@ -53,7 +53,8 @@ describe("WEB_CONCURRENCY values", () => {
     expect(workerCount(" ", undefined)).toBe(0);
     expect(workerCount("1", undefined)).toBe(1);
     expect(workerCount("4", "redis://127.0.0.1:6379")).toBe(4);
-    for (const bad of ["0", "-1", "1.5", "65", "two"]) expect(() => workerCount(bad, REDIS_URL)).toThrow(/WEB_CONCURRENCY must be a whole number from 1 to 64/);
+    for (const bad of ["0", "-1", "1.5", "65", "two"])
+      expect(() => workerCount(bad, REDIS_URL)).toThrow(/WEB_CONCURRENCY must be a whole number from 1 to 64/);
   });
 
   it("refuses more than one worker without Redis: memory rate limits would not be shared", () => {
@@ -88,10 +89,14 @@ describe("the app with two workers (built app, Redis)", () => {
   const readConversation = (ip: string) =>
     new Promise<number>((resolve, reject) => {
       const query = signAppProxyQuery({ ...appProxyParams({ shop: SHOP }), token: "x" }, TEST_APP_ENV.SHOPIFY_API_SECRET);
-      const request = http.get(`${server.url}/proxy/conversations/AAAAAAAAAAAAAAAAAAAAAA?${query}`, { agent: false, headers: { "x-forwarded-for": ip } }, (response) => {
-        response.resume();
-        response.on("end", () => resolve(response.statusCode ?? 0));
-      });
+      const request = http.get(
+        `${server.url}/proxy/conversations/AAAAAAAAAAAAAAAAAAAAAA?${query}`,
+        { agent: false, headers: { "x-forwarded-for": ip } },
+        (response) => {
+          response.resume();
+          response.on("end", () => resolve(response.statusCode ?? 0));
+        },
+      );
       request.on("error", reject);
     });
 
@@ -130,7 +135,9 @@ describe("a cluster that cannot start", () => {
   it("exits with a clear message instead of starting workers that would only die again", async () => {
     const database = await createTestDatabase();
     try {
-      await expect(startAppServer({ DATABASE_URL: database.url, WEB_CONCURRENCY: "2" })).rejects.toThrow(/WEB_CONCURRENCY above 1 needs REDIS_URL/);
+      await expect(startAppServer({ DATABASE_URL: database.url, WEB_CONCURRENCY: "2" })).rejects.toThrow(
+        /WEB_CONCURRENCY above 1 needs REDIS_URL/,
+      );
       await expect(startAppServer({ DATABASE_URL: database.url, WEB_CONCURRENCY: "1", SHOPIFY_API_SECRET: "" })).rejects.toThrow(
         /a worker exited \(1\) before listening; stopping/,
       );

@@ -13,12 +13,23 @@ let compliance: typeof import("../app/routes/webhooks.compliance");
 let uninstalled: typeof import("../app/routes/webhooks.app.uninstalled");
 
 function post(path: string, delivery: { body: string; headers: Record<string, string> }, method = "POST") {
-  const request = new Request(`https://app.example.com${path}`, { method, headers: delivery.headers, body: method === "GET" ? undefined : delivery.body });
+  const request = new Request(`https://app.example.com${path}`, {
+    method,
+    headers: delivery.headers,
+    body: method === "GET" ? undefined : delivery.body,
+  });
   return { request, params: {}, context: {} };
 }
 
 const delivery = (topic: string, extra: Partial<Parameters<typeof signedWebhook>[0]> = {}) =>
-  signedWebhook({ topic, shop: SHOP, secret: TEST_APP_ENV.SHOPIFY_API_SECRET, customerEmail: "jane@example.org", customerId: "7700000000009", ...extra });
+  signedWebhook({
+    topic,
+    shop: SHOP,
+    secret: TEST_APP_ENV.SHOPIFY_API_SECRET,
+    customerEmail: "jane@example.org",
+    customerId: "7700000000009",
+    ...extra,
+  });
 
 async function rowCounts() {
   return {
@@ -108,7 +119,9 @@ describe("POST /webhooks/app/uninstalled", () => {
     const { appRoot } = await import("../app/composition/root.server");
     const appVault = () => appRoot().vault;
     const accessToken = appVault().encrypt("shpat_test");
-    await t.db.session.create({ data: { id: `offline_${SHOP}`, shop: SHOP, state: "", accessToken, expires: new Date(Date.now() + 3_600_000) } });
+    await t.db.session.create({
+      data: { id: `offline_${SHOP}`, shop: SHOP, state: "", accessToken, expires: new Date(Date.now() + 3_600_000) },
+    });
     const response = await uninstalled.action(post("/webhooks/app/uninstalled", delivery("app/uninstalled")));
     expect(response.status).toBe(200);
     const { runDueJobs } = await import("../app/infra/jobs/queue.server");

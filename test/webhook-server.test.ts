@@ -60,13 +60,40 @@ describe("compliance webhooks against the running app", () => {
   });
 
   it("a customers/redact deletes the customer; a forged one is refused with 401", async () => {
-    const forged = await promisify(execFile)(path.join(root, "node_modules", ".bin", "tsx"), ["demo/send-webhook.ts", "shop/redact", "--url", server.url, "--secret", "wrong"], { cwd: root }).catch((e: { stdout: string }) => e);
+    const forged = await promisify(execFile)(
+      path.join(root, "node_modules", ".bin", "tsx"),
+      ["demo/send-webhook.ts", "shop/redact", "--url", server.url, "--secret", "wrong"],
+      { cwd: root },
+    ).catch((e: { stdout: string }) => e);
     expect(forged.stdout).toMatch(/: 401/);
-    expect(await eventually(() => t.db.shop.count({ where: { shop: SHOP } }), (n) => n === 1)).toBe(1);
+    expect(
+      await eventually(
+        () => t.db.shop.count({ where: { shop: SHOP } }),
+        (n) => n === 1,
+      ),
+    ).toBe(1);
 
-    await sendWebhook("customers/redact", "--customer-email", jane.email, "--customer-id", jane.id, "--customer-phone", jane.phone, "--order", jane.orderId);
-    const left = await eventually(() => t.db.conversation.count({ where: { shop: SHOP } }), (n) => n === 0);
+    await sendWebhook(
+      "customers/redact",
+      "--customer-email",
+      jane.email,
+      "--customer-id",
+      jane.id,
+      "--customer-phone",
+      jane.phone,
+      "--order",
+      jane.orderId,
+    );
+    const left = await eventually(
+      () => t.db.conversation.count({ where: { shop: SHOP } }),
+      (n) => n === 0,
+    );
     expect(left).toBe(0);
-    expect(await eventually(() => t.db.lead.count({ where: { shop: SHOP } }), (n) => n === 0)).toBe(0);
+    expect(
+      await eventually(
+        () => t.db.lead.count({ where: { shop: SHOP } }),
+        (n) => n === 0,
+      ),
+    ).toBe(0);
   });
 });

@@ -43,7 +43,9 @@ export function AdminPage({ title, subtitle, primaryAction, secondaryActions, ch
       {titleBar}
       {subtitle ? (
         <Box paddingBlockEnd="400">
-          <Text as="p" tone="subdued">{subtitle}</Text>
+          <Text as="p" tone="subdued">
+            {subtitle}
+          </Text>
         </Box>
       ) : null}
       {children}

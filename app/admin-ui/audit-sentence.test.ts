@@ -21,8 +21,15 @@ describe("audit sentences", () => {
   });
 
   it("says a shopper deleted their own conversation, with counts only, in English and German", () => {
-    const entry = { actor: "shopper", actorName: null, action: "conversation.deleted_by_shopper", details: { deleted: { conversations: 1, messages: 4 } } };
-    expect(describeAuditEntry(entry, english)).toBe("A shopper deleted their own conversation from the chat (1 conversation and 4 messages)");
+    const entry = {
+      actor: "shopper",
+      actorName: null,
+      action: "conversation.deleted_by_shopper",
+      details: { deleted: { conversations: 1, messages: 4 } },
+    };
+    expect(describeAuditEntry(entry, english)).toBe(
+      "A shopper deleted their own conversation from the chat (1 conversation and 4 messages)",
+    );
     const sentence = describeAuditEntry(entry, german);
     expect(sentence).toMatch(/^Ein Kunde hat das eigene Gespräch im Chat gelöscht \(/);
     expect(sentence).not.toMatch(/conversation\.deleted|shopper/);

@@ -12,10 +12,7 @@ type PolarisLinkProps = ComponentProps<NonNullable<AppProviderProps["linkCompone
 export const SHOPIFY_APP_BRIDGE_URL = "https://cdn.shopify.com/shopifycloud/app-bridge.js";
 
 // Polaris renders links (Button url=…, etc.) through the Remix router.
-const RouterLink = forwardRef<HTMLAnchorElement, PolarisLinkProps>(function RouterLink(
-  { url, external: _external, ...rest },
-  ref,
-) {
+const RouterLink = forwardRef<HTMLAnchorElement, PolarisLinkProps>(function RouterLink({ url, external: _external, ...rest }, ref) {
   return <Link {...(rest as Omit<ComponentProps<typeof Link>, "to">)} to={url} ref={ref} />;
 });
 

@@ -15,7 +15,17 @@ export function FilterBar({ children }: { children: ReactNode }) {
 }
 
 /** "From" and "To" date fields (YYYY-MM-DD, as the list schemas parse them). */
-export function DateRangeFilter({ from, to, onChange, labels = { from: "From", to: "To" } }: { from: string; to: string; onChange: (change: { from?: string; to?: string }) => void; labels?: { from: string; to: string } }) {
+export function DateRangeFilter({
+  from,
+  to,
+  onChange,
+  labels = { from: "From", to: "To" },
+}: {
+  from: string;
+  to: string;
+  onChange: (change: { from?: string; to?: string }) => void;
+  labels?: { from: string; to: string };
+}) {
   return (
     <>
       <TextField label={labels.from} type="date" autoComplete="off" value={from} onChange={(value) => onChange({ from: value })} />

@@ -26,7 +26,15 @@ interface ResourceTableProps<Item extends { id: string }> {
   condensed?: (item: Item) => ReactNode;
 }
 
-export function ResourceTable<Item extends { id: string }>({ items, resourceName, headings, pagination, empty, cells, condensed }: ResourceTableProps<Item>) {
+export function ResourceTable<Item extends { id: string }>({
+  items,
+  resourceName,
+  headings,
+  pagination,
+  empty,
+  cells,
+  condensed,
+}: ResourceTableProps<Item>) {
   const firstPage = !pagination?.hasPrevious;
   const { lgDown } = useBreakpoints();
   const narrow = Boolean(condensed) && lgDown;

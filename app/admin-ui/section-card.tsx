@@ -15,11 +15,22 @@ interface TitledCardProps {
 }
 
 export function TitledCard({ title, aside, gap = "300", children }: TitledCardProps) {
-  const heading = <Text as="h2" variant="headingMd">{title}</Text>;
+  const heading = (
+    <Text as="h2" variant="headingMd">
+      {title}
+    </Text>
+  );
   return (
     <Card>
       <BlockStack gap={gap}>
-        {aside ? <InlineStack gap="200" align="space-between" blockAlign="center">{heading}{aside}</InlineStack> : heading}
+        {aside ? (
+          <InlineStack gap="200" align="space-between" blockAlign="center">
+            {heading}
+            {aside}
+          </InlineStack>
+        ) : (
+          heading
+        )}
         {children}
       </BlockStack>
     </Card>

@@ -24,7 +24,15 @@ interface SettingsFormPageProps<V extends Record<string, unknown>> {
   children: ReactNode;
 }
 
-export function SettingsFormPage<V extends Record<string, unknown>>({ title, subtitle, form, result, saveLabel, labels, children }: SettingsFormPageProps<V>) {
+export function SettingsFormPage<V extends Record<string, unknown>>({
+  title,
+  subtitle,
+  form,
+  result,
+  saveLabel,
+  labels,
+  children,
+}: SettingsFormPageProps<V>) {
   const t = useT();
   const navigation = useNavigation();
   const submit = useSubmit();
@@ -71,7 +79,9 @@ export function SettingsFormPage<V extends Record<string, unknown>>({ title, sub
           </Layout.Section>
           {children}
           <Layout.Section>
-            <Button submit variant="primary" loading={saving}>{saveLabel}</Button>
+            <Button submit variant="primary" loading={saving}>
+              {saveLabel}
+            </Button>
           </Layout.Section>
         </Layout>
       </Form>
@@ -80,7 +90,15 @@ export function SettingsFormPage<V extends Record<string, unknown>>({ title, sub
 }
 
 /** What a failed save needs fixed, as a list at the top of the form. */
-function SettingsErrorBanner({ result, labels, t }: { result: SettingsActionData | undefined; labels: Record<string, string>; t: Translator }) {
+function SettingsErrorBanner({
+  result,
+  labels,
+  t,
+}: {
+  result: SettingsActionData | undefined;
+  labels: Record<string, string>;
+  t: Translator;
+}) {
   if (!result) return null;
   if (result.ok) {
     if (result.published) return null;
@@ -105,7 +123,17 @@ function SettingsErrorBanner({ result, labels, t }: { result: SettingsActionData
   );
 }
 
-export function SettingsSection({ title, description, gap = "400", children }: { title: string; description: string; gap?: "200" | "400"; children: ReactNode }) {
+export function SettingsSection({
+  title,
+  description,
+  gap = "400",
+  children,
+}: {
+  title: string;
+  description: string;
+  gap?: "200" | "400";
+  children: ReactNode;
+}) {
   return (
     <Layout.AnnotatedSection title={title} description={description}>
       <Card>
@@ -149,7 +177,10 @@ function describeProblem(path: string, problem: string, t: Translator): string {
 export function useFormValues<V extends Record<string, unknown>>(initial: V) {
   const [values, setValues] = useState(initial);
   const [baseline, setBaseline] = useState(initial);
-  const set = <K extends keyof V>(key: K) => (value: V[K]) => setValues((old) => ({ ...old, [key]: value }));
+  const set =
+    <K extends keyof V>(key: K) =>
+    (value: V[K]) =>
+      setValues((old) => ({ ...old, [key]: value }));
   const dirty = useMemo(() => JSON.stringify(values) !== JSON.stringify(baseline), [values, baseline]);
   /** The values just saved become the baseline (the save bar goes away). */
   const commit = () => setBaseline(values);
@@ -176,24 +207,59 @@ export function useLeaveGuard(dirty: boolean) {
       blocker.proceed();
       return;
     }
-    confirm.then(() => blocker.proceed(), () => blocker.reset());
+    confirm.then(
+      () => blocker.proceed(),
+      () => blocker.reset(),
+    );
   }, [blocker]);
 }
 
 type TextFieldProps = Omit<ComponentProps<typeof TextField>, "name" | "value" | "onChange" | "autoComplete" | "helpText" | "label">;
 
 /** A text setting: its value, its label, one line of help and its error. */
-export function SettingTextField<V extends Record<string, unknown>>({ form, name, label, help, ...rest }: TextFieldProps & { form: FormValues<V>; name: KeysOf<V, string>; label: string; help?: string }) {
+export function SettingTextField<V extends Record<string, unknown>>({
+  form,
+  name,
+  label,
+  help,
+  ...rest
+}: TextFieldProps & { form: FormValues<V>; name: KeysOf<V, string>; label: string; help?: string }) {
   return (
-    <TextField {...rest} label={label} name={name} autoComplete="off" value={(form.values[name] as string | undefined) ?? ""}
-      onChange={(value) => form.set(name)(value as V[typeof name])} helpText={help} />
+    <TextField
+      {...rest}
+      label={label}
+      name={name}
+      autoComplete="off"
+      value={(form.values[name] as string | undefined) ?? ""}
+      onChange={(value) => form.set(name)(value as V[typeof name])}
+      helpText={help}
+    />
   );
 }
 
 /** An on/off setting, posted as "on" when checked. */
-export function SettingCheckbox<V extends Record<string, unknown>>({ form, name, label, help, error }: { form: FormValues<V>; name: KeysOf<V, boolean>; label: string; help: string; error?: string }) {
+export function SettingCheckbox<V extends Record<string, unknown>>({
+  form,
+  name,
+  label,
+  help,
+  error,
+}: {
+  form: FormValues<V>;
+  name: KeysOf<V, boolean>;
+  label: string;
+  help: string;
+  error?: string;
+}) {
   return (
-    <Checkbox name={name} value="on" label={label} helpText={help} checked={form.values[name] as boolean}
-      onChange={(checked) => form.set(name)(checked as V[typeof name])} error={error} />
+    <Checkbox
+      name={name}
+      value="on"
+      label={label}
+      helpText={help}
+      checked={form.values[name] as boolean}
+      onChange={(checked) => form.set(name)(checked as V[typeof name])}
+      error={error}
+    />
   );
 }

@@ -64,7 +64,10 @@ export async function loadAnalytics(
       .map((t) => ({ topic: t.topic ?? "other", count: t.count }))
       .sort((a, b) => b.count - a.count || a.topic.localeCompare(b.topic))
       .slice(0, 10),
-    outcomes: [...OUTCOMES, ...[...byOutcome.keys()].filter((o) => !(OUTCOMES as readonly string[]).includes(o))].map((outcome) => ({ outcome, count: byOutcome.get(outcome) ?? 0 })),
+    outcomes: [...OUTCOMES, ...[...byOutcome.keys()].filter((o) => !(OUTCOMES as readonly string[]).includes(o))].map((outcome) => ({
+      outcome,
+      count: byOutcome.get(outcome) ?? 0,
+    })),
     ordersAskedAbout,
   };
 }

@@ -25,9 +25,22 @@ describe("analytics", () => {
   });
 
   it("counts conversations per day, outcomes, basic mode, topics and orders asked about in the range", async () => {
-    await seedConversation(t.db, vault, { createdAt: daysAgo(0), outcome: "answered", messages: [{ role: "shopper", text: "x", topic: "order" }] });
-    await seedConversation(t.db, vault, { createdAt: daysAgo(0), outcome: "handed_off", messages: [{ role: "shopper", text: "x", topic: "handoff" }] });
-    await seedConversation(t.db, vault, { createdAt: daysAgo(2), outcome: "answered", basicMode: true, messages: [{ role: "shopper", text: "x", topic: "order" }] });
+    await seedConversation(t.db, vault, {
+      createdAt: daysAgo(0),
+      outcome: "answered",
+      messages: [{ role: "shopper", text: "x", topic: "order" }],
+    });
+    await seedConversation(t.db, vault, {
+      createdAt: daysAgo(0),
+      outcome: "handed_off",
+      messages: [{ role: "shopper", text: "x", topic: "handoff" }],
+    });
+    await seedConversation(t.db, vault, {
+      createdAt: daysAgo(2),
+      outcome: "answered",
+      basicMode: true,
+      messages: [{ role: "shopper", text: "x", topic: "order" }],
+    });
     await seedConversation(t.db, vault, { createdAt: daysAgo(3), outcome: "open" });
     await seedConversation(t.db, vault, { createdAt: daysAgo(20), outcome: "answered" });
     await seedConversation(t.db, vault, { shop: OTHER_SHOP, createdAt: daysAgo(0) });
@@ -40,14 +53,22 @@ describe("analytics", () => {
     expect(week.answeredWithoutPerson).toEqual({ count: 2, share: 0.5 });
     expect(week.handoffs).toEqual({ count: 1, share: 0.25 });
     expect(week.basicMode).toEqual({ count: 1, share: 0.25 });
-    expect(week.topTopics).toEqual([{ topic: "order", count: 2 }, { topic: "handoff", count: 1 }]);
+    expect(week.topTopics).toEqual([
+      { topic: "order", count: 2 },
+      { topic: "handoff", count: 1 },
+    ]);
     expect(week.ordersAskedAbout).toBe(3);
     expect((await loadAnalytics({ db: t.db, clock, conversations: conversationStats }, SHOP, 30)).conversations).toBe(5);
     expect((await loadAnalytics({ db: t.db, clock, conversations: conversationStats }, SHOP, 90)).ordersAskedAbout).toBe(5);
   });
 
   it("accepts only 7, 30 or 90 days", () => {
-    expect([rangeDaysSchema.parse("7"), rangeDaysSchema.parse("90"), rangeDaysSchema.parse("1000"), rangeDaysSchema.parse(undefined)]).toEqual([7, 90, 30, 30]);
+    expect([
+      rangeDaysSchema.parse("7"),
+      rangeDaysSchema.parse("90"),
+      rangeDaysSchema.parse("1000"),
+      rangeDaysSchema.parse(undefined),
+    ]).toEqual([7, 90, 30, 30]);
     expect(countPerDay([], now, 30)).toHaveLength(30);
   });
 });

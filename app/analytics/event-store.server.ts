@@ -65,7 +65,9 @@ export async function unlinkEventsFromConversations(tx: DbClient, shop: string, 
  * the conversation goes. One statement.
  */
 export function unlinkEventsForConversation(tx: DbClient, shop: string, conversationId: string): Promise<number> {
-  return tx.$executeRaw(Prisma.sql`UPDATE "ShopEvent" SET "conversationId" = NULL WHERE "shop" = ${shop} AND "conversationId" = ${conversationId}`);
+  return tx.$executeRaw(
+    Prisma.sql`UPDATE "ShopEvent" SET "conversationId" = NULL WHERE "shop" = ${shop} AND "conversationId" = ${conversationId}`,
+  );
 }
 
 /** Retention: the shop's events created before `cutoff`. */

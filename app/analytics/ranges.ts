@@ -1,7 +1,10 @@
 // The analytics ranges the merchant picks from, and day buckets (UTC) for charts.
 import { z } from "zod";
 
-export const rangeDaysSchema = z.coerce.number().pipe(z.union([z.literal(7), z.literal(30), z.literal(90)])).catch(30);
+export const rangeDaysSchema = z.coerce
+  .number()
+  .pipe(z.union([z.literal(7), z.literal(30), z.literal(90)]))
+  .catch(30);
 export type RangeDays = 7 | 30 | 90;
 
 export interface DayCount {

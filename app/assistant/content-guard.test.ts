@@ -5,7 +5,10 @@ import { buildSystemPrompt } from "./system-prompt";
 
 describe("content guard", () => {
   const settings = shopSettingsSchema.parse({
-    content: { blockedTopics: ["politics", "crypto currency"], instructions: "Always recommend the linen range first; staff code LINEN-40 is secret." },
+    content: {
+      blockedTopics: ["politics", "crypto currency"],
+      instructions: "Always recommend the linen range first; staff code LINEN-40 is secret.",
+    },
   });
   const guard = createOutputGuard(settings, buildSystemPrompt(settings, { shop: "s" }));
 

@@ -9,13 +9,7 @@ import type { Card } from "../contracts/cards";
 export type Topic = "product" | "order" | "policy" | "handoff" | "other";
 
 export type AssistantEventKind =
-  | "basic_mode"
-  | "handoff"
-  | "order_asked"
-  | "model_failure"
-  | "limit_reached"
-  | "blocked_topic"
-  | "output_refused";
+  "basic_mode" | "handoff" | "order_asked" | "model_failure" | "limit_reached" | "blocked_topic" | "output_refused";
 
 export interface TranscriptStore {
   /** `text` is already redacted. The store decides (consent, keepTranscripts, pause) whether to persist. */

@@ -34,9 +34,14 @@ const product = {
   variants: { nodes: [{ id: "gid://shopify/ProductVariant/11", availableForSale: true }] },
 };
 const admin: AdminGraphql = async (operation) =>
-  operation.includes("SearchProducts") ? { ok: true, data: { products: { nodes: [product] } } } : { ok: false, code: "UNAVAILABLE", message: "not in this fake" };
+  operation.includes("SearchProducts")
+    ? { ok: true, data: { products: { nodes: [product] } } }
+    : { ok: false, code: "UNAVAILABLE", message: "not in this fake" };
 
-function setup(steps: Step[], options: { settings?: Record<string, Record<string, unknown>>; limits?: TurnDeps["limits"]; model?: null } = {}) {
+function setup(
+  steps: Step[],
+  options: { settings?: Record<string, Record<string, unknown>>; limits?: TurnDeps["limits"]; model?: null } = {},
+) {
   const model = scriptedModel(steps);
   const transcript = createInMemoryTranscriptStore();
   const deps: TurnDeps = {
@@ -48,7 +53,10 @@ function setup(steps: Step[], options: { settings?: Record<string, Record<string
     limits: options.limits,
   };
   const settings: ShopSettings = shopSettingsSchema.parse(options.settings ?? {});
-  const run = async (message: string, extra: { conversationTokensUsed?: number; signal?: AbortSignal; scope?: { customerId?: string; orderId?: string } } = {}) => {
+  const run = async (
+    message: string,
+    extra: { conversationTokensUsed?: number; signal?: AbortSignal; scope?: { customerId?: string; orderId?: string } } = {},
+  ) => {
     const events: TurnEvent[] = [];
     for await (const e of runTurn(deps, {
       shop: "demo-shop.myshopify.com",
@@ -59,13 +67,20 @@ function setup(steps: Step[], options: { settings?: Record<string, Record<string
       history: [],
       signal: extra.signal ?? new AbortController().signal,
       conversationTokensUsed: extra.conversationTokensUsed,
-    })) events.push(e);
-    return { events, text: events.flatMap((e) => (e.type === "delta" ? [e.text] : [])).join(""), done: events.find((e) => e.type === "done") };
+    }))
+      events.push(e);
+    return {
+      events,
+      text: events.flatMap((e) => (e.type === "delta" ? [e.text] : [])).join(""),
+      done: events.find((e) => e.type === "done"),
+    };
   };
   return { model, transcript, run, settings };
 }
 
-const search = (query: string): ModelEvent[] => [{ type: "tool_calls", calls: [{ id: `c-${query}`, name: "search_products", arguments: JSON.stringify({ query }) }] }];
+const search = (query: string): ModelEvent[] => [
+  { type: "tool_calls", calls: [{ id: `c-${query}`, name: "search_products", arguments: JSON.stringify({ query }) }] },
+];
 
 describe("runTurn", () => {
   it("caps tool rounds: the last model call gets no tools and must answer", async () => {
@@ -100,7 +115,12 @@ describe("runTurn", () => {
   });
 
   it("uses the provider's usage when reported", async () => {
-    const { transcript, run } = setup([[{ type: "text", text: "Hi." }, { type: "usage", promptTokens: 120, completionTokens: 3 }]]);
+    const { transcript, run } = setup([
+      [
+        { type: "text", text: "Hi." },
+        { type: "usage", promptTokens: 120, completionTokens: 3 },
+      ],
+    ]);
     await run("hi");
     expect(transcript.messages.at(-1)?.tokensUsed).toBe(123);
   });
@@ -113,9 +133,12 @@ describe("runTurn", () => {
   });
 
   it("refuses a blocked topic that shows up in the answer", async () => {
-    const { run, transcript } = setup([[{ type: "text", text: "Sure. Let me tell you all about the election and politics in detail, since you asked so nicely." }]], {
-      settings: { content: { blockedTopics: ["politics"], refusalText: "Not here, sorry." } },
-    });
+    const { run, transcript } = setup(
+      [[{ type: "text", text: "Sure. Let me tell you all about the election and politics in detail, since you asked so nicely." }]],
+      {
+        settings: { content: { blockedTopics: ["politics"], refusalText: "Not here, sorry." } },
+      },
+    );
     const r = await run("tell me something");
     expect(r.text).not.toMatch(/politics/);
     expect(r.text).toContain("Not here, sorry.");
@@ -124,7 +147,10 @@ describe("runTurn", () => {
 
   it("puts the merchant's instructions, tone, topics and the language rule in the system prompt", async () => {
     const { model, run } = setup([[{ type: "text", text: "Hi." }]], {
-      settings: { content: { instructions: "Mention free shipping over 50 EUR.", allowedTopics: ["gardening"], blockedTopics: ["crypto"] }, widget: { tone: "formal" } },
+      settings: {
+        content: { instructions: "Mention free shipping over 50 EUR.", allowedTopics: ["gardening"], blockedTopics: ["crypto"] },
+        widget: { tone: "formal" },
+      },
     });
     await run("hola");
     const system = model.requests[0]!.messages[0]!;

@@ -56,7 +56,10 @@ export interface TurnInput {
 export type BasicReason = "no_model" | "ai_disabled" | "model_unavailable" | "conversation_budget";
 
 /** Why this turn goes to basic mode, or null when the model may answer. Consumes a half-open trial. */
-export function basicModeReason(deps: Pick<TurnDeps, "model" | "breaker" | "limits">, input: Pick<TurnInput, "settings" | "conversationTokensUsed">): BasicReason | null {
+export function basicModeReason(
+  deps: Pick<TurnDeps, "model" | "breaker" | "limits">,
+  input: Pick<TurnInput, "settings" | "conversationTokensUsed">,
+): BasicReason | null {
   const limits = { ...DEFAULT_LIMITS, ...deps.limits };
   if (!deps.model) return "no_model";
   if (!input.settings.privacy.aiEnabled) return "ai_disabled";

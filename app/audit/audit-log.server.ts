@@ -64,8 +64,15 @@ export async function listAuditEvents(db: Database, shop: string, filter: AuditF
   return {
     ...page,
     items: page.items.map((r) => ({
-      id: r.id, createdAt: r.createdAt, actor: r.actor, actorName: r.actorName, action: r.action,
-      targetType: r.targetType, targetId: r.targetId, detail: describeDetail(r.detailJson), details: parseDetail(r.detailJson),
+      id: r.id,
+      createdAt: r.createdAt,
+      actor: r.actor,
+      actorName: r.actorName,
+      action: r.action,
+      targetType: r.targetType,
+      targetId: r.targetId,
+      detail: describeDetail(r.detailJson),
+      details: parseDetail(r.detailJson),
     })),
   };
 }

@@ -10,12 +10,21 @@ beforeEach(async () => {
 afterEach(async () => t.cleanup());
 
 async function seed(shop: string, action: string, actor: string, createdAt: Date, detail = {}) {
-  await t.db.auditEvent.create({ data: { id: newId(), shop, action, actor, actorName: `User ${actor}`, createdAt, detailJson: JSON.stringify(detail) } });
+  await t.db.auditEvent.create({
+    data: { id: newId(), shop, action, actor, actorName: `User ${actor}`, createdAt, detailJson: JSON.stringify(detail) },
+  });
 }
 
 describe("audit log", () => {
   it("filters by action, actor and date, paginates, and never shows another shop", async () => {
-    for (let i = 0; i < 60; i++) await seed(SHOP, i % 2 ? "transcript.viewed" : "settings.updated", i % 3 ? "1" : "2", new Date(Date.UTC(2026, 10, 1 + (i % 20), 10, i)), { fields: ["privacy.retentionDays"] });
+    for (let i = 0; i < 60; i++)
+      await seed(
+        SHOP,
+        i % 2 ? "transcript.viewed" : "settings.updated",
+        i % 3 ? "1" : "2",
+        new Date(Date.UTC(2026, 10, 1 + (i % 20), 10, i)),
+        { fields: ["privacy.retentionDays"] },
+      );
     await seed(OTHER_SHOP, "leads.exported", "9", new Date("2026-11-05T00:00:00Z"));
     const first = await listAuditEvents(t.db, SHOP, auditFilterSchema.parse({}));
     expect(first.items).toHaveLength(AUDIT_PAGE_SIZE);

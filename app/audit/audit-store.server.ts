@@ -41,7 +41,10 @@ export const auditInputSchema = z.object({
   // display name of the staff member (staff data, not customer data)
   actorName: z.string().max(120).nullish(),
   action: z.string().regex(/^[a-z_]+(\.[a-z_]+)+$/, 'must look like "transcript.viewed"'),
-  targetType: z.string().regex(/^[a-z_]{1,40}$/).optional(),
+  targetType: z
+    .string()
+    .regex(/^[a-z_]{1,40}$/)
+    .optional(),
   targetId: rowId.optional(),
   detail: auditDetailSchema.default({}),
 });
@@ -101,7 +104,14 @@ export async function insertAuditEventSql(tx: DbClient, row: AuditEventRow): Pro
 export function findAuditPage(
   db: DbClient,
   shop: string,
-  query: { action?: string; actor?: string; createdAt?: { gte?: Date; lt?: Date }; position: CursorPosition | null; direction: PageDirection; take: number },
+  query: {
+    action?: string;
+    actor?: string;
+    createdAt?: { gte?: Date; lt?: Date };
+    position: CursorPosition | null;
+    direction: PageDirection;
+    take: number;
+  },
 ) {
   return db.auditEvent.findMany({
     where: {
@@ -139,8 +149,17 @@ export function listAuditEventsSince(db: DbClient, shop: string, since: Date, ac
 }
 
 /** Staff actions (not "system") per action and actor within [from, to]. */
-export async function countStaffActions(db: DbClient, shop: string, from: Date, to: Date): Promise<{ action: string; actor: string; count: number }[]> {
-  const rows = await db.auditEvent.groupBy({ by: ["action", "actor"], where: { shop, createdAt: { gte: from, lte: to }, actor: { not: "system" } }, _count: { _all: true } });
+export async function countStaffActions(
+  db: DbClient,
+  shop: string,
+  from: Date,
+  to: Date,
+): Promise<{ action: string; actor: string; count: number }[]> {
+  const rows = await db.auditEvent.groupBy({
+    by: ["action", "actor"],
+    where: { shop, createdAt: { gte: from, lte: to }, actor: { not: "system" } },
+    _count: { _all: true },
+  });
   return rows.map((row) => ({ action: row.action, actor: row.actor, count: row._count._all }));
 }
 

@@ -17,7 +17,13 @@ describe("recordAudit", () => {
       actorName: "Sam Staff",
       action: "settings.updated",
       targetType: "shop_settings",
-      detail: { fields: ["privacy.retentionDays", "privacy.redactEmails"], deleted: { messages: 3 }, count: 2, conversationIds: ["Zq3kT9bH1xYp0aLmN2cD4e"], dryRun: false },
+      detail: {
+        fields: ["privacy.retentionDays", "privacy.redactEmails"],
+        deleted: { messages: 3 },
+        count: 2,
+        conversationIds: ["Zq3kT9bH1xYp0aLmN2cD4e"],
+        dryRun: false,
+      },
     });
     const row = await t.db.auditEvent.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ shop: SHOP, actor: "84729341", actorName: "Sam Staff", action: "settings.updated" });
@@ -42,6 +48,8 @@ describe("recordAudit", () => {
   }
 
   it("never echoes the refused value in the error", async () => {
-    await expect(recordAudit(t.db, { shop: SHOP, actor: "1", action: "leads.exported", detail: { to: "jane@example.org" } })).rejects.not.toThrow(/jane/);
+    await expect(
+      recordAudit(t.db, { shop: SHOP, actor: "1", action: "leads.exported", detail: { to: "jane@example.org" } }),
+    ).rejects.not.toThrow(/jane/);
   });
 });

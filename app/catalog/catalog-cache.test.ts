@@ -22,11 +22,22 @@ function fakeAdmin(shop: string, answer?: () => ReturnType<AdminGraphql>) {
   const calls: string[] = [];
   const admin: AdminGraphql = async (operation, variables) => {
     // The search words only: catalog.ts adds the published-only filter to each alternative.
-    const query = typeof variables?.query === "string" ? variables.query.replaceAll(" status:active published_status:published", "") : undefined;
+    const query =
+      typeof variables?.query === "string" ? variables.query.replaceAll(" status:active published_status:published", "") : undefined;
     calls.push(operation === SHOP_POLICIES ? "policies" : String(query ?? variables?.handle ?? variables?.id ?? "order"));
     if (answer) return answer();
-    if (operation === SHOP_POLICIES) return { ok: true, data: { shop: { name: shop, shopPolicies: [{ type: "REFUND_POLICY", title: `Refunds of ${shop}`, body: "30 days", url: null }] } } };
-    return { ok: true, data: { products: { nodes: [product(`Tee of ${shop}`)] }, productByIdentifier: { ...product(`Tee of ${shop}`), description: "", options: [], variants: { nodes: [] } } } };
+    if (operation === SHOP_POLICIES)
+      return {
+        ok: true,
+        data: { shop: { name: shop, shopPolicies: [{ type: "REFUND_POLICY", title: `Refunds of ${shop}`, body: "30 days", url: null }] } },
+      };
+    return {
+      ok: true,
+      data: {
+        products: { nodes: [product(`Tee of ${shop}`)] },
+        productByIdentifier: { ...product(`Tee of ${shop}`), description: "", options: [], variants: { nodes: [] } },
+      },
+    };
   };
   return { admin, calls };
 }

@@ -35,7 +35,11 @@ export interface AdminReadCache extends TtlCache<AdminResult> {
 }
 
 export function createAdminReadCache(options: { ttlMs: number; maxEntries?: number; now?: () => number }): AdminReadCache {
-  const entries = createTtlCache<AdminResult>({ ttlMs: options.ttlMs, maxEntries: options.maxEntries ?? ADMIN_READ_CACHE_MAX_ENTRIES, now: options.now });
+  const entries = createTtlCache<AdminResult>({
+    ttlMs: options.ttlMs,
+    maxEntries: options.maxEntries ?? ADMIN_READ_CACHE_MAX_ENTRIES,
+    now: options.now,
+  });
   const inflight = new Map<string, Promise<AdminResult>>();
   return {
     inflight,

@@ -10,7 +10,12 @@ const node = (n: number, title: string, price: string, available: boolean, statu
   onlineStoreUrl: published ? `https://shop.example/products/${n}` : null,
   featuredMedia: { preview: { image: { url: `/img/${n}.svg`, altText: null } } },
   priceRangeV2: { minVariantPrice: { amount: price, currencyCode: "EUR" } },
-  variants: { nodes: [{ id: `gid://shopify/ProductVariant/${n}0`, availableForSale: false }, { id: `gid://shopify/ProductVariant/${n}1`, availableForSale: available }] },
+  variants: {
+    nodes: [
+      { id: `gid://shopify/ProductVariant/${n}0`, availableForSale: false },
+      { id: `gid://shopify/ProductVariant/${n}1`, availableForSale: available },
+    ],
+  },
 });
 
 describe("catalog", () => {
@@ -21,7 +26,12 @@ describe("catalog", () => {
       ok: true,
       data: {
         products: {
-          nodes: [node(1, "Merino Tee", "59.00", true), node(2, "Cotton Tee", "19.00", false), node(3, "Draft Tee", "9.00", true, "DRAFT"), node(4, "Unpublished Tee", "9.00", true, "ACTIVE", false)],
+          nodes: [
+            node(1, "Merino Tee", "59.00", true),
+            node(2, "Cotton Tee", "19.00", false),
+            node(3, "Draft Tee", "9.00", true, "DRAFT"),
+            node(4, "Unpublished Tee", "9.00", true, "ACTIVE", false),
+          ],
         },
       },
     };
@@ -40,7 +50,16 @@ describe("catalog", () => {
     expect(cheap.ok && cheap.cards.map((c) => c.title)).toEqual(["Cotton Tee"]);
     const inStock = await searchProducts(admin, { query: "tee", availableOnly: true });
     expect(inStock.ok && inStock.cards).toEqual([
-      { kind: "product", id: "gid://shopify/Product/1", title: "Merino Tee", url: "/products/merino-tee", image: { url: "/img/1.svg", alt: "Merino Tee" }, price: { amount: "59.00", currencyCode: "EUR" }, available: true, variantId: "11" },
+      {
+        kind: "product",
+        id: "gid://shopify/Product/1",
+        title: "Merino Tee",
+        url: "/products/merino-tee",
+        image: { url: "/img/1.svg", alt: "Merino Tee" },
+        price: { amount: "59.00", currencyCode: "EUR" },
+        available: true,
+        variantId: "11",
+      },
     ]);
     expect(inStock.ok && inStock.summaries).toEqual([{ handle: "merino-tee", title: "Merino Tee", price: "59.00 EUR", available: true }]);
   });
@@ -57,7 +76,18 @@ describe("catalog", () => {
               productType: "T-Shirt",
               vendor: "V",
               options: [{ name: "Size", optionValues: [{ name: "S" }, { name: "M" }] }],
-              variants: { nodes: [{ id: "gid://shopify/ProductVariant/11", title: "S", price: "59.00", availableForSale: true, inventoryQuantity: 3, selectedOptions: [{ name: "Size", value: "S" }] }] },
+              variants: {
+                nodes: [
+                  {
+                    id: "gid://shopify/ProductVariant/11",
+                    title: "S",
+                    price: "59.00",
+                    availableForSale: true,
+                    inventoryQuantity: 3,
+                    selectedOptions: [{ name: "Size", value: "S" }],
+                  },
+                ],
+              },
               handleAsked: v?.handle,
             },
           },

@@ -17,14 +17,23 @@ export const jobHandlers: JobHandlers = {
   [WEBHOOK_JOB_KIND]: runWebhookJob,
   [RETENTION_JOB_KIND]: async (_payload, { db, vault, clock }) => {
     const counts = await purgeExpired(db, clock);
-    console.info(`retention purge: ${Object.entries(counts).map(([k, n]) => `${k}=${n}`).join(" ")}`);
+    console.info(
+      `retention purge: ${Object.entries(counts)
+        .map(([k, n]) => `${k}=${n}`)
+        .join(" ")}`,
+    );
     // SQLite keeps the bytes of deleted rows (redactions included) in free pages until
     // VACUUM rewrites the file. Best effort: tomorrow's run tries again.
     await vacuumDatabase(db).catch((error: unknown) => {
       console.warn(`retention purge: VACUUM skipped (${error instanceof Error ? error.name : "error"})`);
     });
     // The next run, a day later. Two workers may both schedule one; the purge is idempotent.
-    await enqueue(db, vault, { shop: ALL_SHOPS, kind: RETENTION_JOB_KIND, payload: {}, runAt: new Date(clock.now().getTime() + DAY_MS) }, clock.now());
+    await enqueue(
+      db,
+      vault,
+      { shop: ALL_SHOPS, kind: RETENTION_JOB_KIND, payload: {}, runAt: new Date(clock.now().getTime() + DAY_MS) },
+      clock.now(),
+    );
   },
 };
 

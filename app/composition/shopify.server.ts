@@ -25,7 +25,9 @@ const shopify = shopifyApp({
   apiSecretKey: config.SHOPIFY_API_SECRET,
   // The Admin API version of shopify.app.toml [webhooks] and of the vendored schema.
   apiVersion: SHOPIFY_API_VERSION,
-  scopes: config.SCOPES.split(",").map((scope) => scope.trim()).filter(Boolean),
+  scopes: config.SCOPES.split(",")
+    .map((scope) => scope.trim())
+    .filter(Boolean),
   appUrl: config.SHOPIFY_APP_URL,
   authPathPrefix: "/auth",
   // Encrypted, with a per-process cache (the composition root builds it).

@@ -8,10 +8,19 @@ const settings = (privacy: Record<string, unknown>) => shopSettingsSchema.parse(
 describe("storagePolicy", () => {
   it("stores nothing while paused, before required consent, or after a decline", () => {
     const nothing = { persistConversation: false, persistMessages: false };
-    expect(storagePolicy({ paused: true, settings: settings({ consentRequired: false }) }, "not_required")).toMatchObject({ ...nothing, blockedBy: "paused" });
-    expect(storagePolicy({ paused: false, settings: settings({ consentRequired: true }) }, "pending")).toMatchObject({ ...nothing, blockedBy: "consent_pending" });
+    expect(storagePolicy({ paused: true, settings: settings({ consentRequired: false }) }, "not_required")).toMatchObject({
+      ...nothing,
+      blockedBy: "paused",
+    });
+    expect(storagePolicy({ paused: false, settings: settings({ consentRequired: true }) }, "pending")).toMatchObject({
+      ...nothing,
+      blockedBy: "consent_pending",
+    });
     expect(storagePolicy({ paused: false, settings: settings({ consentRequired: true }) }, null)).toMatchObject(nothing);
-    expect(storagePolicy({ paused: false, settings: settings({ consentRequired: false }) }, "declined")).toMatchObject({ ...nothing, blockedBy: "consent_declined" });
+    expect(storagePolicy({ paused: false, settings: settings({ consentRequired: false }) }, "declined")).toMatchObject({
+      ...nothing,
+      blockedBy: "consent_declined",
+    });
   });
 
   it("stores the conversation but no messages when transcripts are off", () => {

@@ -18,10 +18,7 @@ export interface StoragePolicy {
   blockedBy: StorageBlock | null;
 }
 
-export function storagePolicy(
-  shop: { paused: boolean; settings: ShopSettings },
-  consentState: ConsentState | null,
-): StoragePolicy {
+export function storagePolicy(shop: { paused: boolean; settings: ShopSettings }, consentState: ConsentState | null): StoragePolicy {
   const none = (blockedBy: StorageBlock): StoragePolicy => ({ persistConversation: false, persistMessages: false, blockedBy });
   if (shop.paused) return none("paused");
   if (consentState === "declined") return none("consent_declined");

@@ -36,7 +36,14 @@ export interface TranscriptStoreDeps {
   newConversation?: { row: NewConversationRow; onStored: () => void };
 }
 
-export function createTranscriptStore({ db, vault, policy, now = () => new Date(), outcomeAtStart, newConversation }: TranscriptStoreDeps): TranscriptStore {
+export function createTranscriptStore({
+  db,
+  vault,
+  policy,
+  now = () => new Date(),
+  outcomeAtStart,
+  newConversation,
+}: TranscriptStoreDeps): TranscriptStore {
   const encrypt = (text: string) => vault.encrypt(redactCardNumbers(text));
   let pending = policy.persistConversation ? newConversation : undefined;
   /** The pending conversation's insert, first in whatever transaction writes next. */
@@ -55,7 +62,15 @@ export function createTranscriptStore({ db, vault, policy, now = () => new Date(
       const writes: Prisma.PrismaPromise<unknown>[] = [];
       if (policy.persistMessages) {
         writes.push(
-          insertMessageWrite(db, { id: messageId, shop, conversationId, role: "shopper", bodyEnc: encrypt(text), keyId: vault.currentKeyId, createdAt: now() }),
+          insertMessageWrite(db, {
+            id: messageId,
+            shop,
+            conversationId,
+            role: "shopper",
+            bodyEnc: encrypt(text),
+            keyId: vault.currentKeyId,
+            createdAt: now(),
+          }),
         );
       }
       if (pending) await db.$transaction([...openingWrites(), ...writes]);

@@ -24,7 +24,13 @@ const alertsOf = () => detectAlerts({ db: t.db, clock: systemClock }, SHOP);
 async function seedLeads(count: number) {
   const consentAt = new Date();
   await t.db.lead.createMany({
-    data: Array.from({ length: count }, () => ({ id: newId(), shop: SHOP, keyId: vault.currentKeyId, consentAt, consentText: "You may contact me." })),
+    data: Array.from({ length: count }, () => ({
+      id: newId(),
+      shop: SHOP,
+      keyId: vault.currentKeyId,
+      consentAt,
+      consentText: "You may contact me.",
+    })),
   });
 }
 

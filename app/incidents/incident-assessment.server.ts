@@ -32,7 +32,11 @@ export async function assessWindow(db: Database, shop: string, window: { from: D
     countStaffActions(db, shop, from, to),
   ]);
   const customerHashes = uniq([...conversations.map((c) => c.customerIdHash), ...leads.map((l) => l.customerIdHash)]);
-  const emailHashes = uniq([...conversations.map((c) => c.verifiedEmailHash), ...leads.map((l) => l.emailHash), ...verifications.map((v) => v.emailHash)]);
+  const emailHashes = uniq([
+    ...conversations.map((c) => c.verifiedEmailHash),
+    ...leads.map((l) => l.emailHash),
+    ...verifications.map((v) => v.emailHash),
+  ]);
   const phoneHashes = uniq(leads.map((l) => l.phoneHash));
   const hashes = [
     ...customerHashes.map((hash) => ({ kind: "customer" as const, hash })),
@@ -51,8 +55,6 @@ export async function assessWindow(db: Database, shop: string, window: { from: D
       { kind: "order verifications (succeeded)", count: verifications.filter((v) => v.success).length },
       ...events.map((e) => ({ kind: `event: ${e.kind}`, count: e.count })),
     ].filter((k) => k.count > 0),
-    staffActions: audits
-      .map((a) => ({ action: a.action, actor: a.actor, count: a.count }))
-      .sort((a, b) => b.count - a.count),
+    staffActions: audits.map((a) => ({ action: a.action, actor: a.actor, count: a.count })).sort((a, b) => b.count - a.count),
   };
 }

@@ -3,8 +3,15 @@
 // by hashed ids and counts, to support notifying the shoppers concerned).
 import { z } from "zod";
 import {
-  ALERT_LOOKBACK_HOURS, BULK_EXPORTS_PER_STAFF, busiestWindow, CARD_BLOCKED_SPIKE, LARGE_LEAD_EXPORT_ROWS,
-  RATE_LIMITED_SPIKE, TRANSCRIPTS_OPENED_PER_STAFF, VERIFY_FAILED_BURST, type Alert,
+  ALERT_LOOKBACK_HOURS,
+  BULK_EXPORTS_PER_STAFF,
+  busiestWindow,
+  CARD_BLOCKED_SPIKE,
+  LARGE_LEAD_EXPORT_ROWS,
+  RATE_LIMITED_SPIKE,
+  TRANSCRIPTS_OPENED_PER_STAFF,
+  VERIFY_FAILED_BURST,
+  type Alert,
 } from "./incident-rules";
 import type { AuditRecorder, Database, StaffUser } from "../infra/admin-ports";
 import type { Clock } from "../infra/clock";
@@ -27,23 +34,71 @@ export async function detectAlerts(deps: { db: Database; clock: Clock }, shop: s
     else entry.exports.push(a.createdAt);
     const rows = exportedRows(a.action, a.detailJson);
     if (rows >= LARGE_LEAD_EXPORT_ROWS) {
-      alerts.push({ kind: "large_export", title: "Large lead export", description: `${who(a.actor, a.actorName)} exported ${rows} leads at once.`, count: rows, windowStart: a.createdAt, windowEnd: a.createdAt, actor: a.actor });
+      alerts.push({
+        kind: "large_export",
+        title: "Large lead export",
+        description: `${who(a.actor, a.actorName)} exported ${rows} leads at once.`,
+        count: rows,
+        windowStart: a.createdAt,
+        windowEnd: a.createdAt,
+        actor: a.actor,
+      });
     }
   }
   for (const [actor, { name, exports, views }] of byActor) {
     const bulk = busiestWindow(exports, BULK_EXPORTS_PER_STAFF);
-    if (bulk) alerts.push({ kind: "bulk_exports", title: "Repeated exports", description: `${who(actor, name)} exported leads or downloaded data-request exports ${bulk.count} times within ${BULK_EXPORTS_PER_STAFF.windowMinutes} minutes.`, count: bulk.count, windowStart: bulk.start, windowEnd: bulk.end, actor });
+    if (bulk)
+      alerts.push({
+        kind: "bulk_exports",
+        title: "Repeated exports",
+        description: `${who(actor, name)} exported leads or downloaded data-request exports ${bulk.count} times within ${BULK_EXPORTS_PER_STAFF.windowMinutes} minutes.`,
+        count: bulk.count,
+        windowStart: bulk.start,
+        windowEnd: bulk.end,
+        actor,
+      });
     const opened = busiestWindow(views, TRANSCRIPTS_OPENED_PER_STAFF);
-    if (opened) alerts.push({ kind: "transcripts_opened", title: "Many transcripts opened", description: `${who(actor, name)} opened ${opened.count} transcripts within ${TRANSCRIPTS_OPENED_PER_STAFF.windowMinutes} minutes.`, count: opened.count, windowStart: opened.start, windowEnd: opened.end, actor });
+    if (opened)
+      alerts.push({
+        kind: "transcripts_opened",
+        title: "Many transcripts opened",
+        description: `${who(actor, name)} opened ${opened.count} transcripts within ${TRANSCRIPTS_OPENED_PER_STAFF.windowMinutes} minutes.`,
+        count: opened.count,
+        windowStart: opened.start,
+        windowEnd: opened.end,
+        actor,
+      });
   }
   const shopperRules = [
-    ["verify_failed", VERIFY_FAILED_BURST, "Burst of failed order verifications", "failed order verifications (someone may be guessing order numbers and emails)"],
+    [
+      "verify_failed",
+      VERIFY_FAILED_BURST,
+      "Burst of failed order verifications",
+      "failed order verifications (someone may be guessing order numbers and emails)",
+    ],
     ["card_blocked", CARD_BLOCKED_SPIKE, "Spike of blocked card numbers", "messages with card numbers were blocked"],
-    ["rate_limited", RATE_LIMITED_SPIKE, "Spike of rate-limited requests", "shopper requests were rate limited (possible automated traffic)"],
+    [
+      "rate_limited",
+      RATE_LIMITED_SPIKE,
+      "Spike of rate-limited requests",
+      "shopper requests were rate limited (possible automated traffic)",
+    ],
   ] as const;
   for (const [kind, rule, title, what] of shopperRules) {
-    const burst = busiestWindow(events.filter((e) => e.kind === kind).map((e) => e.createdAt), rule);
-    if (burst) alerts.push({ kind, title, description: `${burst.count} ${what} within ${rule.windowMinutes} minutes.`, count: burst.count, windowStart: burst.start, windowEnd: burst.end, actor: null });
+    const burst = busiestWindow(
+      events.filter((e) => e.kind === kind).map((e) => e.createdAt),
+      rule,
+    );
+    if (burst)
+      alerts.push({
+        kind,
+        title,
+        description: `${burst.count} ${what} within ${rule.windowMinutes} minutes.`,
+        count: burst.count,
+        windowStart: burst.start,
+        windowEnd: burst.end,
+        actor: null,
+      });
   }
   return alerts.sort((a, b) => b.windowEnd.getTime() - a.windowEnd.getTime());
 }
@@ -67,8 +122,11 @@ export async function setPaused(
   await storeShopPaused(deps.db, input.shop, input.paused, deps.clock.now());
   deps.forgetShop(input.shop); // a pause stops storage in this process on the next request
   await deps.audit({
-    shop: input.shop, actor: input.staff.id, actorName: input.staff.name,
-    action: input.paused ? "assistant.paused" : "assistant.resumed", targetType: "shop",
+    shop: input.shop,
+    actor: input.staff.id,
+    actorName: input.staff.name,
+    action: input.paused ? "assistant.paused" : "assistant.resumed",
+    targetType: "shop",
   });
   return { ok: true, paused: input.paused };
 }
@@ -80,4 +138,7 @@ export const LISTED_IDS_LIMIT = 200;
 export const incidentWindowSchema = z
   .object({ from: z.coerce.date(), to: z.coerce.date() })
   .refine((w) => w.from < w.to, { message: "The window must end after it starts.", path: ["to"] })
-  .refine((w) => w.to.getTime() - w.from.getTime() <= MAX_WINDOW_DAYS * 86_400_000, { message: `Choose at most ${MAX_WINDOW_DAYS} days.`, path: ["to"] });
+  .refine((w) => w.to.getTime() - w.from.getTime() <= MAX_WINDOW_DAYS * 86_400_000, {
+    message: `Choose at most ${MAX_WINDOW_DAYS} days.`,
+    path: ["to"],
+  });

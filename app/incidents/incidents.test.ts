@@ -1,6 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/support/test-database";
-import { databaseAudit, newId, OTHER_SHOP, owner, seedConversation, seedLead, seedShopEvents, SHOP, staffMember, testVault } from "../../test/support/admin-fixtures";
+import {
+  databaseAudit,
+  newId,
+  OTHER_SHOP,
+  owner,
+  seedConversation,
+  seedLead,
+  seedShopEvents,
+  SHOP,
+  staffMember,
+  testVault,
+} from "../../test/support/admin-fixtures";
 import { detectAlerts, incidentWindowSchema, setPaused } from "./incidents.server";
 import { assessWindow } from "./incident-assessment.server";
 import { busiestWindow, CARD_BLOCKED_SPIKE, TRANSCRIPTS_OPENED_PER_STAFF, VERIFY_FAILED_BURST } from "./incident-rules";
@@ -36,7 +47,13 @@ describe("incident alerts", () => {
     await seedShopEvents(t.db, "rate_limited", 500, minutesAgo(60 * 24 * 4)); // outside the lookback
     await seedShopEvents(t.db, "verify_failed", 100, minutesAgo(10), OTHER_SHOP);
     const alerts = await detectAlerts({ db: t.db, clock }, SHOP);
-    expect(alerts.map((a) => a.kind).sort()).toEqual(["bulk_exports", "card_blocked", "large_export", "transcripts_opened", "verify_failed"]);
+    expect(alerts.map((a) => a.kind).sort()).toEqual([
+      "bulk_exports",
+      "card_blocked",
+      "large_export",
+      "transcripts_opened",
+      "verify_failed",
+    ]);
     expect(alerts.find((a) => a.kind === "transcripts_opened")).toMatchObject({ actor: "2002", count: 20 });
   });
 
@@ -58,7 +75,11 @@ describe("pause and assessment", () => {
   });
 
   it("lists what a window touched by hashed ids and counts only", async () => {
-    const id = await seedConversation(t.db, vault, { createdAt: minutesAgo(30), customerIdHash: vault.hash("customer", "42"), messages: [{ role: "shopper", text: "secret@example.com" }] });
+    const id = await seedConversation(t.db, vault, {
+      createdAt: minutesAgo(30),
+      customerIdHash: vault.hash("customer", "42"),
+      messages: [{ role: "shopper", text: "secret@example.com" }],
+    });
     await seedConversation(t.db, vault, { createdAt: minutesAgo(60 * 48) });
     await seedLead(t.db, vault, { email: "ana@example.com", createdAt: minutesAgo(20) });
     await audit("transcript.viewed", staffMember.id, minutesAgo(10));

@@ -3,30 +3,30 @@
 import { z } from "zod";
 import { rateLimitConfigSchema } from "./ratelimit/rate-limit-config";
 
-const base64Key = z
-  .string()
-  .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded");
+const base64Key = z.string().refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded");
 
 // "id:base64key,id:base64key": the first key encrypts; every key decrypts (rotation).
-const encryptionKeys = z
-  .string()
-  .transform((raw, ctx) => {
-    const keys = raw.split(",").map((pair) => pair.trim()).filter(Boolean).map((pair) => {
+const encryptionKeys = z.string().transform((raw, ctx) => {
+  const keys = raw
+    .split(",")
+    .map((pair) => pair.trim())
+    .filter(Boolean)
+    .map((pair) => {
       const [id, key] = pair.split(":");
       return { id: id ?? "", key: key ?? "" };
     });
-    for (const { id, key } of keys) {
-      if (!/^[A-Za-z0-9_-]{1,32}$/.test(id) || Buffer.from(key, "base64").length !== 32) {
-        ctx.addIssue({ code: "custom", message: `key "${id}" must look like id:<32 bytes base64>` });
-        return z.NEVER;
-      }
-    }
-    if (keys.length === 0) {
-      ctx.addIssue({ code: "custom", message: "needs at least one id:key pair" });
+  for (const { id, key } of keys) {
+    if (!/^[A-Za-z0-9_-]{1,32}$/.test(id) || Buffer.from(key, "base64").length !== 32) {
+      ctx.addIssue({ code: "custom", message: `key "${id}" must look like id:<32 bytes base64>` });
       return z.NEVER;
     }
-    return keys;
-  });
+  }
+  if (keys.length === 0) {
+    ctx.addIssue({ code: "custom", message: "needs at least one id:key pair" });
+    return z.NEVER;
+  }
+  return keys;
+});
 
 const cacheMs = z.coerce.number().int().min(0).max(600_000);
 
@@ -53,7 +53,10 @@ export const envSchema = z
     OPENAI_PROVIDER_NAME: z.string().default("OpenAI"),
     REDIS_URL: z.url().optional(),
     // Prefix of the rate limiters' Redis keys: apps (or test runs) sharing a Redis keep apart.
-    RATE_LIMIT_REDIS_PREFIX: z.string().regex(/^[\w.-]{1,40}$/, "letters, digits, _ . - (at most 40)").default("psa"),
+    RATE_LIMIT_REDIS_PREFIX: z
+      .string()
+      .regex(/^[\w.-]{1,40}$/, "letters, digits, _ . - (at most 40)")
+      .default("psa"),
     // The offline demo: Admin API calls go to the local fake. Never in production.
     DEMO_MODE: flag,
     DEMO_ADMIN_API_ORIGIN: z.url().optional(),

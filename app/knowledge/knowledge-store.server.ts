@@ -20,8 +20,22 @@ export type FaqInput = z.infer<typeof faqInputSchema>;
 
 type Db = Pick<PrismaClient, "knowledgeEntry">;
 
-function view(row: { id: string; kind: string; policyType: string | null; question: string; answer: string; url: string | null }): KnowledgeEntryView {
-  return { id: row.id, kind: row.kind === "policy" ? "policy" : "faq", policyType: row.policyType, question: row.question, answer: row.answer, url: row.url };
+function view(row: {
+  id: string;
+  kind: string;
+  policyType: string | null;
+  question: string;
+  answer: string;
+  url: string | null;
+}): KnowledgeEntryView {
+  return {
+    id: row.id,
+    kind: row.kind === "policy" ? "policy" : "faq",
+    policyType: row.policyType,
+    question: row.question,
+    answer: row.answer,
+    url: row.url,
+  };
 }
 
 export function createPrismaKnowledgeStore(db: Db): KnowledgeStore {
@@ -62,7 +76,15 @@ export async function deleteFaqEntry(db: Db, shop: string, id: string): Promise<
   return count > 0;
 }
 
-export const policyTypeSchema = z.enum(["REFUND_POLICY", "SHIPPING_POLICY", "PRIVACY_POLICY", "TERMS_OF_SERVICE", "CONTACT_INFORMATION", "LEGAL_NOTICE", "SUBSCRIPTION_POLICY"]);
+export const policyTypeSchema = z.enum([
+  "REFUND_POLICY",
+  "SHIPPING_POLICY",
+  "PRIVACY_POLICY",
+  "TERMS_OF_SERVICE",
+  "CONTACT_INFORMATION",
+  "LEGAL_NOTICE",
+  "SUBSCRIPTION_POLICY",
+]);
 
 /**
  * Stores one policy text as a knowledge entry (kind "policy"), replacing the shop's
@@ -75,7 +97,11 @@ export async function savePolicyEntry(
   input: { policyType: z.infer<typeof policyTypeSchema>; title: string; body: string; url?: string | null },
 ): Promise<KnowledgeEntryView> {
   const policyType = policyTypeSchema.parse(input.policyType);
-  const data = { question: input.title.trim().slice(0, 300), answer: input.body.trim().slice(0, 20_000), url: isShopPath(input.url) ? input.url : null };
+  const data = {
+    question: input.title.trim().slice(0, 300),
+    answer: input.body.trim().slice(0, 20_000),
+    url: isShopPath(input.url) ? input.url : null,
+  };
   const existing = await db.knowledgeEntry.findFirst({ where: { shop, kind: "policy", policyType } });
   const row = existing
     ? await db.knowledgeEntry.update({ where: { id: existing.id }, data })

@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/support/test-database";
 import { createInMemoryKnowledgeStore } from "./in-memory-knowledge-store";
 import { searchKnowledge } from "./knowledge-search";
-import { createFaqEntry, createPrismaKnowledgeStore, deleteFaqEntry, listFaqEntries, savePolicyEntry, updateFaqEntry } from "./knowledge-store.server";
+import {
+  createFaqEntry,
+  createPrismaKnowledgeStore,
+  deleteFaqEntry,
+  listFaqEntries,
+  savePolicyEntry,
+  updateFaqEntry,
+} from "./knowledge-store.server";
 
 describe("FAQ entries in the database", () => {
   let t: TestDatabase;
@@ -17,7 +24,11 @@ describe("FAQ entries in the database", () => {
     expect((await listFaqEntries(t.db, "a.myshopify.com")).map((e) => e.question)).toEqual(["Do you gift wrap?"]);
 
     expect(await updateFaqEntry(t.db, "b.myshopify.com", a.id, { question: "Hijack?", answer: "No." })).toBeNull();
-    const updated = await updateFaqEntry(t.db, "a.myshopify.com", a.id, { question: "Do you gift wrap?", answer: "Yes, free.", url: "/pages/gifts" });
+    const updated = await updateFaqEntry(t.db, "a.myshopify.com", a.id, {
+      question: "Do you gift wrap?",
+      answer: "Yes, free.",
+      url: "/pages/gifts",
+    });
     expect(updated).toMatchObject({ answer: "Yes, free.", url: "/pages/gifts", kind: "faq" });
 
     const store = createPrismaKnowledgeStore(t.db);
@@ -29,17 +40,32 @@ describe("FAQ entries in the database", () => {
   });
 
   it("refuses links off the shop's own origin", async () => {
-    await expect(createFaqEntry(t.db, "a.myshopify.com", { question: "Link?", answer: "x", url: "https://evil.example" })).rejects.toThrow();
+    await expect(
+      createFaqEntry(t.db, "a.myshopify.com", { question: "Link?", answer: "x", url: "https://evil.example" }),
+    ).rejects.toThrow();
     // Protocol-relative and backslash forms start with "/" but leave the shop (found by test/browser/xss.test.ts).
     for (const url of ["//evil.example/x", "/\\evil.example/x", "javascript:alert(1)"]) {
       await expect(createFaqEntry(t.db, "a.myshopify.com", { question: "Link?", answer: "x", url })).rejects.toThrow();
     }
-    expect((await savePolicyEntry(t.db, "a.myshopify.com", { policyType: "REFUND_POLICY", title: "Refunds", body: "x", url: "//evil.example" })).url).toBeNull();
+    expect(
+      (await savePolicyEntry(t.db, "a.myshopify.com", { policyType: "REFUND_POLICY", title: "Refunds", body: "x", url: "//evil.example" }))
+        .url,
+    ).toBeNull();
   });
 
   it("keeps one policy text per type, which answers policy questions when the Admin API cannot", async () => {
-    await savePolicyEntry(t.db, "c.myshopify.com", { policyType: "REFUND_POLICY", title: "Refund policy", body: "Old text.", url: "/policies/refund-policy" });
-    await savePolicyEntry(t.db, "c.myshopify.com", { policyType: "REFUND_POLICY", title: "Refund policy", body: "Returns within 30 days.", url: "/policies/refund-policy" });
+    await savePolicyEntry(t.db, "c.myshopify.com", {
+      policyType: "REFUND_POLICY",
+      title: "Refund policy",
+      body: "Old text.",
+      url: "/policies/refund-policy",
+    });
+    await savePolicyEntry(t.db, "c.myshopify.com", {
+      policyType: "REFUND_POLICY",
+      title: "Refund policy",
+      body: "Returns within 30 days.",
+      url: "/policies/refund-policy",
+    });
     const entries = await createPrismaKnowledgeStore(t.db).listEntries("c.myshopify.com");
     expect(entries).toEqual([expect.objectContaining({ kind: "policy", policyType: "REFUND_POLICY", answer: "Returns within 30 days." })]);
 

@@ -32,9 +32,7 @@ export const leadContactSchema = z.object({
 
 export type LeadContact = z.infer<typeof leadContactSchema>;
 
-export type LeadResult =
-  | { ok: true; leadId: string }
-  | { ok: false; code: "BAD_REQUEST" | "FORBIDDEN"; message: string };
+export type LeadResult = { ok: true; leadId: string } | { ok: false; code: "BAD_REQUEST" | "FORBIDDEN"; message: string };
 
 export interface LeadInput {
   shop: ShopState;
@@ -48,10 +46,7 @@ export function leadConsentText(noticeVersion: number): string {
   return `Agreed to be contacted about this request and to the privacy notice (version ${noticeVersion}).`;
 }
 
-export async function createLead(
-  deps: { db: Database; vault: Vault; now?: () => Date },
-  input: LeadInput,
-): Promise<LeadResult> {
+export async function createLead(deps: { db: Database; vault: Vault; now?: () => Date }, input: LeadInput): Promise<LeadResult> {
   const { db, vault } = deps;
   if (input.shop.paused) return { ok: false, code: "FORBIDDEN", message: "Requests to talk to a person are paused right now." };
   const enabled = new Set<LeadField>(input.shop.settings.privacy.leadFields);
@@ -61,7 +56,8 @@ export async function createLead(
   const phone = pick("phone");
   const message = pick("message");
   if (enabled.has("email") || enabled.has("phone")) {
-    if (!email && !phone) return { ok: false, code: "BAD_REQUEST", message: "Please give an email address or phone number so we can reach you." };
+    if (!email && !phone)
+      return { ok: false, code: "BAD_REQUEST", message: "Please give an email address or phone number so we can reach you." };
   } else if (!name && !message) {
     return { ok: false, code: "BAD_REQUEST", message: "Please tell us how we can help." };
   }
@@ -146,7 +142,10 @@ export async function oldestLeadAt(db: DbClient, shop: string): Promise<Date | n
 
 /** The keyed hashes of the leads created within [from, to] (incident assessment; never contact data). */
 export function listLeadHashesCreatedIn(db: DbClient, shop: string, from: Date, to: Date) {
-  return db.lead.findMany({ where: { shop, createdAt: { gte: from, lte: to } }, select: { emailHash: true, phoneHash: true, customerIdHash: true } });
+  return db.lead.findMany({
+    where: { shop, createdAt: { gte: from, lte: to } },
+    select: { emailHash: true, phoneHash: true, customerIdHash: true },
+  });
 }
 
 /** These leads, oldest first (the customer data export). */
@@ -173,7 +172,9 @@ export const leadConversationIdsSql = (shop: string, keys: LeadOwnerKeys) =>
 /** Ids of the customer's leads: by hash, or in one of their conversations. One query. */
 export async function findCustomerLeadIds(db: DbClient, shop: string, keys: LeadOwnerKeys, conversationIds: string[]): Promise<string[]> {
   const inConversations = chunks(conversationIds).map((ids) => inList("conversationId", ids));
-  const rows = await db.$queryRaw<Array<{ id: string }>>(Prisma.sql`SELECT "id" FROM "Lead" WHERE "shop" = ${shop} AND ${anyOf([leadByCustomer(keys), ...inConversations])}`);
+  const rows = await db.$queryRaw<Array<{ id: string }>>(
+    Prisma.sql`SELECT "id" FROM "Lead" WHERE "shop" = ${shop} AND ${anyOf([leadByCustomer(keys), ...inConversations])}`,
+  );
   return rows.map((row) => row.id);
 }
 

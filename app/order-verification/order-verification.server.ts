@@ -72,7 +72,8 @@ export function guestVerificationRefusal(
     return { ok: false, code: "FORBIDDEN", message: "Please log in to your account to see your orders." };
   }
   const policy = storagePolicy(shop, conversation.consentState);
-  if (policy.blockedBy === "paused") return { ok: false, code: "FORBIDDEN", message: "Order lookup is paused right now. Please try again later." };
+  if (policy.blockedBy === "paused")
+    return { ok: false, code: "FORBIDDEN", message: "Order lookup is paused right now. Please try again later." };
   if (!policy.persistConversation) {
     return { ok: false, code: "CONSENT_REQUIRED", message: "Please accept the privacy notice before verifying an order." };
   }
@@ -86,7 +87,12 @@ export async function verifyGuestOrder(deps: VerifyOrderDeps, input: VerifyOrder
   const keys = { conversationId: input.conversation.id, ipKey: input.ipKey };
   const gate = await limits.checkVerifyFailures(keys);
   if (!gate.ok) {
-    return { ok: false, code: "RATE_LIMITED", message: "Too many attempts. Please try again later.", retryAfterSeconds: gate.retryAfterSeconds };
+    return {
+      ok: false,
+      code: "RATE_LIMITED",
+      message: "Too many attempts. Please try again later.",
+      retryAfterSeconds: gate.retryAfterSeconds,
+    };
   }
   const digits = orderNumberDigits(input.orderNumber);
   let order: { id: string; name: string; email: string | null } | undefined;
@@ -115,7 +121,10 @@ export async function verifyGuestOrder(deps: VerifyOrderDeps, input: VerifyOrder
     createdAt: at,
   });
   if (!success || !order) {
-    await db.$transaction([attempt, shopEventWrite(db, { shop, kind: "verify_failed", conversationId: input.conversation.id, createdAt: at })]);
+    await db.$transaction([
+      attempt,
+      shopEventWrite(db, { shop, kind: "verify_failed", conversationId: input.conversation.id, createdAt: at }),
+    ]);
     await limits.recordVerifyFailure(keys);
     return { ok: false, code: "VERIFICATION_FAILED", message: GENERIC_VERIFY_FAILURE };
   }

@@ -14,7 +14,9 @@ function order(id: number, name: string, extra: Record<string, unknown> = {}) {
     displayFinancialStatus: "PAID",
     displayFulfillmentStatus: "FULFILLED",
     lineItems: { nodes: [{ title: "Tee", quantity: 1 }] },
-    fulfillments: [{ status: "SUCCESS", displayStatus: "IN_TRANSIT", trackingInfo: [{ company: "DHL", number: "DHL1", url: "javascript:alert(1)" }] }],
+    fulfillments: [
+      { status: "SUCCESS", displayStatus: "IN_TRANSIT", trackingInfo: [{ company: "DHL", number: "DHL1", url: "javascript:alert(1)" }] },
+    ],
     currentTotalPriceSet: { shopMoney: { amount: "19.00", currencyCode: "EUR" } },
     ...extra,
   };
@@ -55,7 +57,9 @@ describe("ordersInScope", () => {
   });
 
   it("builds a shopper-readable card without unsafe links or extra fields", async () => {
-    const { admin } = recordingAdmin(() => ({ order: order(5029, "#1029", { email: "x@y.z", shippingAddress: { address1: "1 Main St" } }) }));
+    const { admin } = recordingAdmin(() => ({
+      order: order(5029, "#1029", { email: "x@y.z", shippingAddress: { address1: "1 Main St" } }),
+    }));
     const result = await ordersInScope(admin, { orderId: "gid://shopify/Order/5029" }, { locale: "fr" });
     expect(result).toEqual({
       ok: true,

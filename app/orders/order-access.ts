@@ -35,9 +35,7 @@ const orderNode = z.object({
 });
 type OrderNode = z.infer<typeof orderNode>;
 
-export type OrdersResult =
-  | { ok: true; orders: OrderCard[] }
-  | { ok: false; code: "NOT_VERIFIED" | AdminFailureCode };
+export type OrdersResult = { ok: true; orders: OrderCard[] } | { ok: false; code: "NOT_VERIFIED" | AdminFailureCode };
 
 function numericPart(id: string | undefined, kind: "Customer" | "Order"): string | null {
   if (!id) return null;
@@ -51,7 +49,10 @@ export function hasOrderScope(scope: VerifiedScope): boolean {
 
 /** "#1001", "1001", "order 1001" → "1001" */
 export function normalizeOrderName(name: string): string {
-  return name.replace(/[^0-9A-Za-z-]/g, "").replace(/^order/i, "").toUpperCase();
+  return name
+    .replace(/[^0-9A-Za-z-]/g, "")
+    .replace(/^order/i, "")
+    .toUpperCase();
 }
 
 export async function ordersInScope(

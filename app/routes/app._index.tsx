@@ -27,7 +27,11 @@ export default function Home() {
   const { checklist, embedLink } = useLoaderData<typeof loader>();
   const t = useT();
   const actions: Record<string, JSX.Element> = {
-    embed: <Button url={embedLink} target="_top">{t("home.openThemeEditor")}</Button>,
+    embed: (
+      <Button url={embedLink} target="_top">
+        {t("home.openThemeEditor")}
+      </Button>
+    ),
     privacy_notice: <Link to="/app/privacy">{t("nav.privacy")}</Link>,
     retention: <Link to="/app/privacy">{t("nav.privacy")}</Link>,
     knowledge: <Link to="/app/knowledge">{t("knowledge.title")}</Link>,
@@ -40,7 +44,9 @@ export default function Home() {
         {checklist.paused ? (
           <Layout.Section>
             <Banner tone="critical" title={t("home.paused")}>
-              <p>{t("home.pausedBody")} <Link to="/app/incidents">{t("home.resumeLink")}</Link></p>
+              <p>
+                {t("home.pausedBody")} <Link to="/app/incidents">{t("home.resumeLink")}</Link>
+              </p>
             </Banner>
           </Layout.Section>
         ) : null}
@@ -50,10 +56,16 @@ export default function Home() {
               <div style={{ flex: "1 1 280px", minWidth: 0 }}>
                 <BlockStack gap="100">
                   <InlineStack gap="200" align="start" blockAlign="center">
-                    <Badge tone={item.state === "done" ? "success" : "attention"}>{item.state === "done" ? t("home.done") : t("home.todo")}</Badge>
-                    <Text as="h3" variant="headingSm">{t(`home.step.${item.id}`)}</Text>
+                    <Badge tone={item.state === "done" ? "success" : "attention"}>
+                      {item.state === "done" ? t("home.done") : t("home.todo")}
+                    </Badge>
+                    <Text as="h3" variant="headingSm">
+                      {t(`home.step.${item.id}`)}
+                    </Text>
                   </InlineStack>
-                  <Text as="p" tone="subdued">{item.detail}</Text>
+                  <Text as="p" tone="subdued">
+                    {item.detail}
+                  </Text>
                 </BlockStack>
               </div>
               {item.state === "done" ? null : actions[item.id]}

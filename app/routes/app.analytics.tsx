@@ -30,9 +30,15 @@ function Metric({ label, value, help }: { label: string; value: string; help: st
   return (
     <Card>
       <BlockStack gap="100">
-        <Text as="h2" variant="headingSm">{label}</Text>
-        <Text as="p" variant="heading2xl">{value}</Text>
-        <Text as="p" tone="subdued">{help}</Text>
+        <Text as="h2" variant="headingSm">
+          {label}
+        </Text>
+        <Text as="p" variant="heading2xl">
+          {value}
+        </Text>
+        <Text as="p" tone="subdued">
+          {help}
+        </Text>
       </BlockStack>
     </Card>
   );
@@ -42,7 +48,8 @@ export default function Analytics() {
   const data = useLoaderData<typeof loader>();
   const t = useT();
   const { set } = useFilterParams();
-  const dayLabel = (day: string) => new Date(`${day}T12:00:00Z`).toLocaleDateString(t.locale, { day: "numeric", month: "short", timeZone: "UTC" });
+  const dayLabel = (day: string) =>
+    new Date(`${day}T12:00:00Z`).toLocaleDateString(t.locale, { day: "numeric", month: "short", timeZone: "UTC" });
   const empty = t("analytics.noTopics");
   return (
     <AdminPage title={t("analytics.title")} subtitle={t("analytics.subtitle")}>
@@ -50,16 +57,36 @@ export default function Analytics() {
         <Layout>
           <Layout.Section>
             <Card>
-              <Select label={t("analytics.period")} value={String(data.rangeDays)} onChange={(range) => set({ range })}
-                options={[7, 30, 90].map((days) => ({ label: t("analytics.last", { count: days }), value: String(days) }))} />
+              <Select
+                label={t("analytics.period")}
+                value={String(data.rangeDays)}
+                onChange={(range) => set({ range })}
+                options={[7, 30, 90].map((days) => ({ label: t("analytics.last", { count: days }), value: String(days) }))}
+              />
             </Card>
           </Layout.Section>
           <Layout.Section>
             <InlineGrid columns={{ xs: 1, sm: 2, md: 3 }} gap="400">
-              <Metric label={t("analytics.conversations")} value={t.number(data.conversations)} help={t("analytics.conversationsHelp", { count: data.rangeDays })} />
-              <Metric label={t("analytics.answered")} value={t.percent(data.answeredWithoutPerson.share)} help={t("analytics.answeredHelp", { count: data.answeredWithoutPerson.count })} />
-              <Metric label={t("analytics.handoffs")} value={t.number(data.handoffs.count)} help={t("analytics.handoffsHelp", { share: t.percent(data.handoffs.share) })} />
-              <Metric label={t("analytics.basicMode")} value={t.percent(data.basicMode.share)} help={t("analytics.basicModeHelp", { count: data.basicMode.count })} />
+              <Metric
+                label={t("analytics.conversations")}
+                value={t.number(data.conversations)}
+                help={t("analytics.conversationsHelp", { count: data.rangeDays })}
+              />
+              <Metric
+                label={t("analytics.answered")}
+                value={t.percent(data.answeredWithoutPerson.share)}
+                help={t("analytics.answeredHelp", { count: data.answeredWithoutPerson.count })}
+              />
+              <Metric
+                label={t("analytics.handoffs")}
+                value={t.number(data.handoffs.count)}
+                help={t("analytics.handoffsHelp", { share: t.percent(data.handoffs.share) })}
+              />
+              <Metric
+                label={t("analytics.basicMode")}
+                value={t.percent(data.basicMode.share)}
+                help={t("analytics.basicModeHelp", { count: data.basicMode.count })}
+              />
               <Metric label={t("analytics.orders")} value={t.number(data.ordersAskedAbout)} help={t("analytics.ordersHelp")} />
             </InlineGrid>
           </Layout.Section>
@@ -74,29 +101,62 @@ export default function Analytics() {
           ) : null}
           <Layout.Section>
             <Card>
-              <Bars title={t("analytics.perDay")} keyHeading={t("analytics.day")} valueHeading={t("analytics.conversations")} empty={t("analytics.emptyHeading")}
-                points={data.perDay.map((d) => ({ key: d.day, label: dayLabel(d.day), value: d.count }))} />
+              <Bars
+                title={t("analytics.perDay")}
+                keyHeading={t("analytics.day")}
+                valueHeading={t("analytics.conversations")}
+                empty={t("analytics.emptyHeading")}
+                points={data.perDay.map((d) => ({ key: d.day, label: dayLabel(d.day), value: d.count }))}
+              />
             </Card>
           </Layout.Section>
           <Layout.Section variant="oneHalf">
             <Card>
-              <Donut title={t("analytics.outcomes")} keyHeading={t("analytics.outcomes")} valueHeading={t("analytics.conversations")} empty={empty}
-                points={data.outcomes.map((o) => ({ key: o.outcome, label: t.has(`analytics.outcome.${o.outcome}`) ? t(`analytics.outcome.${o.outcome}` as "analytics.outcome.open") : o.outcome, value: o.count }))} />
+              <Donut
+                title={t("analytics.outcomes")}
+                keyHeading={t("analytics.outcomes")}
+                valueHeading={t("analytics.conversations")}
+                empty={empty}
+                points={data.outcomes.map((o) => ({
+                  key: o.outcome,
+                  label: t.has(`analytics.outcome.${o.outcome}`)
+                    ? t(`analytics.outcome.${o.outcome}` as "analytics.outcome.open")
+                    : o.outcome,
+                  value: o.count,
+                }))}
+              />
             </Card>
           </Layout.Section>
           <Layout.Section variant="oneHalf">
             <Card>
-              <Donut title={t("analytics.modeShare")} keyHeading={t("analytics.modeShare")} valueHeading={t("analytics.conversations")} empty={empty}
+              <Donut
+                title={t("analytics.modeShare")}
+                keyHeading={t("analytics.modeShare")}
+                valueHeading={t("analytics.conversations")}
+                empty={empty}
                 points={[
                   { key: "ai", label: t("analytics.mode.ai"), value: Math.max(0, data.conversations - data.basicMode.count) },
                   { key: "basic", label: t("analytics.mode.basic"), value: data.basicMode.count },
-                ]} />
+                ]}
+              />
             </Card>
           </Layout.Section>
           <Layout.Section>
             <Card>
-              <Bars horizontal title={t("analytics.topics")} keyHeading={t("analytics.topics")} valueHeading={t("analytics.messages")} empty={empty}
-                points={data.topTopics.map((topic) => ({ key: topic.topic, label: t.has(`analytics.topic.${topic.topic}`) ? t(`analytics.topic.${topic.topic}` as "analytics.topic.other") : topic.topic, value: topic.count }))} />
+              <Bars
+                horizontal
+                title={t("analytics.topics")}
+                keyHeading={t("analytics.topics")}
+                valueHeading={t("analytics.messages")}
+                empty={empty}
+                points={data.topTopics.map((topic) => ({
+                  key: topic.topic,
+                  label: t.has(`analytics.topic.${topic.topic}`)
+                    ? t(`analytics.topic.${topic.topic}` as "analytics.topic.other")
+                    : topic.topic,
+                  value: topic.count,
+                }))}
+              />
             </Card>
           </Layout.Section>
         </Layout>

@@ -21,7 +21,11 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const filter = auditFilterSchema.parse(searchParamsOf(request));
   const { db } = adminDeps();
   const [page, options] = await Promise.all([listAuditEvents(db, session.shop, filter), auditFilterOptions(db, session.shop)]);
-  return json({ page, options, filter: { action: filter.action ?? "", actor: filter.actor ?? "", from: filter.from ?? "", to: filter.to ?? "" } });
+  return json({
+    page,
+    options,
+    filter: { action: filter.action ?? "", actor: filter.actor ?? "", from: filter.from ?? "", to: filter.to ?? "" },
+  });
 };
 
 export default function AuditLog() {
@@ -36,10 +40,24 @@ export default function AuditLog() {
       <ListLayout
         above={
           <FilterBar>
-            <Select label={t("audit.action")} value={filter.action} onChange={(action) => set({ action })}
-              options={[{ label: t("audit.allActions"), value: "" }, ...options.actions.map((a) => ({ label: actionLabel(a, t), value: a }))]} />
-            <Select label={t("audit.staff")} value={filter.actor} onChange={(actor) => set({ actor })}
-              options={[{ label: t("audit.everyone"), value: "" }, ...options.actors.map((a) => ({ label: actorOf({ actor: a.id, actorName: a.name }, t), value: a.id }))]} />
+            <Select
+              label={t("audit.action")}
+              value={filter.action}
+              onChange={(action) => set({ action })}
+              options={[
+                { label: t("audit.allActions"), value: "" },
+                ...options.actions.map((a) => ({ label: actionLabel(a, t), value: a })),
+              ]}
+            />
+            <Select
+              label={t("audit.staff")}
+              value={filter.actor}
+              onChange={(actor) => set({ actor })}
+              options={[
+                { label: t("audit.everyone"), value: "" },
+                ...options.actors.map((a) => ({ label: actorOf({ actor: a.id, actorName: a.name }, t), value: a.id })),
+              ]}
+            />
             <DateRangeFilter from={filter.from} to={filter.to} onChange={set} labels={{ from: t("audit.from"), to: t("audit.to") }} />
           </FilterBar>
         }
@@ -55,15 +73,25 @@ export default function AuditLog() {
           <>
             <IndexTable.Cell>{when(e.createdAt)}</IndexTable.Cell>
             <IndexTable.Cell>
-              <WrappingText maxWidth={520}><Text as="span" breakWord>{describeAuditEntry(e, t)}</Text></WrappingText>
+              <WrappingText maxWidth={520}>
+                <Text as="span" breakWord>
+                  {describeAuditEntry(e, t)}
+                </Text>
+              </WrappingText>
             </IndexTable.Cell>
-            <IndexTable.Cell><Badge>{actionLabel(e.action, t)}</Badge></IndexTable.Cell>
+            <IndexTable.Cell>
+              <Badge>{actionLabel(e.action, t)}</Badge>
+            </IndexTable.Cell>
           </>
         )}
         condensed={(e) => (
           <BlockStack gap="100">
-            <Text as="p" breakWord>{describeAuditEntry(e, t)}</Text>
-            <Text as="span" tone="subdued">{t.dateTime(e.createdAt)}</Text>
+            <Text as="p" breakWord>
+              {describeAuditEntry(e, t)}
+            </Text>
+            <Text as="span" tone="subdued">
+              {t.dateTime(e.createdAt)}
+            </Text>
           </BlockStack>
         )}
       />

@@ -20,7 +20,8 @@ export const meta: MetaFunction = () => [{ title: "Conversation · Shop assistan
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session, sessionToken } = await authenticate.admin(request);
   const parsed = paramsSchema.safeParse(params);
-  if (!parsed.success) return json({ ok: false as const, code: "TRANSCRIPT_NOT_FOUND", message: "This conversation does not exist." }, { status: 404 });
+  if (!parsed.success)
+    return json({ ok: false as const, code: "TRANSCRIPT_NOT_FOUND", message: "This conversation does not exist." }, { status: 404 });
   const staff = await staffOf({ session, sessionToken });
   const result = await viewTranscript(adminDeps(), { shop: session.shop, staff, conversationId: parsed.data.id });
   if (!result.ok) return json(result, { status: result.code === "TRANSCRIPT_FORBIDDEN" ? 403 : 404 });
@@ -32,7 +33,10 @@ export default function Transcript() {
   if (!data.ok) {
     return (
       <AdminPage title="Conversation" backAction={{ content: "Conversations", url: "/app/conversations" }}>
-        <Banner tone={data.code === "TRANSCRIPT_FORBIDDEN" ? "warning" : "critical"} title={data.code === "TRANSCRIPT_FORBIDDEN" ? "You cannot open this transcript" : "Conversation not found"}>
+        <Banner
+          tone={data.code === "TRANSCRIPT_FORBIDDEN" ? "warning" : "critical"}
+          title={data.code === "TRANSCRIPT_FORBIDDEN" ? "You cannot open this transcript" : "Conversation not found"}
+        >
           <p>{data.message}</p>
         </Banner>
       </AdminPage>
@@ -56,17 +60,30 @@ export default function Transcript() {
             ) : (
               <BlockStack gap="300">
                 {messages.map((m) => (
-                  <Box key={m.id} padding="300" borderRadius="200" background={m.role === "assistant" ? "bg-surface-secondary" : "bg-surface-info"}>
+                  <Box
+                    key={m.id}
+                    padding="300"
+                    borderRadius="200"
+                    background={m.role === "assistant" ? "bg-surface-secondary" : "bg-surface-info"}
+                  >
                     <BlockStack gap="100">
                       <InlineStack gap="200" blockAlign="center">
-                        <Text as="span" fontWeight="semibold">{m.role === "assistant" ? "Assistant" : "Shopper"}</Text>
-                        <Text as="span" tone="subdued">{formatDateTime(m.createdAt)}</Text>
+                        <Text as="span" fontWeight="semibold">
+                          {m.role === "assistant" ? "Assistant" : "Shopper"}
+                        </Text>
+                        <Text as="span" tone="subdued">
+                          {formatDateTime(m.createdAt)}
+                        </Text>
                         {m.role === "assistant" && m.mode === "basic" ? <Badge tone="info">Basic mode</Badge> : null}
                         {m.topic ? <Badge>{m.topic}</Badge> : null}
                       </InlineStack>
-                      <Text as="p" breakWord>{m.text}</Text>
+                      <Text as="p" breakWord>
+                        {m.text}
+                      </Text>
                       {m.cards.length > 0 ? (
-                        <Text as="p" tone="subdued">Shown: {m.cards.map((c) => `${c.kind} "${c.title}"`).join(", ")}</Text>
+                        <Text as="p" tone="subdued">
+                          Shown: {m.cards.map((c) => `${c.kind} "${c.title}"`).join(", ")}
+                        </Text>
                       ) : null}
                     </BlockStack>
                   </Box>

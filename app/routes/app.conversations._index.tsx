@@ -28,29 +28,53 @@ export default function Conversations() {
   const pagination = useCursorPagination(page);
   const { set } = useFilterParams();
   const filtered = filter.outcome !== "all" || filter.from || filter.to;
-  const outcome = (value: string) => (t.has(`analytics.outcome.${value}`) ? t(`analytics.outcome.${value}` as "analytics.outcome.open") : value);
-  const consent = (value: string) => (t.has(`conversations.consent.${value}`) ? t(`conversations.consent.${value}` as "conversations.consent.accepted") : value.replace("_", " "));
+  const outcome = (value: string) =>
+    t.has(`analytics.outcome.${value}`) ? t(`analytics.outcome.${value}` as "analytics.outcome.open") : value;
+  const consent = (value: string) =>
+    t.has(`conversations.consent.${value}`)
+      ? t(`conversations.consent.${value}` as "conversations.consent.accepted")
+      : value.replace("_", " ");
   type Row = (typeof page.items)[number];
   const started = (c: Row) => (
     // The row's primary link: the whole row opens it, and keyboard users reach it.
     <Link dataPrimaryLink url={`/app/conversations/${encodeURIComponent(c.id)}`} monochrome removeUnderline>
-      <Text as="span" fontWeight="semibold">{t.dateTime(c.createdAt)}</Text>
+      <Text as="span" fontWeight="semibold">
+        {t.dateTime(c.createdAt)}
+      </Text>
     </Link>
   );
-  const outcomeBadge = (c: Row) => <Badge tone={c.outcome === "handed_off" ? "attention" : c.outcome === "answered" ? "success" : undefined}>{outcome(c.outcome)}</Badge>;
+  const outcomeBadge = (c: Row) => (
+    <Badge tone={c.outcome === "handed_off" ? "attention" : c.outcome === "answered" ? "success" : undefined}>{outcome(c.outcome)}</Badge>
+  );
   return (
     <AdminPage title={t("conversations.title")} subtitle={t("conversations.subtitle")}>
       <ListLayout
         above={
           <FilterBar>
-            <Select label={t("conversations.outcome")} value={filter.outcome} onChange={(value) => set({ outcome: value === "all" ? undefined : value })}
-              options={[{ label: t("conversations.all"), value: "all" }, { label: outcome("answered"), value: "answered" }, { label: t("conversations.handedOff"), value: "handed_off" }, { label: t("analytics.basicMode"), value: "basic" }]} />
+            <Select
+              label={t("conversations.outcome")}
+              value={filter.outcome}
+              onChange={(value) => set({ outcome: value === "all" ? undefined : value })}
+              options={[
+                { label: t("conversations.all"), value: "all" },
+                { label: outcome("answered"), value: "answered" },
+                { label: t("conversations.handedOff"), value: "handed_off" },
+                { label: t("analytics.basicMode"), value: "basic" },
+              ]}
+            />
             <DateRangeFilter from={filter.from} to={filter.to} onChange={set} labels={{ from: t("audit.from"), to: t("audit.to") }} />
           </FilterBar>
         }
         items={page.items}
         resourceName={{ singular: t("conversations.singular"), plural: t("conversations.plural") }}
-        headings={[t("conversations.started"), t("conversations.outcome"), t("conversations.mode"), t("conversations.turns"), t("conversations.consent"), t("conversations.orderVerified")]}
+        headings={[
+          t("conversations.started"),
+          t("conversations.outcome"),
+          t("conversations.mode"),
+          t("conversations.turns"),
+          t("conversations.consent"),
+          t("conversations.orderVerified"),
+        ]}
         pagination={pagination}
         empty={{
           heading: filtered ? t("conversations.emptyFilteredHeading") : t("conversations.emptyHeading"),
@@ -68,9 +92,13 @@ export default function Conversations() {
         )}
         condensed={(c) => (
           <BlockStack gap="100">
-            <InlineStack align="space-between" gap="200" blockAlign="center">{started(c)}{outcomeBadge(c)}</InlineStack>
+            <InlineStack align="space-between" gap="200" blockAlign="center">
+              {started(c)}
+              {outcomeBadge(c)}
+            </InlineStack>
             <Text as="span" tone="subdued">
-              {c.basicMode ? t("conversations.basic") : t("conversations.ai")} · {t("conversations.turns")}: {t.number(c.turnCount)} · {t("conversations.consent")}: {consent(c.consentState)}
+              {c.basicMode ? t("conversations.basic") : t("conversations.ai")} · {t("conversations.turns")}: {t.number(c.turnCount)} ·{" "}
+              {t("conversations.consent")}: {consent(c.consentState)}
             </Text>
           </BlockStack>
         )}

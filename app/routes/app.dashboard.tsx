@@ -36,48 +36,83 @@ export default function PrivacyDashboard() {
           </Layout.Section>
         ) : null}
         <SectionCard title={t("dashboard.held")}>
-          <DataTable columnContentTypes={["text", "numeric"]} headings={[t("dashboard.kind"), t("analytics.count")]}
-            rows={d.held.map((h) => [label(t, `dashboard.kind.${h.kind}`, h.kind), t.number(h.count)])} />
-          <Text as="p" tone="subdued">{d.keepTranscripts ? t("dashboard.transcriptsKept") : t("dashboard.transcriptsNotKept")}</Text>
+          <DataTable
+            columnContentTypes={["text", "numeric"]}
+            headings={[t("dashboard.kind"), t("analytics.count")]}
+            rows={d.held.map((h) => [label(t, `dashboard.kind.${h.kind}`, h.kind), t.number(h.count)])}
+          />
+          <Text as="p" tone="subdued">
+            {d.keepTranscripts ? t("dashboard.transcriptsKept") : t("dashboard.transcriptsNotKept")}
+          </Text>
         </SectionCard>
         <SectionCard title={t("dashboard.retention")} variant="oneHalf">
-          <Text as="p">{t("dashboard.keptFor", { count: d.retentionDays })} <Link to="/app/privacy">{t("dashboard.change")}</Link></Text>
+          <Text as="p">
+            {t("dashboard.keptFor", { count: d.retentionDays })} <Link to="/app/privacy">{t("dashboard.change")}</Link>
+          </Text>
           {d.oldest.map((o) => (
             <InlineStack key={o.kind} gap="200" blockAlign="center">
               <Text as="span">{label(t, `dashboard.oldest.${o.kind}`, o.kind)}</Text>
               {o.createdAt ? (
                 <>
                   <Text as="span">{t("dashboard.ageDays", { date: t.date(o.createdAt), count: o.ageDays ?? 0 })}</Text>
-                  {(o.ageDays ?? 0) > d.retentionDays + 1 ? <Badge tone="critical">{t("dashboard.overdueBadge")}</Badge> : <Badge tone="success">{t("dashboard.within")}</Badge>}
+                  {(o.ageDays ?? 0) > d.retentionDays + 1 ? (
+                    <Badge tone="critical">{t("dashboard.overdueBadge")}</Badge>
+                  ) : (
+                    <Badge tone="success">{t("dashboard.within")}</Badge>
+                  )}
                 </>
               ) : (
-                <Text as="span" tone="subdued">{t("dashboard.noneHeld")}</Text>
+                <Text as="span" tone="subdued">
+                  {t("dashboard.noneHeld")}
+                </Text>
               )}
             </InlineStack>
           ))}
         </SectionCard>
         <SectionCard title={t("dashboard.encryption")} variant="oneHalf">
           <Text as="p">{t("dashboard.encryptionBody", { key: d.currentKeyId })}</Text>
-          <DataTable columnContentTypes={["text", "numeric", "numeric"]} headings={[t("dashboard.data"), t("dashboard.rows"), t("dashboard.onCurrentKey")]}
-            rows={d.encryption.map((e) => [label(t, `dashboard.kind.${e.kind.replace(/ /g, "_")}`, e.kind), t.number(e.total), e.total === 0 ? "–" : t.percent(e.share)])} />
-          <Text as="p" tone="subdued">{t("dashboard.rotation")}</Text>
+          <DataTable
+            columnContentTypes={["text", "numeric", "numeric"]}
+            headings={[t("dashboard.data"), t("dashboard.rows"), t("dashboard.onCurrentKey")]}
+            rows={d.encryption.map((e) => [
+              label(t, `dashboard.kind.${e.kind.replace(/ /g, "_")}`, e.kind),
+              t.number(e.total),
+              e.total === 0 ? "–" : t.percent(e.share),
+            ])}
+          />
+          <Text as="p" tone="subdued">
+            {t("dashboard.rotation")}
+          </Text>
         </SectionCard>
         <SectionCard title={t("dashboard.requests")} variant="oneHalf">
           {d.requests.length === 0 ? (
-            <Text as="p" tone="subdued">{t("dashboard.noRequests")}</Text>
+            <Text as="p" tone="subdued">
+              {t("dashboard.noRequests")}
+            </Text>
           ) : (
-            <DataTable columnContentTypes={["text", "text", "numeric"]} headings={[t("dashboard.request"), t("dataRequests.status"), t("analytics.count")]}
-              rows={d.requests.map((r) => [label(t, `dataRequests.topic.${r.topic}`, r.topic), label(t, `dataRequests.statusLabel.${r.status}`, r.status), t.number(r.count)])} />
+            <DataTable
+              columnContentTypes={["text", "text", "numeric"]}
+              headings={[t("dashboard.request"), t("dataRequests.status"), t("analytics.count")]}
+              rows={d.requests.map((r) => [
+                label(t, `dataRequests.topic.${r.topic}`, r.topic),
+                label(t, `dataRequests.statusLabel.${r.status}`, r.status),
+                t.number(r.count),
+              ])}
+            />
           )}
           <Link to="/app/data-requests">{t("dashboard.allRequests")}</Link>
         </SectionCard>
         <SectionCard title={t("dashboard.provider")} variant="oneHalf">
           <InlineStack gap="200">
-            <Text as="span" fontWeight="semibold">{d.provider.name}</Text>
+            <Text as="span" fontWeight="semibold">
+              {d.provider.name}
+            </Text>
             {d.provider.host ? <Badge>{d.provider.host}</Badge> : null}
           </InlineStack>
           <Text as="p">{d.provider.reason}</Text>
-          <Text as="p" tone="subdued">{t("dashboard.sent")}</Text>
+          <Text as="p" tone="subdued">
+            {t("dashboard.sent")}
+          </Text>
         </SectionCard>
       </Layout>
     </AdminPage>

@@ -8,7 +8,12 @@ import { authenticate } from "../composition/shopify.server";
 
 export const loader = () => json({ error: { code: "METHOD_NOT_ALLOWED", message: "Use POST to download." } }, { status: 405 });
 
-const STATUS: Record<string, number> = { "DATA_REQUEST_NOT_FOUND": 404, "SHOP_PAUSED": 409, "DATA_REQUEST_EXPIRED": 410, "DATA_REQUEST_NOT_READY": 409 };
+const STATUS: Record<string, number> = {
+  DATA_REQUEST_NOT_FOUND: 404,
+  SHOP_PAUSED: 409,
+  DATA_REQUEST_EXPIRED: 410,
+  DATA_REQUEST_NOT_READY: 409,
+};
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { session, sessionToken } = await authenticate.admin(request);
@@ -16,7 +21,12 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   if (!id.success) return json({ error: { code: "BAD_REQUEST", message: "Unknown data request." } }, { status: 400 });
   const staff = await staffOf({ session, sessionToken });
   const { db, vault } = adminDeps();
-  const result = await downloadDataRequestExport(db, vault, { shop: session.shop, dataRequestId: id.data, actor: staff.id, actorName: staff.name });
+  const result = await downloadDataRequestExport(db, vault, {
+    shop: session.shop,
+    dataRequestId: id.data,
+    actor: staff.id,
+    actorName: staff.name,
+  });
   if (!result.ok) return json({ error: { code: result.code, message: result.message } }, { status: STATUS[result.code] ?? 400 });
   return new Response(result.json, {
     headers: {

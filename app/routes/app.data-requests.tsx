@@ -26,10 +26,15 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 };
 
 const STATUS_TONE: Record<string, "success" | "attention" | "critical" | "info"> = {
-  done: "success", received: "info", processing: "attention", failed: "critical",
+  done: "success",
+  received: "info",
+  processing: "attention",
+  failed: "critical",
 };
 const STATUS_PROGRESS: Record<string, "incomplete" | "partiallyComplete" | "complete" | undefined> = {
-  received: "incomplete", processing: "partiallyComplete", done: "complete",
+  received: "incomplete",
+  processing: "partiallyComplete",
+  done: "complete",
 };
 const PENDING = new Set(["received", "processing"]);
 const REFRESH_MS = 3000;
@@ -42,15 +47,25 @@ function summaryOf(r: Pick<DataRequest, "topic" | "summary" | "status">, t: Tran
     .filter(([, count]) => count > 0)
     .map(([kind, count]) => {
       const key = `dataRequests.summary.${kind}`;
-      return t.has(key) ? t(key, { count }) : `${t.number(count)} ${kind.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/_/g, " ").toLowerCase()}`;
+      return t.has(key)
+        ? t(key, { count })
+        : `${t.number(count)} ${kind
+            .replace(/([a-z])([A-Z])/g, "$1 $2")
+            .replace(/_/g, " ")
+            .toLowerCase()}`;
     });
-  if (parts.length === 0) return r.status === "done" ? (r.topic === "customers/data_request" ? t("dataRequests.nothingFound") : t("dataRequests.nothing")) : "–";
+  if (parts.length === 0)
+    return r.status === "done" ? (r.topic === "customers/data_request" ? t("dataRequests.nothingFound") : t("dataRequests.nothing")) : "–";
   return t(r.topic === "customers/data_request" ? "dataRequests.summary.found" : "dataRequests.summary.deleted", { items: t.list(parts) });
 }
 
 function StatusBadge({ r, t }: { r: DataRequest; t: Translator }) {
   const key = `dataRequests.statusLabel.${r.status}`;
-  return <Badge tone={STATUS_TONE[r.status]} progress={STATUS_PROGRESS[r.status]}>{t.has(key) ? t(key) : r.status}</Badge>;
+  return (
+    <Badge tone={STATUS_TONE[r.status]} progress={STATUS_PROGRESS[r.status]}>
+      {t.has(key) ? t(key) : r.status}
+    </Badge>
+  );
 }
 
 export default function DataRequests() {
@@ -71,30 +86,47 @@ export default function DataRequests() {
   }, [pending, revalidator]);
   const download = async (id: string) => {
     setBusy(id);
-    const problem = await downloadFromAction(`/app/data-requests/${encodeURIComponent(id)}/download`, {}, "data-request.json").catch(() => t("dataRequests.downloadFailed"));
+    const problem = await downloadFromAction(`/app/data-requests/${encodeURIComponent(id)}/download`, {}, "data-request.json").catch(() =>
+      t("dataRequests.downloadFailed"),
+    );
     setError(problem);
     setBusy(null);
     toast(problem ? t("dataRequests.downloadFailed") : t("dataRequests.downloaded"), { isError: Boolean(problem) });
   };
   const exportCell = (r: DataRequest) =>
     r.downloadable ? (
-      <Button size="slim" onClick={() => download(r.id)} disabled={paused} loading={busy === r.id} accessibilityLabel={t("dataRequests.downloadLabel", { when: t.dateTime(r.receivedAt) })}>
+      <Button
+        size="slim"
+        onClick={() => download(r.id)}
+        disabled={paused}
+        loading={busy === r.id}
+        accessibilityLabel={t("dataRequests.downloadLabel", { when: t.dateTime(r.receivedAt) })}
+      >
         {t("dataRequests.download")}
       </Button>
     ) : r.topic === "customers/data_request" && r.exportExpiresAt ? (
-      <Text as="span" tone="subdued">{t("dataRequests.expired", { when: t.date(r.exportExpiresAt) })}</Text>
+      <Text as="span" tone="subdued">
+        {t("dataRequests.expired", { when: t.date(r.exportExpiresAt) })}
+      </Text>
     ) : PENDING.has(r.status) ? (
       <Spinner size="small" accessibilityLabel={t("dataRequests.statusLabel.processing")} />
     ) : (
-      <Text as="span" tone="subdued">–</Text>
+      <Text as="span" tone="subdued">
+        –
+      </Text>
     );
   const topic = (r: DataRequest) => {
     const key = `dataRequests.topic.${r.topic}`;
     return t.has(key) ? t(key) : r.topic;
   };
   return (
-    <AdminPage title={t("dataRequests.title")} subtitle={t("dataRequests.subtitle")}
-      secondaryActions={[{ content: t("common.refresh"), onAction: () => revalidator.revalidate(), loading: revalidator.state === "loading" }]}>
+    <AdminPage
+      title={t("dataRequests.title")}
+      subtitle={t("dataRequests.subtitle")}
+      secondaryActions={[
+        { content: t("common.refresh"), onAction: () => revalidator.revalidate(), loading: revalidator.state === "loading" },
+      ]}
+    >
       <ListLayout
         above={
           <BlockStack gap="300">
@@ -112,15 +144,29 @@ export default function DataRequests() {
         }
         items={requests}
         resourceName={{ singular: t("dataRequests.singular"), plural: t("dataRequests.plural") }}
-        headings={[t("dataRequests.received"), t("dataRequests.type"), t("dataRequests.status"), t("dataRequests.result"), t("dataRequests.export")]}
+        headings={[
+          t("dataRequests.received"),
+          t("dataRequests.type"),
+          t("dataRequests.status"),
+          t("dataRequests.result"),
+          t("dataRequests.export"),
+        ]}
         empty={{ heading: t("dataRequests.emptyHeading"), body: t("dataRequests.emptyBody") }}
         cells={(r) => (
           <>
-            <IndexTable.Cell><RelativeTime value={r.receivedAt} /></IndexTable.Cell>
-            <IndexTable.Cell>{topic(r)}</IndexTable.Cell>
-            <IndexTable.Cell><StatusBadge r={r} t={t} /></IndexTable.Cell>
             <IndexTable.Cell>
-              <WrappingText maxWidth={300}><Text as="span" tone="subdued">{summaryOf(r, t)}</Text></WrappingText>
+              <RelativeTime value={r.receivedAt} />
+            </IndexTable.Cell>
+            <IndexTable.Cell>{topic(r)}</IndexTable.Cell>
+            <IndexTable.Cell>
+              <StatusBadge r={r} t={t} />
+            </IndexTable.Cell>
+            <IndexTable.Cell>
+              <WrappingText maxWidth={300}>
+                <Text as="span" tone="subdued">
+                  {summaryOf(r, t)}
+                </Text>
+              </WrappingText>
             </IndexTable.Cell>
             <IndexTable.Cell>{exportCell(r)}</IndexTable.Cell>
           </>
@@ -128,10 +174,14 @@ export default function DataRequests() {
         condensed={(r) => (
           <BlockStack gap="200">
             <InlineStack align="space-between" gap="200" blockAlign="center">
-              <Text as="span" fontWeight="semibold">{topic(r)}</Text>
+              <Text as="span" fontWeight="semibold">
+                {topic(r)}
+              </Text>
               <StatusBadge r={r} t={t} />
             </InlineStack>
-            <Text as="span" tone="subdued">{t.dateTime(r.receivedAt)}</Text>
+            <Text as="span" tone="subdued">
+              {t.dateTime(r.receivedAt)}
+            </Text>
             <Text as="p">{summaryOf(r, t)}</Text>
             <div>{exportCell(r)}</div>
           </BlockStack>

@@ -62,21 +62,39 @@ export default function Incidents() {
   const [windowFrom, setWindowFrom] = useState(toLocalInput(from));
   const [windowTo, setWindowTo] = useState(toLocalInput(to));
   const [confirming, setConfirming] = useState(false);
-  useToastOnResult(result, (r) => (r.ok ? { text: t(r.paused ? "incidents.pausedToast" : "incidents.resumedToast") } : { text: r.message, isError: true }));
+  useToastOnResult(result, (r) =>
+    r.ok ? { text: t(r.paused ? "incidents.pausedToast" : "incidents.resumedToast") } : { text: r.message, isError: true },
+  );
   const pause = () => {
     setConfirming(false);
     submit({ intent: "pause" }, { method: "post" });
   };
   const resume = () => submit({ intent: "resume" }, { method: "post" });
-  const toggle = { content: paused ? t("incidents.resume") : t("incidents.pause"), onAction: paused ? resume : () => setConfirming(true), loading: busy, destructive: !paused };
+  const toggle = {
+    content: paused ? t("incidents.resume") : t("incidents.pause"),
+    onAction: paused ? resume : () => setConfirming(true),
+    loading: busy,
+    destructive: !paused,
+  };
   return (
     <AdminPage title={t("incidents.title")} subtitle={t("incidents.subtitle")} primaryAction={toggle}>
-      <ConfirmModal id="pause-assistant-modal" open={confirming} title={t("incidents.pauseTitle")} body={t("incidents.pauseBody")}
-        confirmLabel={t("incidents.pause")} cancelLabel={t("common.cancel")} onConfirm={pause} onClose={() => setConfirming(false)} />
+      <ConfirmModal
+        id="pause-assistant-modal"
+        open={confirming}
+        title={t("incidents.pauseTitle")}
+        body={t("incidents.pauseBody")}
+        confirmLabel={t("incidents.pause")}
+        cancelLabel={t("common.cancel")}
+        onConfirm={pause}
+        onClose={() => setConfirming(false)}
+      />
       <Layout>
         <Layout.Section>
           <ErrorBanner message={result && !result.ok ? result.message : null} />
-          <TitledCard title={t("incidents.containment")} aside={<Badge tone={paused ? "critical" : "success"}>{paused ? t("incidents.paused") : t("incidents.running")}</Badge>}>
+          <TitledCard
+            title={t("incidents.containment")}
+            aside={<Badge tone={paused ? "critical" : "success"}>{paused ? t("incidents.paused") : t("incidents.running")}</Badge>}
+          >
             <Text as="p">{paused ? t("incidents.pausedBody") : t("incidents.runningBody")}</Text>
             <InlineStack>
               <Button variant="primary" tone={paused ? undefined : "critical"} loading={busy} onClick={toggle.onAction}>
@@ -92,19 +110,48 @@ export default function Incidents() {
             </EmptyNotice>
           ) : (
             alerts.map((a) => (
-              <Banner key={`${a.kind}-${a.actor ?? ""}-${a.windowStart}`} tone="warning" title={a.title}
-                action={{ content: t("incidents.assessWindow"), onAction: () => set({ from: a.windowStart, to: new Date(new Date(a.windowEnd).getTime() + 60_000).toISOString() }) }}>
-                <p>{a.description} ({t.dateTime(a.windowStart)} – {t.dateTime(a.windowEnd)})</p>
+              <Banner
+                key={`${a.kind}-${a.actor ?? ""}-${a.windowStart}`}
+                tone="warning"
+                title={a.title}
+                action={{
+                  content: t("incidents.assessWindow"),
+                  onAction: () => set({ from: a.windowStart, to: new Date(new Date(a.windowEnd).getTime() + 60_000).toISOString() }),
+                }}
+              >
+                <p>
+                  {a.description} ({t.dateTime(a.windowStart)} – {t.dateTime(a.windowEnd)})
+                </p>
               </Banner>
             ))
           )}
         </SectionCard>
         <SectionCard title={t("incidents.assess.title")}>
-          <Text as="p" tone="subdued">{t("incidents.assess.help")}</Text>
-          <Form method="get" onSubmit={(e) => { e.preventDefault(); set({ from: windowFrom ? `${windowFrom}:00Z` : undefined, to: windowTo ? `${windowTo}:00Z` : undefined }); }}>
+          <Text as="p" tone="subdued">
+            {t("incidents.assess.help")}
+          </Text>
+          <Form
+            method="get"
+            onSubmit={(e) => {
+              e.preventDefault();
+              set({ from: windowFrom ? `${windowFrom}:00Z` : undefined, to: windowTo ? `${windowTo}:00Z` : undefined });
+            }}
+          >
             <InlineStack gap="300" blockAlign="end" wrap>
-              <TextField label={t("incidents.assess.from")} type="datetime-local" autoComplete="off" value={windowFrom} onChange={setWindowFrom} />
-              <TextField label={t("incidents.assess.to")} type="datetime-local" autoComplete="off" value={windowTo} onChange={setWindowTo} />
+              <TextField
+                label={t("incidents.assess.from")}
+                type="datetime-local"
+                autoComplete="off"
+                value={windowFrom}
+                onChange={setWindowFrom}
+              />
+              <TextField
+                label={t("incidents.assess.to")}
+                type="datetime-local"
+                autoComplete="off"
+                value={windowTo}
+                onChange={setWindowTo}
+              />
               <Button submit>{t("incidents.assess.button")}</Button>
             </InlineStack>
           </Form>
@@ -112,28 +159,49 @@ export default function Incidents() {
           {assessment ? (
             <BlockStack gap="300">
               <Text as="h3" variant="headingSm">
-                {t("incidents.assess.summary", { from: t.dateTime(assessment.from), to: t.dateTime(assessment.to), conversations: assessment.conversations.count, shoppers: assessment.shoppers.count })}
+                {t("incidents.assess.summary", {
+                  from: t.dateTime(assessment.from),
+                  to: t.dateTime(assessment.to),
+                  conversations: assessment.conversations.count,
+                  shoppers: assessment.shoppers.count,
+                })}
               </Text>
               {assessment.dataKinds.length === 0 ? (
                 <Text as="p">{t("incidents.assess.nothing")}</Text>
               ) : (
-                <DataTable columnContentTypes={["text", "numeric"]} headings={[t("incidents.assess.dataTouched"), t("analytics.count")]} rows={assessment.dataKinds.map((k) => [k.kind, k.count])} />
+                <DataTable
+                  columnContentTypes={["text", "numeric"]}
+                  headings={[t("incidents.assess.dataTouched"), t("analytics.count")]}
+                  rows={assessment.dataKinds.map((k) => [k.kind, k.count])}
+                />
               )}
               {assessment.staffActions.length > 0 ? (
-                <DataTable columnContentTypes={["text", "text", "numeric"]} headings={[t("incidents.assess.staffAction"), t("incidents.assess.staffId"), t("analytics.count")]} rows={assessment.staffActions.map((s) => [actionLabel(s.action, t), s.actor, s.count])} />
+                <DataTable
+                  columnContentTypes={["text", "text", "numeric"]}
+                  headings={[t("incidents.assess.staffAction"), t("incidents.assess.staffId"), t("analytics.count")]}
+                  rows={assessment.staffActions.map((s) => [actionLabel(s.action, t), s.actor, s.count])}
+                />
               ) : null}
               {assessment.shoppers.hashes.length > 0 ? (
                 <BlockStack gap="100">
-                  <Text as="h3" variant="headingSm">{t("incidents.assess.shoppers")}</Text>
+                  <Text as="h3" variant="headingSm">
+                    {t("incidents.assess.shoppers")}
+                  </Text>
                   <List>
                     {assessment.shoppers.hashes.map((h) => (
-                      <List.Item key={`${h.kind}:${h.hash}`}><Text as="span" breakWord>{h.kind}: <code>{h.hash}</code></Text></List.Item>
+                      <List.Item key={`${h.kind}:${h.hash}`}>
+                        <Text as="span" breakWord>
+                          {h.kind}: <code>{h.hash}</code>
+                        </Text>
+                      </List.Item>
                     ))}
                   </List>
                 </BlockStack>
               ) : null}
               {assessment.conversations.ids.length > 0 ? (
-                <Text as="p" tone="subdued" breakWord>{t("incidents.assess.conversationIds", { ids: assessment.conversations.ids.join(", ") })}</Text>
+                <Text as="p" tone="subdued" breakWord>
+                  {t("incidents.assess.conversationIds", { ids: assessment.conversations.ids.join(", ") })}
+                </Text>
               ) : null}
             </BlockStack>
           ) : null}

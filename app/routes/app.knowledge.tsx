@@ -32,33 +32,74 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     return json({ ok: false as const, intent: null, message: "Check the highlighted fields." as string, fieldErrors }, { status: 400 });
   }
   const { db, audit } = adminDeps();
-  const result = await applyFaqAction({ db, audit }, { shop: session.shop, staff: await staffOf({ session, sessionToken }), action: parsed.data });
-  if (!result.ok) return json({ ok: false as const, intent: parsed.data.intent, message: result.message, fieldErrors: {} as Record<string, string> }, { status: 404 });
+  const result = await applyFaqAction(
+    { db, audit },
+    { shop: session.shop, staff: await staffOf({ session, sessionToken }), action: parsed.data },
+  );
+  if (!result.ok)
+    return json(
+      { ok: false as const, intent: parsed.data.intent, message: result.message, fieldErrors: {} as Record<string, string> },
+      { status: 404 },
+    );
   return json({ ok: true as const, intent: parsed.data.intent, message: null, fieldErrors: {} as Record<string, string> });
 };
 
 type FaqResult = ReturnType<typeof useActionData<typeof action>>;
 
-function FaqEditor({ entry, result, onCancel }: { entry?: { id: string; question: string; answer: string }; result: FaqResult; onCancel?: () => void }) {
+function FaqEditor({
+  entry,
+  result,
+  onCancel,
+}: {
+  entry?: { id: string; question: string; answer: string };
+  result: FaqResult;
+  onCancel?: () => void;
+}) {
   const t = useT();
   const [question, setQuestion] = useState(entry?.question ?? "");
   const [answer, setAnswer] = useState(entry?.answer ?? "");
   const navigation = useNavigation();
   const intent = entry ? "update" : "create";
-  const saving = navigation.state !== "idle" && navigation.formData?.get("intent") === intent && (!entry || navigation.formData?.get("id") === entry.id);
+  const saving =
+    navigation.state !== "idle" && navigation.formData?.get("intent") === intent && (!entry || navigation.formData?.get("id") === entry.id);
   // Errors belong to the editor that was submitted.
-  const mine = result && !result.ok && result.intent === null && result.fieldErrors && lastIntent.current === `${intent}:${entry?.id ?? ""}`;
+  const mine =
+    result && !result.ok && result.intent === null && result.fieldErrors && lastIntent.current === `${intent}:${entry?.id ?? ""}`;
   const errors = mine ? result.fieldErrors : {};
   const fieldError = (name: "question" | "answer") => (errors[name] ? t(`fieldError.faq.${name}`) : undefined);
   return (
-    <Form method="post" onSubmit={() => { lastIntent.current = `${intent}:${entry?.id ?? ""}`; }}>
+    <Form
+      method="post"
+      onSubmit={() => {
+        lastIntent.current = `${intent}:${entry?.id ?? ""}`;
+      }}
+    >
       <input type="hidden" name="intent" value={intent} />
       {entry ? <input type="hidden" name="id" value={entry.id} /> : null}
       <BlockStack gap="300">
-        <TextField label={t("knowledge.question")} name="question" autoComplete="off" value={question} onChange={setQuestion} error={fieldError("question")} helpText={t("knowledge.question.help")} />
-        <TextField label={t("knowledge.answer")} name="answer" autoComplete="off" multiline={3} value={answer} onChange={setAnswer} error={fieldError("answer")} helpText={t("knowledge.answer.help")} />
+        <TextField
+          label={t("knowledge.question")}
+          name="question"
+          autoComplete="off"
+          value={question}
+          onChange={setQuestion}
+          error={fieldError("question")}
+          helpText={t("knowledge.question.help")}
+        />
+        <TextField
+          label={t("knowledge.answer")}
+          name="answer"
+          autoComplete="off"
+          multiline={3}
+          value={answer}
+          onChange={setAnswer}
+          error={fieldError("answer")}
+          helpText={t("knowledge.answer.help")}
+        />
         <InlineStack gap="200">
-          <Button submit variant="primary" loading={saving}>{entry ? t("knowledge.saveAnswer") : t("knowledge.add")}</Button>
+          <Button submit variant="primary" loading={saving}>
+            {entry ? t("knowledge.saveAnswer") : t("knowledge.add")}
+          </Button>
           {onCancel ? <Button onClick={onCancel}>{t("common.cancel")}</Button> : null}
         </InlineStack>
       </BlockStack>
@@ -105,20 +146,50 @@ export default function Knowledge() {
   };
   const notSaved = result && !result.ok ? (result.intent === null ? t("settings.invalidBody") : t("knowledge.notFound")) : null;
   return (
-    <AdminPage title={t("knowledge.title")} subtitle={t("knowledge.subtitle")}
-      secondaryActions={[{ content: t("common.refresh"), onAction: refresh, loading: reloading }]}>
-      <ConfirmModal id="delete-faq-modal" open={deleting !== null} title={t("knowledge.deleteTitle")}
-        body={t("knowledge.deleteBody", { question: deleting?.question ?? "" })} confirmLabel={t("common.delete")} cancelLabel={t("common.cancel")}
-        onConfirm={confirmDelete} onClose={() => setDeleting(null)} />
+    <AdminPage
+      title={t("knowledge.title")}
+      subtitle={t("knowledge.subtitle")}
+      secondaryActions={[{ content: t("common.refresh"), onAction: refresh, loading: reloading }]}
+    >
+      <ConfirmModal
+        id="delete-faq-modal"
+        open={deleting !== null}
+        title={t("knowledge.deleteTitle")}
+        body={t("knowledge.deleteBody", { question: deleting?.question ?? "" })}
+        confirmLabel={t("common.delete")}
+        cancelLabel={t("common.cancel")}
+        onConfirm={confirmDelete}
+        onClose={() => setDeleting(null)}
+      />
       <Layout>
         <Layout.Section>
           <ErrorBanner title={t("knowledge.notSaved")} message={notSaved} />
         </Layout.Section>
         <SectionCard title={t("knowledge.faq", { count: totalFaqs })} gap="400">
-          <Form method="get" onSubmit={(e) => { e.preventDefault(); const next = new URLSearchParams(params); if (search) next.set("q", search); else next.delete("q"); setParams(next); }}>
+          <Form
+            method="get"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const next = new URLSearchParams(params);
+              if (search) next.set("q", search);
+              else next.delete("q");
+              setParams(next);
+            }}
+          >
             <InlineStack gap="200" blockAlign="end" wrap={false}>
               <div style={{ flex: 1, minWidth: 0 }}>
-                <TextField label={t("knowledge.search")} name="q" autoComplete="off" value={search} onChange={setSearch} clearButton onClearButtonClick={() => { setSearch(""); setParams(new URLSearchParams()); }} />
+                <TextField
+                  label={t("knowledge.search")}
+                  name="q"
+                  autoComplete="off"
+                  value={search}
+                  onChange={setSearch}
+                  clearButton
+                  onClearButtonClick={() => {
+                    setSearch("");
+                    setParams(new URLSearchParams());
+                  }}
+                />
               </div>
               <Button submit>{t("knowledge.searchButton")}</Button>
             </InlineStack>
@@ -134,24 +205,47 @@ export default function Knowledge() {
                   <FaqEditor entry={entry} result={result} onCancel={() => setEditing(null)} />
                 ) : (
                   <BlockStack gap="200">
-                    <Text as="h3" variant="headingSm" breakWord>{entry.question}</Text>
-                    <Text as="p" breakWord>{entry.answer}</Text>
+                    <Text as="h3" variant="headingSm" breakWord>
+                      {entry.question}
+                    </Text>
+                    <Text as="p" breakWord>
+                      {entry.answer}
+                    </Text>
                     <InlineStack gap="200">
-                      <Button onClick={() => setEditing(entry.id)} accessibilityLabel={`${t("common.edit")}: ${entry.question}`}>{t("common.edit")}</Button>
-                      <Button tone="critical" variant="secondary" onClick={() => setDeleting({ id: entry.id, question: entry.question })}
-                        accessibilityLabel={t("knowledge.deleteLabel", { question: entry.question })}>{t("common.delete")}</Button>
+                      <Button onClick={() => setEditing(entry.id)} accessibilityLabel={`${t("common.edit")}: ${entry.question}`}>
+                        {t("common.edit")}
+                      </Button>
+                      <Button
+                        tone="critical"
+                        variant="secondary"
+                        onClick={() => setDeleting({ id: entry.id, question: entry.question })}
+                        accessibilityLabel={t("knowledge.deleteLabel", { question: entry.question })}
+                      >
+                        {t("common.delete")}
+                      </Button>
                     </InlineStack>
                   </BlockStack>
                 )}
               </Card>
             ))
           )}
-          <Text as="h3" variant="headingSm">{t("knowledge.addHeading")}</Text>
+          <Text as="h3" variant="headingSm">
+            {t("knowledge.addHeading")}
+          </Text>
           <FaqEditor key={totalFaqs} result={result} />
         </SectionCard>
-        <SectionCard title={t("knowledge.policies")} variant="oneThird"
-          aside={<Button onClick={refresh} loading={reloading}>{t("common.refresh")}</Button>}>
-          <Text as="p" tone="subdued">{t("knowledge.policiesHelp")}</Text>
+        <SectionCard
+          title={t("knowledge.policies")}
+          variant="oneThird"
+          aside={
+            <Button onClick={refresh} loading={reloading}>
+              {t("common.refresh")}
+            </Button>
+          }
+        >
+          <Text as="p" tone="subdued">
+            {t("knowledge.policiesHelp")}
+          </Text>
           {!policies.ok ? (
             <Banner tone="warning" title={t("knowledge.policiesFailed")}>
               <p>{t("knowledge.policiesFailedBody", { message: policies.message })}</p>
@@ -163,8 +257,12 @@ export default function Knowledge() {
           ) : (
             policies.items.map((p) => (
               <BlockStack key={p.type} gap="100">
-                <Text as="h3" variant="headingSm">{p.title}</Text>
-                <Text as="p" tone="subdued" breakWord>{p.excerpt}</Text>
+                <Text as="h3" variant="headingSm">
+                  {p.title}
+                </Text>
+                <Text as="p" tone="subdued" breakWord>
+                  {p.excerpt}
+                </Text>
               </BlockStack>
             ))
           )}

@@ -35,7 +35,9 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   if (!parsed.success) return json({ ok: false as const, message: "That request was not understood." as string | null }, { status: 400 });
   const staff = await staffOf({ session, sessionToken });
   const result = await markLeadHandled(adminDeps(), { shop: session.shop, staff, leadId: parsed.data.leadId });
-  return json(result.ok ? { ok: true as const, message: null } : { ok: false as const, message: result.message }, { status: result.ok ? 200 : 404 });
+  return json(result.ok ? { ok: true as const, message: null } : { ok: false as const, message: result.message }, {
+    status: result.ok ? 200 : 404,
+  });
 };
 
 export default function Leads() {
@@ -47,7 +49,9 @@ export default function Leads() {
   const { set } = useFilterParams();
   const [exportError, setExportError] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
-  useToastOnResult(result, (r) => (r.ok ? { text: t("leads.markedHandled") } : { text: r.message ?? t("common.somethingWrong"), isError: true }));
+  useToastOnResult(result, (r) =>
+    r.ok ? { text: t("leads.markedHandled") } : { text: r.message ?? t("common.somethingWrong"), isError: true },
+  );
   const exportCsv = async () => {
     setExporting(true);
     const problem = await downloadFromAction("/app/leads/export", { status }, "leads.csv").catch(() => t("leads.exportFailed"));
@@ -69,8 +73,12 @@ export default function Leads() {
             <ErrorBanner title={t("leads.exportFailed")} message={exportError} />
             <ErrorBanner message={result && !result.ok ? result.message : null} />
             <Card>
-              <Select label={t("leads.status")} value={status} onChange={(value) => set({ status: value === "all" ? undefined : value })}
-                options={(["all", "new", "handled"] as const).map((value) => ({ label: t(`leads.status.${value}`), value }))} />
+              <Select
+                label={t("leads.status")}
+                value={status}
+                onChange={(value) => set({ status: value === "all" ? undefined : value })}
+                options={(["all", "new", "handled"] as const).map((value) => ({ label: t(`leads.status.${value}`), value }))}
+              />
             </Card>
           </BlockStack>
         }
@@ -99,7 +107,9 @@ function LeadStatus({ lead, t }: { lead: Lead; t: Translator }) {
       <input type="hidden" name="leadId" value={lead.id} />
       <InlineStack gap="200" blockAlign="center">
         <Badge tone="attention">{t("leads.status.new")}</Badge>
-        <Button submit size="slim">{t("leads.markHandled")}</Button>
+        <Button submit size="slim">
+          {t("leads.markHandled")}
+        </Button>
       </InlineStack>
     </Form>
   );
@@ -108,8 +118,14 @@ function LeadStatus({ lead, t }: { lead: Lead; t: Translator }) {
 function LeadContact({ lead, t }: { lead: Lead; t: Translator }) {
   return (
     <BlockStack gap="050">
-      <Text as="span" fontWeight="semibold">{lead.name ?? t("leads.noName")}</Text>
-      {lead.email ? <Text as="span" breakWord>{lead.email}</Text> : null}
+      <Text as="span" fontWeight="semibold">
+        {lead.name ?? t("leads.noName")}
+      </Text>
+      {lead.email ? (
+        <Text as="span" breakWord>
+          {lead.email}
+        </Text>
+      ) : null}
       {lead.phone ? <Text as="span">{lead.phone}</Text> : null}
     </BlockStack>
   );
@@ -118,17 +134,29 @@ function LeadContact({ lead, t }: { lead: Lead; t: Translator }) {
 function LeadCells({ lead, t }: { lead: Lead; t: Translator }) {
   return (
     <>
-      <IndexTable.Cell><RelativeTime value={lead.createdAt} /></IndexTable.Cell>
-      <IndexTable.Cell><LeadContact lead={lead} t={t} /></IndexTable.Cell>
       <IndexTable.Cell>
-        <WrappingText maxWidth={320}><Text as="span" breakWord>{lead.message ?? "–"}</Text></WrappingText>
+        <RelativeTime value={lead.createdAt} />
+      </IndexTable.Cell>
+      <IndexTable.Cell>
+        <LeadContact lead={lead} t={t} />
+      </IndexTable.Cell>
+      <IndexTable.Cell>
+        <WrappingText maxWidth={320}>
+          <Text as="span" breakWord>
+            {lead.message ?? "–"}
+          </Text>
+        </WrappingText>
       </IndexTable.Cell>
       <IndexTable.Cell>
         <WrappingText maxWidth={260}>
-          <Text as="span" tone="subdued">{t.dateTime(lead.consentAt)}: “{lead.consentText}”</Text>
+          <Text as="span" tone="subdued">
+            {t.dateTime(lead.consentAt)}: “{lead.consentText}”
+          </Text>
         </WrappingText>
       </IndexTable.Cell>
-      <IndexTable.Cell><LeadStatus lead={lead} t={t} /></IndexTable.Cell>
+      <IndexTable.Cell>
+        <LeadStatus lead={lead} t={t} />
+      </IndexTable.Cell>
     </>
   );
 }
@@ -139,10 +167,18 @@ function LeadCard({ lead, t }: { lead: Lead; t: Translator }) {
     <BlockStack gap="200">
       <InlineStack align="space-between" blockAlign="start" gap="200">
         <LeadContact lead={lead} t={t} />
-        <Text as="span" tone="subdued"><RelativeTime value={lead.createdAt} /></Text>
+        <Text as="span" tone="subdued">
+          <RelativeTime value={lead.createdAt} />
+        </Text>
       </InlineStack>
-      {lead.message ? <Text as="p" breakWord>{lead.message}</Text> : null}
-      <Text as="p" tone="subdued" breakWord>{t("leads.consent")}: {t.dateTime(lead.consentAt)}: “{lead.consentText}”</Text>
+      {lead.message ? (
+        <Text as="p" breakWord>
+          {lead.message}
+        </Text>
+      ) : null}
+      <Text as="p" tone="subdued" breakWord>
+        {t("leads.consent")}: {t.dateTime(lead.consentAt)}: “{lead.consentText}”
+      </Text>
       <LeadStatus lead={lead} t={t} />
     </BlockStack>
   );

@@ -7,7 +7,14 @@ import { BlockStack, Select, Text } from "@shopify/polaris";
 import { adminGraphqlOf } from "../infra/shopify/admin-graphql.server";
 import { adminDeps, modelProvider, staffOf } from "../composition/admin-context.server";
 import type { ComponentProps } from "react";
-import { fieldErrorsOf, SettingCheckbox, SettingsFormPage, SettingsSection, SettingTextField, useFormValues } from "../admin-ui/settings-form";
+import {
+  fieldErrorsOf,
+  SettingCheckbox,
+  SettingsFormPage,
+  SettingsSection,
+  SettingTextField,
+  useFormValues,
+} from "../admin-ui/settings-form";
 import { useT } from "../admin-ui/i18n/i18n";
 import { handleSettingsForm } from "../settings/admin/settings-action.server";
 import { privacyFormToPatch, TEXT_LANGUAGES } from "../settings/admin/settings-forms";
@@ -32,7 +39,15 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 const LOCALIZED_FIELDS = ["greeting", "aiDisclosure", "privacyNotice"] as const;
 type LocalizedFieldName = `text.${(typeof TEXT_LANGUAGES)[number]}.${(typeof LOCALIZED_FIELDS)[number]}`;
 
-const CHECKS = ["consentRequired", "keepTranscripts", "redactEmails", "redactPhones", "orderLookup", "aiEnabled", "ownerOnlyTranscripts"] as const;
+const CHECKS = [
+  "consentRequired",
+  "keepTranscripts",
+  "redactEmails",
+  "redactPhones",
+  "orderLookup",
+  "aiEnabled",
+  "ownerOnlyTranscripts",
+] as const;
 type Check = (typeof CHECKS)[number];
 const sectionOf = (name: string) => (name === "ownerOnlyTranscripts" || name === "transcriptViewers" ? "access" : "privacy");
 
@@ -56,21 +71,42 @@ export default function PrivacySettings() {
     ownerOnlyTranscripts: access.ownerOnlyTranscripts,
     transcriptViewers: access.transcriptViewers.join(", "),
     ...(Object.fromEntries(
-      TEXT_LANGUAGES.flatMap((language) => LOCALIZED_FIELDS.map((field) => [`text.${language}.${field}`, privacy.localizedTexts[language]?.[field] ?? ""])),
+      TEXT_LANGUAGES.flatMap((language) =>
+        LOCALIZED_FIELDS.map((field) => [`text.${language}.${field}`, privacy.localizedTexts[language]?.[field] ?? ""]),
+      ),
     ) as Record<LocalizedFieldName, string>),
   });
   const labels = Object.fromEntries(
-    ["aiDisclosure", "privacyNotice", "privacyPolicyUrl", "retentionDays", "orderVerification", "transcriptViewers", ...CHECKS].map((name) => [`${sectionOf(name)}.${name}`, t(`privacy.${name}` as "privacy.aiDisclosure")]),
+    ["aiDisclosure", "privacyNotice", "privacyPolicyUrl", "retentionDays", "orderVerification", "transcriptViewers", ...CHECKS].map(
+      (name) => [`${sectionOf(name)}.${name}`, t(`privacy.${name}` as "privacy.aiDisclosure")],
+    ),
   );
   const error = (name: string) => errors[`${sectionOf(name)}.${name}`];
   const check = (name: Check) => (
     <SettingCheckbox form={form} name={name} label={t(`privacy.${name}`)} help={t(`privacy.${name}.help`)} error={error(name)} />
   );
-  const text = (name: "aiDisclosure" | "privacyNotice" | "privacyPolicyUrl" | "retentionDays" | "transcriptViewers", extra: Omit<ComponentProps<typeof SettingTextField>, "form" | "name" | "label"> = {}) => (
-    <SettingTextField form={form} name={name} label={t(`privacy.${name}`)} help={t(`privacy.${name}.help`)} error={error(name)} {...extra} />
+  const text = (
+    name: "aiDisclosure" | "privacyNotice" | "privacyPolicyUrl" | "retentionDays" | "transcriptViewers",
+    extra: Omit<ComponentProps<typeof SettingTextField>, "form" | "name" | "label"> = {},
+  ) => (
+    <SettingTextField
+      form={form}
+      name={name}
+      label={t(`privacy.${name}`)}
+      help={t(`privacy.${name}.help`)}
+      error={error(name)}
+      {...extra}
+    />
   );
   return (
-    <SettingsFormPage title={t("privacy.title")} subtitle={t("privacy.subtitle", { version: privacy.noticeVersion })} form={form} result={result} saveLabel={t("privacy.save")} labels={labels}>
+    <SettingsFormPage
+      title={t("privacy.title")}
+      subtitle={t("privacy.subtitle", { version: privacy.noticeVersion })}
+      form={form}
+      result={result}
+      saveLabel={t("privacy.save")}
+      labels={labels}
+    >
       <SettingsSection title={t("privacy.told.title")} description={t("privacy.told.description")}>
         {text("aiDisclosure", { multiline: 2 })}
         {text("privacyNotice", { multiline: 3 })}
@@ -80,10 +116,18 @@ export default function PrivacySettings() {
       <SettingsSection title={t("privacy.languages.title")} description={t("privacy.languages.description")}>
         {TEXT_LANGUAGES.map((language) => (
           <BlockStack key={language} gap="200">
-            <Text as="h3" variant="headingSm">{t(`privacy.languages.${language}`)}</Text>
+            <Text as="h3" variant="headingSm">
+              {t(`privacy.languages.${language}`)}
+            </Text>
             {LOCALIZED_FIELDS.map((field) => (
-              <SettingTextField key={field} form={form} name={`text.${language}.${field}` as LocalizedFieldName} label={t(`privacy.languages.${field}`)} multiline={field === "greeting" ? 1 : 2}
-                error={errors[`privacy.localizedTexts.${language}.${field}`]} />
+              <SettingTextField
+                key={field}
+                form={form}
+                name={`text.${language}.${field}` as LocalizedFieldName}
+                label={t(`privacy.languages.${field}`)}
+                multiline={field === "greeting" ? 1 : 2}
+                error={errors[`privacy.localizedTexts.${language}.${field}`]}
+              />
             ))}
           </BlockStack>
         ))}
@@ -96,13 +140,28 @@ export default function PrivacySettings() {
       </SettingsSection>
       <SettingsSection title={t("privacy.orders.title")} description={t("privacy.orders.description")}>
         {check("orderLookup")}
-        <Select label={t("privacy.orderVerification")} name="orderVerification" value={form.values.orderVerification} onChange={form.set("orderVerification")} error={error("orderVerification")}
-          options={[{ label: t("privacy.orderVerification.logged_in"), value: "logged_in" }, { label: t("privacy.orderVerification.logged_in_or_email"), value: "logged_in_or_email" }]}
-          helpText={t("privacy.orderVerification.help")} />
+        <Select
+          label={t("privacy.orderVerification")}
+          name="orderVerification"
+          value={form.values.orderVerification}
+          onChange={form.set("orderVerification")}
+          error={error("orderVerification")}
+          options={[
+            { label: t("privacy.orderVerification.logged_in"), value: "logged_in" },
+            { label: t("privacy.orderVerification.logged_in_or_email"), value: "logged_in_or_email" },
+          ]}
+          helpText={t("privacy.orderVerification.help")}
+        />
       </SettingsSection>
-      <SettingsSection title={t("privacy.model.title")} description={t("privacy.model.description", { provider: `${provider.name}${provider.host ? ` (${provider.host})` : ""}` })} gap="200">
+      <SettingsSection
+        title={t("privacy.model.title")}
+        description={t("privacy.model.description", { provider: `${provider.name}${provider.host ? ` (${provider.host})` : ""}` })}
+        gap="200"
+      >
         {check("aiEnabled")}
-        <Text as="p" tone="subdued">{provider.reason}</Text>
+        <Text as="p" tone="subdued">
+          {provider.reason}
+        </Text>
       </SettingsSection>
       <SettingsSection title={t("privacy.staff.title")} description={t("privacy.staff.description")}>
         {check("ownerOnlyTranscripts")}

@@ -3,8 +3,8 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { webhookRouteDeps } from "../composition/webhook-deps.server";
 import { handleWebhookRequest } from "../privacy/compliance/webhook-route.server";
 
-export const action = ({ request }: ActionFunctionArgs) =>
-  handleWebhookRequest(request, webhookRouteDeps(), ["app/scopes_update"]);
+export const action = ({ request }: ActionFunctionArgs) => handleWebhookRequest(request, webhookRouteDeps(), ["app/scopes_update"]);
 
 // A GET reaches the loader, not authenticate.webhook: answer 405 the same way.
-export const loader = () => Response.json({ error: { code: "METHOD_NOT_ALLOWED", message: "Webhooks are POST requests." } }, { status: 405 });
+export const loader = () =>
+  Response.json({ error: { code: "METHOD_NOT_ALLOWED", message: "Webhooks are POST requests." } }, { status: 405 });

@@ -8,4 +8,5 @@ export const action = ({ request }: ActionFunctionArgs) =>
   handleWebhookRequest(request, webhookRouteDeps(), ["customers/data_request", "customers/redact", "shop/redact"]);
 
 // A GET reaches the loader, not authenticate.webhook: answer 405 the same way.
-export const loader = () => Response.json({ error: { code: "METHOD_NOT_ALLOWED", message: "Webhooks are POST requests." } }, { status: 405 });
+export const loader = () =>
+  Response.json({ error: { code: "METHOD_NOT_ALLOWED", message: "Webhooks are POST requests." } }, { status: 405 });

@@ -18,10 +18,20 @@ export interface ModelEnv {
 export function describeModelProvider(env: ModelEnv, aiEnabled: boolean): ModelProviderInfo {
   const configured = Boolean(env.OPENAI_API_KEY || env.OPENAI_BASE_URL);
   if (!configured) {
-    return { mode: "basic", name: "none (basic mode)", host: null, reason: "No model is configured on the server (OPENAI_API_KEY / OPENAI_BASE_URL unset), so the built-in basic engine answers." };
+    return {
+      mode: "basic",
+      name: "none (basic mode)",
+      host: null,
+      reason: "No model is configured on the server (OPENAI_API_KEY / OPENAI_BASE_URL unset), so the built-in basic engine answers.",
+    };
   }
   if (!aiEnabled) {
-    return { mode: "basic", name: "none (basic mode)", host: null, reason: "AI answers are switched off in Privacy settings, so nothing is sent to a model provider." };
+    return {
+      mode: "basic",
+      name: "none (basic mode)",
+      host: null,
+      reason: "AI answers are switched off in Privacy settings, so nothing is sent to a model provider.",
+    };
   }
   let host = "api.openai.com";
   if (env.OPENAI_BASE_URL) {
@@ -32,5 +42,10 @@ export function describeModelProvider(env: ModelEnv, aiEnabled: boolean): ModelP
     }
   }
   const model = env.OPENAI_MODEL ? ` (model ${env.OPENAI_MODEL})` : "";
-  return { mode: "ai", name: env.OPENAI_PROVIDER_NAME, host, reason: `Answers come from ${env.OPENAI_PROVIDER_NAME}${model} at ${host}; the basic engine takes over if it fails.` };
+  return {
+    mode: "ai",
+    name: env.OPENAI_PROVIDER_NAME,
+    host,
+    reason: `Answers come from ${env.OPENAI_PROVIDER_NAME}${model} at ${host}; the basic engine takes over if it fails.`,
+  };
 }

@@ -12,7 +12,10 @@ import { widgetConfigFromSettings } from "./widget-config";
 const installationSchema = z.object({ currentAppInstallation: z.object({ id: z.string().min(1) }) });
 const setSchema = z.object({
   metafieldsSet: z.object({
-    metafields: z.array(z.object({ id: z.string() })).nullable().optional(),
+    metafields: z
+      .array(z.object({ id: z.string() }))
+      .nullable()
+      .optional(),
     userErrors: z.array(z.object({ field: z.array(z.string()).nullable().optional(), message: z.string() })),
   }),
 });

@@ -28,11 +28,24 @@ describe("publishWidgetConfig", () => {
     expect(calls[0]!.query).toContain("query CurrentAppInstallation");
     expect(calls[1]!.query).toContain("mutation SetWidgetConfig");
     const [input] = calls[1]!.variables!.metafields as { ownerId: string; namespace: string; key: string; type: string; value: string }[];
-    expect(input).toMatchObject({ ownerId: "gid://shopify/AppInstallation/9", namespace: "shop_assistant", key: "widget_config", type: "json" });
+    expect(input).toMatchObject({
+      ownerId: "gid://shopify/AppInstallation/9",
+      namespace: "shop_assistant",
+      key: "widget_config",
+      type: "json",
+    });
     const value = JSON.parse(input!.value);
     expect(Object.keys(value).sort()).toEqual([
-      "aiDisclosure", "consentRequired", "greeting", "leadFields", "maxMessageLength", "noticeVersion",
-      "orderLookup", "orderVerification", "privacyNotice", "privacyPolicyUrl",
+      "aiDisclosure",
+      "consentRequired",
+      "greeting",
+      "leadFields",
+      "maxMessageLength",
+      "noticeVersion",
+      "orderLookup",
+      "orderVerification",
+      "privacyNotice",
+      "privacyPolicyUrl",
     ]);
     expect(input!.value).not.toContain("SECRET");
     expect(input!.value).not.toContain("owner@example.com");
@@ -45,7 +58,11 @@ describe("publishWidgetConfig", () => {
       () => ({ data: { metafieldsSet: { metafields: [], userErrors: [{ field: ["metafields"], message: "Value is invalid" }] } } }),
     ]);
     expect(await publishWidgetConfig(rejected.admin, defaultShopSettings)).toMatchObject({ ok: false, code: "WIDGET_CONFIG_REJECTED" });
-    const down = adminOverRemixFake({ graphql: async () => { throw new Error("ECONNREFUSED"); } });
+    const down = adminOverRemixFake({
+      graphql: async () => {
+        throw new Error("ECONNREFUSED");
+      },
+    });
     expect(await publishWidgetConfig(down, defaultShopSettings)).toMatchObject({ ok: false, code: "ADMIN_API_UNAVAILABLE" });
   });
 });

@@ -90,15 +90,30 @@ function invalid(fieldErrors: Record<string, string>): SaveSettingsResult {
 // Settings whose old and new values the audit log may show ("from 90 to 30 days"):
 // never free text, which can hold anything the merchant typed.
 const AUDITED_VALUES = new Set([
-  "privacy.retentionDays", "privacy.consentRequired", "privacy.keepTranscripts", "privacy.redactEmails", "privacy.redactPhones",
-  "privacy.orderLookup", "privacy.orderVerification", "privacy.aiEnabled", "widget.tone", "handoff.timeZone", "access.ownerOnlyTranscripts",
+  "privacy.retentionDays",
+  "privacy.consentRequired",
+  "privacy.keepTranscripts",
+  "privacy.redactEmails",
+  "privacy.redactPhones",
+  "privacy.orderLookup",
+  "privacy.orderVerification",
+  "privacy.aiEnabled",
+  "widget.tone",
+  "handoff.timeZone",
+  "access.ownerOnlyTranscripts",
 ]);
 
 function auditedValues(before: ShopSettings, after: ShopSettings, changed: string[]) {
-  const changes = changed.filter((path) => AUDITED_VALUES.has(path)).map((path) => {
-    const [section, field] = path.split(".") as [SettingsSection, string];
-    return { field: path, from: (before[section] as Record<string, unknown>)[field], to: (after[section] as Record<string, unknown>)[field] };
-  });
+  const changes = changed
+    .filter((path) => AUDITED_VALUES.has(path))
+    .map((path) => {
+      const [section, field] = path.split(".") as [SettingsSection, string];
+      return {
+        field: path,
+        from: (before[section] as Record<string, unknown>)[field],
+        to: (after[section] as Record<string, unknown>)[field],
+      };
+    });
   return changes.length > 0 ? { changes } : {};
 }
 

@@ -17,7 +17,12 @@ function deps() {
   return {
     published,
     audit,
-    deps: { db: t.db, audit, forgetShop: () => undefined, publish: async (s: ShopSettings) => (published.push(s), { ok: true as const, metafieldId: "gid://shopify/Metafield/1" }) },
+    deps: {
+      db: t.db,
+      audit,
+      forgetShop: () => undefined,
+      publish: async (s: ShopSettings) => (published.push(s), { ok: true as const, metafieldId: "gid://shopify/Metafield/1" }),
+    },
   };
 }
 
@@ -32,11 +37,15 @@ describe("saveSettings", () => {
     expect(saved.widget.greeting).toContain("Hi!");
     expect(audit.entries).toEqual([
       expect.objectContaining({
-        action: "settings.updated", actor: "1001",
+        action: "settings.updated",
+        actor: "1001",
         detail: {
           fields: ["privacy.consentRequired", "privacy.retentionDays"],
           // so the audit log can say "changed the retention period from 90 to 30 days"
-          changes: [{ field: "privacy.consentRequired", from: true, to: false }, { field: "privacy.retentionDays", from: 90, to: 30 }],
+          changes: [
+            { field: "privacy.consentRequired", from: true, to: false },
+            { field: "privacy.retentionDays", from: 90, to: 30 },
+          ],
         },
       }),
     ]);
@@ -51,11 +60,16 @@ describe("saveSettings", () => {
   it("returns field errors and saves nothing for invalid values", async () => {
     const { deps: d, audit, published } = deps();
     const result = await saveSettings(d, {
-      shop: SHOP, staff: owner,
+      shop: SHOP,
+      staff: owner,
       patch: { privacy: { retentionDays: 9999, privacyPolicyUrl: "javascript:alert(1)" }, widget: { nope: 1 } as never },
     });
     expect(result).toMatchObject({ ok: false, code: "SETTINGS_INVALID", fieldErrors: { "widget.nope": "Unknown setting." } });
-    const again = await saveSettings(d, { shop: SHOP, staff: owner, patch: { privacy: { retentionDays: 9999, privacyPolicyUrl: "javascript:alert(1)" } } });
+    const again = await saveSettings(d, {
+      shop: SHOP,
+      staff: owner,
+      patch: { privacy: { retentionDays: 9999, privacyPolicyUrl: "javascript:alert(1)" } },
+    });
     expect(again.ok).toBe(false);
     if (!again.ok) expect(Object.keys(again.fieldErrors).sort()).toEqual(["privacy.privacyPolicyUrl", "privacy.retentionDays"]);
     expect(await t.db.shop.count()).toBe(0);
@@ -66,9 +80,17 @@ describe("saveSettings", () => {
   it("refuses an unknown time zone, hours that close before they open (naming the day) and non-numeric staff ids", async () => {
     const { deps: d, audit } = deps();
     const result = await saveSettings(d, {
-      shop: SHOP, staff: owner,
+      shop: SHOP,
+      staff: owner,
       patch: {
-        handoff: { timeZone: "Mars/Olympus", businessHours: [{ day: 1, open: "09:00", close: "17:00" }, { day: 2, open: "18:00", close: "09:00" }, { day: 3, open: "25:00", close: "26:00" }] },
+        handoff: {
+          timeZone: "Mars/Olympus",
+          businessHours: [
+            { day: 1, open: "09:00", close: "17:00" },
+            { day: 2, open: "18:00", close: "09:00" },
+            { day: 3, open: "25:00", close: "26:00" },
+          ],
+        },
         access: { transcriptViewers: ["Alice", "bob@example.com", "7012"] },
       },
     });
@@ -83,7 +105,14 @@ describe("saveSettings", () => {
     });
     if (!result.ok) expect(result.fieldErrors["handoff.businessHours.1"]).toBeUndefined();
     expect(audit.entries).toHaveLength(0);
-    const fine = await saveSettings(d, { shop: SHOP, staff: owner, patch: { handoff: { timeZone: "Europe/Berlin", businessHours: [{ day: 1, open: "09:00", close: "17:00" }] }, access: { transcriptViewers: ["7012"] } } });
+    const fine = await saveSettings(d, {
+      shop: SHOP,
+      staff: owner,
+      patch: {
+        handoff: { timeZone: "Europe/Berlin", businessHours: [{ day: 1, open: "09:00", close: "17:00" }] },
+        access: { transcriptViewers: ["7012"] },
+      },
+    });
     expect(fine.ok).toBe(true);
   });
 

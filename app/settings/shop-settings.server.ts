@@ -49,7 +49,11 @@ export interface ShopStateCache {
 }
 
 export function createShopStateCache(options: { ttlMs: number; maxShops?: number; now?: () => number }): ShopStateCache {
-  const cache = createTtlCache<ShopState>({ ttlMs: options.ttlMs, maxEntries: options.maxShops ?? SHOP_STATE_CACHE_MAX_SHOPS, now: options.now });
+  const cache = createTtlCache<ShopState>({
+    ttlMs: options.ttlMs,
+    maxEntries: options.maxShops ?? SHOP_STATE_CACHE_MAX_SHOPS,
+    now: options.now,
+  });
   return {
     async load(db, shop) {
       const cached = cache.get(shop);

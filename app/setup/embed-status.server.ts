@@ -14,7 +14,11 @@ export type EmbedStatus = { state: "on" | "off"; reason: string; lastSeenAt: Dat
 export function embedStatusFromWidgetSeen(widgetSeenAt: Date | null | undefined, now: Date): EmbedStatus {
   const lastSeenAt = widgetSeenAt ?? null;
   if (!lastSeenAt) {
-    return { state: "off", reason: "The assistant has not been seen on your storefront yet. Switch on its app embed in the theme editor.", lastSeenAt };
+    return {
+      state: "off",
+      reason: "The assistant has not been seen on your storefront yet. Switch on its app embed in the theme editor.",
+      lastSeenAt,
+    };
   }
   const ageMs = now.getTime() - lastSeenAt.getTime();
   if (ageMs <= EMBED_SEEN_WITHIN_DAYS * 86_400_000) {

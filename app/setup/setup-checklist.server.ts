@@ -35,7 +35,8 @@ export async function loadSetupChecklist(
   const embed = embedStatusFromWidgetSeen(row?.widgetSeenAt, deps.clock.now());
   const raw = parseRaw(row?.settingsJson);
   const privacy = { ...defaultShopSettings.privacy, ...(raw.privacy ?? {}) } as typeof defaultShopSettings.privacy;
-  const noticeWritten = typeof raw.privacy?.privacyNotice === "string" && privacy.privacyNotice !== defaultShopSettings.privacy.privacyNotice;
+  const noticeWritten =
+    typeof raw.privacy?.privacyNotice === "string" && privacy.privacyNotice !== defaultShopSettings.privacy.privacyNotice;
   const retentionChosen = raw.privacy !== undefined && "retentionDays" in raw.privacy;
   const provider = deps.provider(privacy.aiEnabled);
   const paused = row?.paused ?? false;
@@ -43,10 +44,31 @@ export async function loadSetupChecklist(
     paused,
     items: [
       { id: "embed", state: embed.state === "on" ? "done" : "todo", detail: embed.reason },
-      { id: "privacy_notice", state: noticeWritten ? "done" : "todo", detail: noticeWritten ? "Your own privacy notice is shown to shoppers." : "Shoppers see our default notice; write one that matches your privacy policy." },
-      { id: "retention", state: retentionChosen ? "done" : "todo", detail: retentionChosen ? `Conversations and leads are deleted after ${privacy.retentionDays} days.` : `Using the default of ${privacy.retentionDays} days until you choose.` },
-      { id: "knowledge", state: knowledge > 0 ? "done" : "todo", detail: knowledge > 0 ? `${knowledge} knowledge entries (FAQ and policies).` : "Add FAQ answers or pull your store policies." },
-      { id: "test_conversation", state: conversations > 0 ? "done" : "todo", detail: conversations > 0 ? "The assistant has had at least one conversation." : "Open your storefront and ask the assistant a question." },
+      {
+        id: "privacy_notice",
+        state: noticeWritten ? "done" : "todo",
+        detail: noticeWritten
+          ? "Your own privacy notice is shown to shoppers."
+          : "Shoppers see our default notice; write one that matches your privacy policy.",
+      },
+      {
+        id: "retention",
+        state: retentionChosen ? "done" : "todo",
+        detail: retentionChosen
+          ? `Conversations and leads are deleted after ${privacy.retentionDays} days.`
+          : `Using the default of ${privacy.retentionDays} days until you choose.`,
+      },
+      {
+        id: "knowledge",
+        state: knowledge > 0 ? "done" : "todo",
+        detail: knowledge > 0 ? `${knowledge} knowledge entries (FAQ and policies).` : "Add FAQ answers or pull your store policies.",
+      },
+      {
+        id: "test_conversation",
+        state: conversations > 0 ? "done" : "todo",
+        detail:
+          conversations > 0 ? "The assistant has had at least one conversation." : "Open your storefront and ask the assistant a question.",
+      },
     ],
     mode: paused
       ? { mode: "paused", reason: "The assistant is paused for an incident: it stores nothing and exports are disabled." }

@@ -18,7 +18,9 @@ export type Release = () => void;
  * cannot block the owner). POST /chat and the shopper's delete share it.
  */
 export function turnKeyOf(shop: string, conversationId: string, token: string | null | undefined): string {
-  return `${shop}:${conversationId}:${createHash("sha256").update(token ?? "").digest("base64url")}`;
+  return `${shop}:${conversationId}:${createHash("sha256")
+    .update(token ?? "")
+    .digest("base64url")}`;
 }
 
 export interface ShopperAdmission {

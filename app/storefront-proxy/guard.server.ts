@@ -7,7 +7,18 @@ import { admissionOf, releaseWhenDone, tooManyInFlight } from "./admission.serve
 import type { ShopperApiDeps } from "./deps";
 import { clientIpOf } from "./proxy-context.server";
 
-const CONNECTION_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "SQLITE_BUSY"]);
+const CONNECTION_CODES = new Set([
+  "P1001",
+  "P1002",
+  "P1008",
+  "P1017",
+  "P2024",
+  "P2028",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "SQLITE_BUSY",
+]);
 
 /** True for the errors a database outage produces (Prisma, the pg and libSQL drivers). */
 export function isDatabaseUnavailable(error: unknown): boolean {

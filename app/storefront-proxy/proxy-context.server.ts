@@ -43,7 +43,8 @@ export function clientIpOf(request: Request, trustedProxyHops = 0): string {
   return clientAddressFrom(request.headers.get("x-forwarded-for"), trustedProxyHops);
 }
 
-const widgetSeenIsStale = (shop: ShopState, now: Date) => !shop.widgetSeenAt || shop.widgetSeenAt.getTime() < now.getTime() - WIDGET_SEEN_RESOLUTION_MS;
+const widgetSeenIsStale = (shop: ShopState, now: Date) =>
+  !shop.widgetSeenAt || shop.widgetSeenAt.getTime() < now.getTime() - WIDGET_SEEN_RESOLUTION_MS;
 
 export async function resolveProxyContext(request: Request, deps: ShopperApiDeps): Promise<ContextResult> {
   let proxy: Awaited<ReturnType<ShopperApiDeps["authenticateAppProxy"]>>;
@@ -82,5 +83,8 @@ export async function resolveProxyContext(request: Request, deps: ShopperApiDeps
   const admin = deps.adminFor(proxy);
   const adminReads = deps.caches?.adminReads;
   // Product and policy reads are shared per shop for a minute; orders never are (catalog-cache.ts).
-  return { ok: true, context: { shop, customerId, ipKey, admin: admin && adminReads ? withCatalogCache(admin, shopDomain, adminReads) : admin } };
+  return {
+    ok: true,
+    context: { shop, customerId, ipKey, admin: admin && adminReads ? withCatalogCache(admin, shopDomain, adminReads) : admin },
+  };
 }

@@ -23,7 +23,9 @@ describe("cost and throttling", () => {
     await post("/__fake/bucket", { currentlyAvailable: 5 });
     const { status, body } = await gql(`query Many { products(first: 50) { nodes { id variants(first: 10) { nodes { id } } } } }`);
     expect(status).toBe(200);
-    expect(body.errors).toEqual([expect.objectContaining({ message: "Throttled", extensions: expect.objectContaining({ code: "THROTTLED" }) })]);
+    expect(body.errors).toEqual([
+      expect.objectContaining({ message: "Throttled", extensions: expect.objectContaining({ code: "THROTTLED" }) }),
+    ]);
     expect(body.extensions!.cost.throttleStatus.currentlyAvailable).toBeLessThan(body.extensions!.cost.requestedQueryCost);
     expect((await gql(SHOP)).body.data).toEqual({ shop: { name: "Demo Outfitters" } }); // a cheap query still fits
   });

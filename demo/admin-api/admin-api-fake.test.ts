@@ -18,9 +18,13 @@ describe("refusals", () => {
     const { status, body } = await gql(`query Bad { shop { name nope } }`);
     expect(status).toBe(200);
     expect(body.data).toBeUndefined();
-    expect(body.errors).toEqual([expect.objectContaining({
-      message: "Field 'nope' doesn't exist on type 'Shop'", extensions: { code: "undefinedField" },
-      locations: [{ line: 1, column: 25 }] })]);
+    expect(body.errors).toEqual([
+      expect.objectContaining({
+        message: "Field 'nope' doesn't exist on type 'Shop'",
+        extensions: { code: "undefinedField" },
+        locations: [{ line: 1, column: 25 }],
+      }),
+    ]);
   });
 
   it("refuses a connection without first or last", async () => {
@@ -36,9 +40,17 @@ describe("refusals", () => {
   });
 
   it("answers 400 to a body that is not JSON, and 404 to another API version", async () => {
-    const bad = await fetch(fake.graphqlUrl, { method: "POST", headers: { "X-Shopify-Access-Token": TOKEN, "Content-Type": "application/json" }, body: "{nope" });
+    const bad = await fetch(fake.graphqlUrl, {
+      method: "POST",
+      headers: { "X-Shopify-Access-Token": TOKEN, "Content-Type": "application/json" },
+      body: "{nope",
+    });
     expect(bad.status).toBe(400);
-    const other = await fetch(`${fake.origin}/admin/api/2024-01/graphql.json`, { method: "POST", headers: { "X-Shopify-Access-Token": TOKEN }, body: "{}" });
+    const other = await fetch(`${fake.origin}/admin/api/2024-01/graphql.json`, {
+      method: "POST",
+      headers: { "X-Shopify-Access-Token": TOKEN },
+      body: "{}",
+    });
     expect(other.status).toBe(404);
   });
 
@@ -63,7 +75,9 @@ describe("serving the demo store", () => {
   });
 
   it("finds a product by handle and serves hostile strings verbatim", async () => {
-    const { body } = await gql(`query P { productByIdentifier(identifier: { handle: "hostile-test-sock" }) { title variants(first: 1) { nodes { id } } } }`);
+    const { body } = await gql(
+      `query P { productByIdentifier(identifier: { handle: "hostile-test-sock" }) { title variants(first: 1) { nodes { id } } } }`,
+    );
     expect(body.data!.productByIdentifier.title).toBe("<img src=x onerror=alert(1)> Test Sock");
   });
 
@@ -94,9 +108,12 @@ describe("serving the demo store", () => {
 
   it("serves payment data only when asked, and logs what was asked", async () => {
     fake.clearRequests();
-    await gql(`query Pay { order(id: "gid://shopify/Order/5002") { transactions(first: 1) { paymentDetails { ... on CardPaymentDetails { number } } } } }`)
-      .then(({ body }) => expect(body.data!.order.transactions[0].paymentDetails.number).toMatch(/\d{4}$/));
-    const log = (await (await fetch(`${fake.origin}/__fake/requests`)).json()) as { requests: { operationName: string | null; query: string }[] };
+    await gql(
+      `query Pay { order(id: "gid://shopify/Order/5002") { transactions(first: 1) { paymentDetails { ... on CardPaymentDetails { number } } } } }`,
+    ).then(({ body }) => expect(body.data!.order.transactions[0].paymentDetails.number).toMatch(/\d{4}$/));
+    const log = (await (await fetch(`${fake.origin}/__fake/requests`)).json()) as {
+      requests: { operationName: string | null; query: string }[];
+    };
     expect(log.requests).toHaveLength(1);
     expect(log.requests[0]!.query).toContain("transactions");
     expect(JSON.stringify(log)).not.toContain(TOKEN);
@@ -108,9 +125,13 @@ describe("serving the demo store", () => {
     const ownerId = install.data!.currentAppInstallation.id;
     const bad = await gql(set, { m: [{ ownerId, namespace: "shop_assistant", key: "widget_config", type: "json", value: "{not json" }] });
     expect(bad.body.data!.metafieldsSet.userErrors[0].code).toBe("INVALID_VALUE");
-    const ok = await gql(set, { m: [{ ownerId, namespace: "shop_assistant", key: "widget_config", type: "json", value: '{"greeting":"Hi"}' }] });
+    const ok = await gql(set, {
+      m: [{ ownerId, namespace: "shop_assistant", key: "widget_config", type: "json", value: '{"greeting":"Hi"}' }],
+    });
     expect(ok.body.data!.metafieldsSet.userErrors).toEqual([]);
     const seen = await (await fetch(`${fake.origin}/__fake/app-metafields`)).json();
-    expect(seen).toEqual({ shop_assistant: { widget_config: { type: "json", value: '{"greeting":"Hi"}', jsonValue: { greeting: "Hi" } } } });
+    expect(seen).toEqual({
+      shop_assistant: { widget_config: { type: "json", value: '{"greeting":"Hi"}', jsonValue: { greeting: "Hi" } } },
+    });
   });
 });

@@ -24,11 +24,19 @@ export interface ControlDeps {
 export async function handleControl(req: IncomingMessage, res: ServerResponse, route: string, deps: ControlDeps) {
   const ok = () => sendJson(res, 200, { ok: true });
   switch (route) {
-    case "GET /__fake/requests": return sendJson(res, 200, { requests: deps.requests() });
-    case "DELETE /__fake/requests": deps.clearRequests(); return ok();
-    case "GET /__fake/app-metafields": return sendJson(res, 200, deps.appMetafields());
-    case "DELETE /__fake/faults": deps.faults.clear(); return ok();
-    case "POST /__fake/reset": deps.reset(); return ok();
+    case "GET /__fake/requests":
+      return sendJson(res, 200, { requests: deps.requests() });
+    case "DELETE /__fake/requests":
+      deps.clearRequests();
+      return ok();
+    case "GET /__fake/app-metafields":
+      return sendJson(res, 200, deps.appMetafields());
+    case "DELETE /__fake/faults":
+      deps.faults.clear();
+      return ok();
+    case "POST /__fake/reset":
+      deps.reset();
+      return ok();
   }
   const body = parseJsonObject((await readBody(req)) ?? "");
   if (route === "POST /__fake/faults") {

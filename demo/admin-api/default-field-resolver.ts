@@ -5,17 +5,40 @@
 // document executes. It also refuses fields the granted access scopes don't cover, with
 // Shopify's ACCESS_DENIED error, using the scope data shipped inside the schema file.
 import {
-  GraphQLError, getNamedType, isAbstractType, isEnumType, isListType, isNonNullType, isObjectType, isScalarType,
-  type GraphQLFieldResolver, type GraphQLOutputType, type GraphQLSchema,
+  GraphQLError,
+  getNamedType,
+  isAbstractType,
+  isEnumType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+  type GraphQLFieldResolver,
+  type GraphQLOutputType,
+  type GraphQLSchema,
 } from "graphql";
 import { scopeRequirement } from "./admin-schema";
 import { connectionOf, type PageArgs } from "./connection";
 import type { FakeContext } from "./fake-context";
 
 const SCALAR_DEFAULTS: Record<string, unknown> = {
-  String: "", ID: "gid://shopify/Fake/0", Int: 0, Float: 0, Boolean: false, Decimal: "0.0", Money: "0.00",
-  URL: "https://demo-shop.myshopify.com/", HTML: "", JSON: {}, UnsignedInt64: "0", FormattedString: "",
-  DateTime: "1970-01-01T00:00:00Z", Date: "1970-01-01", Color: "#000000", ARN: "", BigInt: "0",
+  String: "",
+  ID: "gid://shopify/Fake/0",
+  Int: 0,
+  Float: 0,
+  Boolean: false,
+  Decimal: "0.0",
+  Money: "0.00",
+  URL: "https://demo-shop.myshopify.com/",
+  HTML: "",
+  JSON: {},
+  UnsignedInt64: "0",
+  FormattedString: "",
+  DateTime: "1970-01-01T00:00:00Z",
+  Date: "1970-01-01",
+  Color: "#000000",
+  ARN: "",
+  BigInt: "0",
 };
 
 export const isConnectionType = (type: GraphQLOutputType) => getNamedType(type).name.endsWith("Connection");

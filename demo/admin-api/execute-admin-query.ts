@@ -27,10 +27,17 @@ export interface AdminGraphqlRequest {
 const SHOPIFY_WORDING: [RegExp, string, (m: RegExpMatchArray) => string][] = [
   [/^Cannot query field "(\w+)" on type "(\w+)"\./, "undefinedField", (m) => `Field '${m[1]}' doesn't exist on type '${m[2]}'`],
   [/^Unknown argument "(\w+)" on field "\w+\.(\w+)"\./, "argumentNotAccepted", (m) => `Field '${m[2]}' doesn't accept argument '${m[1]}'`],
-  [/^Field "(\w+)" argument "(\w+)" of type "(.+)" is required/, "missingRequiredArguments", (m) => `Field '${m[1]}' is missing required arguments: ${m[2]}`],
+  [
+    /^Field "(\w+)" argument "(\w+)" of type "(.+)" is required/,
+    "missingRequiredArguments",
+    (m) => `Field '${m[1]}' is missing required arguments: ${m[2]}`,
+  ],
   [/^Unknown type "(\w+)"\./, "undefinedType", (m) => `No such type ${m[1]}, so it can't be a fragment condition`],
-  [/^Variable "\$(\w+)" of type "(.+)" used in position expecting type "(.+)"\./, "variableMismatch",
-    (m) => `Type mismatch on variable $${m[1]} and argument (${m[2]} / ${m[3]})`],
+  [
+    /^Variable "\$(\w+)" of type "(.+)" used in position expecting type "(.+)"\./,
+    "variableMismatch",
+    (m) => `Type mismatch on variable $${m[1]} and argument (${m[2]} / ${m[3]})`,
+  ],
 ];
 
 function shopifyError(error: GraphQLError, code = "GRAPHQL_VALIDATION_FAILED"): GraphQLFormattedError {
@@ -63,13 +70,25 @@ export function createAdminQueryExecutor(schema: GraphQLSchema) {
       cost: { requestedQueryCost: requested.cost, actualQueryCost, throttleStatus: bucket.status() },
     });
     if (requested.cost > MAX_QUERY_COST) {
-      return { errors: [{ message: `Query cost is ${requested.cost}, which exceeds the single query max cost limit (${MAX_QUERY_COST}).`,
-        extensions: { code: "MAX_COST_EXCEEDED", cost: requested.cost, maxCost: MAX_QUERY_COST } }], extensions: cost(null) };
+      return {
+        errors: [
+          {
+            message: `Query cost is ${requested.cost}, which exceeds the single query max cost limit (${MAX_QUERY_COST}).`,
+            extensions: { code: "MAX_COST_EXCEEDED", cost: requested.cost, maxCost: MAX_QUERY_COST },
+          },
+        ],
+        extensions: cost(null),
+      };
     }
     if (!bucket.take(requested.cost)) return throttledBody(requested.cost, bucket);
     const result = await execute({
-      schema, document, operationName: request.operationName, variableValues: variables, contextValue: ctx,
-      rootValue: operation.operation === "mutation" ? mutationRoot(ctx) : queryRoot(ctx), fieldResolver,
+      schema,
+      document,
+      operationName: request.operationName,
+      variableValues: variables,
+      contextValue: ctx,
+      rootValue: operation.operation === "mutation" ? mutationRoot(ctx) : queryRoot(ctx),
+      fieldResolver,
     });
     const actual = queryCost(schema, document, operation, variables, (result.data ?? null) as Record<string, unknown> | null).cost;
     bucket.refund(requested.cost - actual);

@@ -6,7 +6,13 @@ export interface GraphqlAnswer {
   body: {
     data?: Record<string, any> | null;
     errors?: { message: string; extensions?: Record<string, unknown>; path?: (string | number)[] }[] | string | Record<string, unknown>;
-    extensions?: { cost: { requestedQueryCost: number; actualQueryCost: number | null; throttleStatus: { maximumAvailable: number; currentlyAvailable: number; restoreRate: number } } };
+    extensions?: {
+      cost: {
+        requestedQueryCost: number;
+        actualQueryCost: number | null;
+        throttleStatus: { maximumAvailable: number; currentlyAvailable: number; restoreRate: number };
+      };
+    };
   };
 }
 

@@ -31,6 +31,8 @@ export function createFaultQueue() {
       return head;
     },
     pending: () => queue.map((f) => ({ ...f })),
-    clear: () => { queue = []; },
+    clear: () => {
+      queue = [];
+    },
   };
 }

@@ -9,6 +9,9 @@ const TOML = path.resolve(import.meta.dirname, "..", "..", "shopify.app.toml");
 export function scopesFromAppToml(file = TOML): string[] {
   if (!existsSync(file)) return FALLBACK_SCOPES;
   const match = readFileSync(file, "utf8").match(/^\s*scopes\s*=\s*"([^"]*)"/m);
-  const scopes = match?.[1]?.split(",").map((s) => s.trim()).filter(Boolean);
+  const scopes = match?.[1]
+    ?.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   return scopes && scopes.length > 0 ? scopes : FALLBACK_SCOPES;
 }

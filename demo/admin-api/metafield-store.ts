@@ -30,13 +30,18 @@ export interface MetafieldUserError {
   elementIndex: number | null;
 }
 
-const KNOWN_TYPES = /^(list\.)?(single_line_text_field|multi_line_text_field|json|boolean|number_integer|number_decimal|date|date_time|url|color|rich_text_field|money|rating|weight|volume|dimension|product_reference|variant_reference|collection_reference|file_reference|page_reference|metaobject_reference)$/;
+const KNOWN_TYPES =
+  /^(list\.)?(single_line_text_field|multi_line_text_field|json|boolean|number_integer|number_decimal|date|date_time|url|color|rich_text_field|money|rating|weight|volume|dimension|product_reference|variant_reference|collection_reference|file_reference|page_reference|metaobject_reference)$/;
 
 export const digestOf = (value: string) => createHash("sha256").update(value).digest("hex");
 
 function invalidValue(type: string, value: string): string | null {
   if (type === "json" || type.startsWith("list.")) {
-    try { JSON.parse(value); } catch { return "Value is invalid JSON."; }
+    try {
+      JSON.parse(value);
+    } catch {
+      return "Value is invalid JSON.";
+    }
   }
   if (type === "boolean" && value !== "true" && value !== "false") return "Value must be true or false.";
   if (type === "number_integer" && !/^-?\d+$/.test(value)) return "Value must be an integer.";
@@ -53,8 +58,17 @@ export function createMetafieldStore(options: { knownOwner: (id: string) => bool
     const error = (i: number, field: string, code: string, message: string) =>
       userErrors.push({ field: ["metafields", String(i), field], code, message, elementIndex: i });
     if (inputs.length > 25) {
-      return { metafields: null, userErrors: [{ field: ["metafields"], code: "LESS_THAN_OR_EQUAL_TO",
-        message: "Exceeded the maximum metafields input limit of 25.", elementIndex: null }] };
+      return {
+        metafields: null,
+        userErrors: [
+          {
+            field: ["metafields"],
+            code: "LESS_THAN_OR_EQUAL_TO",
+            message: "Exceeded the maximum metafields input limit of 25.",
+            elementIndex: null,
+          },
+        ],
+      };
     }
     inputs.forEach((input, i) => {
       const namespace = input.namespace ?? options.reservedNamespace;
@@ -78,9 +92,14 @@ export function createMetafieldStore(options: { knownOwner: (id: string) => bool
       const key = keyOf(input.ownerId, namespace, input.key);
       const existing = byKey.get(key);
       const stored: StoredMetafield = {
-        id: existing?.id ?? `gid://shopify/Metafield/${900_000 + nextId++}`, ownerId: input.ownerId, namespace,
-        key: input.key, type: input.type ?? existing!.type, value: input.value,
-        createdAt: existing?.createdAt ?? now, updatedAt: now,
+        id: existing?.id ?? `gid://shopify/Metafield/${900_000 + nextId++}`,
+        ownerId: input.ownerId,
+        namespace,
+        key: input.key,
+        type: input.type ?? existing!.type,
+        value: input.value,
+        createdAt: existing?.createdAt ?? now,
+        updatedAt: now,
       };
       byKey.set(key, stored);
       return stored;

@@ -3,8 +3,19 @@
 // arguments; actual cost (after execution) uses how many nodes came back. Also refuses a
 // connection without first/last, as Shopify does.
 import {
-  GraphQLError, getArgumentValues, getNamedType, isCompositeType, isInterfaceType, isLeafType, isObjectType, Kind,
-  type DocumentNode, type FragmentDefinitionNode, type GraphQLCompositeType, type GraphQLSchema, type OperationDefinitionNode,
+  GraphQLError,
+  getArgumentValues,
+  getNamedType,
+  isCompositeType,
+  isInterfaceType,
+  isLeafType,
+  isObjectType,
+  Kind,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
   type SelectionSetNode,
 } from "graphql";
 
@@ -21,12 +32,16 @@ export function operationOf(document: DocumentNode, operationName?: string | nul
 }
 
 export function queryCost(
-  schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode,
-  variables: Record<string, unknown>, data?: Data,
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  data?: Data,
 ): CostResult {
   const errors: GraphQLError[] = [];
-  const fragments = new Map(document.definitions
-    .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
+  const fragments = new Map(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
+  );
   const perRootField = operation.operation === "mutation" ? 10 : 1;
   const actual = data !== undefined;
 
@@ -56,9 +71,10 @@ export function queryCost(
           errors.push(new GraphQLError("you must provide one of first or last", { nodes: selection }));
           continue;
         }
-        const returned = child && typeof child === "object"
-          ? Math.max((child.edges as unknown[] | undefined)?.length ?? 0, (child.nodes as unknown[] | undefined)?.length ?? 0)
-          : undefined;
+        const returned =
+          child && typeof child === "object"
+            ? Math.max((child.edges as unknown[] | undefined)?.length ?? 0, (child.nodes as unknown[] | undefined)?.length ?? 0)
+            : undefined;
         const count = actual ? (returned ?? 0) : (args.first ?? args.last ?? 0);
         total += base + 1 + count * childCost;
       } else {

@@ -44,24 +44,48 @@ export function queryRoot(ctx: FakeContext) {
       const found = ctx.store.variants.get(String(args.id));
       return found ? variantView(found.variant, found.product, ctx) : null;
     },
-    productVariants: (args: Args) => productsMatching(data.products, {}).flatMap((p) => p.variants.map((v) => variantView(v, p, ctx)))
-      .filter((v) => !args.query || String(args.query).split(/\s+/).every((t) => `${v.displayName} ${v.sku}`.toLowerCase().includes(t.replace(/^\w+:/, "").toLowerCase()))),
-    collection: (args: Args) => { const c = ctx.store.collections.get(String(args.id)); return c ? collectionView(c, ctx) : null; },
-    collectionByHandle: (args: Args) => { const c = data.collections.find((x) => x.handle === args.handle); return c ? collectionView(c, ctx) : null; },
+    productVariants: (args: Args) =>
+      productsMatching(data.products, {})
+        .flatMap((p) => p.variants.map((v) => variantView(v, p, ctx)))
+        .filter(
+          (v) =>
+            !args.query ||
+            String(args.query)
+              .split(/\s+/)
+              .every((t) => `${v.displayName} ${v.sku}`.toLowerCase().includes(t.replace(/^\w+:/, "").toLowerCase())),
+        ),
+    collection: (args: Args) => {
+      const c = ctx.store.collections.get(String(args.id));
+      return c ? collectionView(c, ctx) : null;
+    },
+    collectionByHandle: (args: Args) => {
+      const c = data.collections.find((x) => x.handle === args.handle);
+      return c ? collectionView(c, ctx) : null;
+    },
     collectionByIdentifier: (args: Args) => {
       const identifier = args.identifier as { id?: string; handle?: string };
       const c = data.collections.find((x) => x.id === identifier.id || x.handle === identifier.handle);
       return c ? collectionView(c, ctx) : null;
     },
     collections: (args: Args) => collectionsMatching(data.collections, args).map((c) => collectionView(c, ctx)),
-    order: (args: Args) => { const o = ctx.store.orders.get(String(args.id)); return o && orderVisible(o, ctx) ? orderView(o, ctx) : null; },
+    order: (args: Args) => {
+      const o = ctx.store.orders.get(String(args.id));
+      return o && orderVisible(o, ctx) ? orderView(o, ctx) : null;
+    },
     orderByIdentifier: (args: Args) => {
       const identifier = args.identifier as { id?: string };
       const o = identifier.id ? ctx.store.orders.get(identifier.id) : undefined;
       return o && orderVisible(o, ctx) ? orderView(o, ctx) : null;
     },
-    orders: (args: Args) => ordersMatching(data.orders.filter((o) => orderVisible(o, ctx)), args).map((o) => orderView(o, ctx)),
-    customer: (args: Args) => { const c = ctx.store.customers.get(String(args.id)); return c ? customerView(c, ctx) : null; },
+    orders: (args: Args) =>
+      ordersMatching(
+        data.orders.filter((o) => orderVisible(o, ctx)),
+        args,
+      ).map((o) => orderView(o, ctx)),
+    customer: (args: Args) => {
+      const c = ctx.store.customers.get(String(args.id));
+      return c ? customerView(c, ctx) : null;
+    },
     customers: (args: Args) => customersMatching(data.customers, args).map((c) => customerView(c, ctx)),
     currentAppInstallation: () => appInstallationView(ctx),
     app: () => appInstallationView(ctx).app,
@@ -72,8 +96,10 @@ export function mutationRoot(ctx: FakeContext) {
   return {
     metafieldsSet: (args: Args) => {
       const { metafields, userErrors } = ctx.metafields.set(args.metafields as MetafieldsSetInput[]);
-      return { metafields: metafields?.map((m) => metafieldView(m, ctx)) ?? null,
-        userErrors: userErrors.map((e) => ({ __typename: "MetafieldsSetUserError", ...e })) };
+      return {
+        metafields: metafields?.map((m) => metafieldView(m, ctx)) ?? null,
+        userErrors: userErrors.map((e) => ({ __typename: "MetafieldsSetUserError", ...e })),
+      };
     },
     metafieldsDelete: (args: Args) => {
       const inputs = args.metafields as { ownerId: string; namespace: string; key: string }[];

@@ -41,19 +41,32 @@ export function parseSearchQuery(query: string | null | undefined): SearchQuery 
   let negateNext = false;
   for (const m of (query ?? "").replace(/[()]/g, " ").matchAll(TOKEN)) {
     const [, minus, field, comparator, rawValue, quoted, bare] = m;
-    if (bare === "OR") { groups.push([]); continue; }
+    if (bare === "OR") {
+      groups.push([]);
+      continue;
+    }
     if (bare === "AND") continue;
-    if (bare === "NOT") { negateNext = true; continue; }
+    if (bare === "NOT") {
+      negateNext = true;
+      continue;
+    }
     let term: SearchTerm;
     if (field !== undefined) {
-      term = { field: field.toLowerCase(), comparator: comparator as Comparator,
-        value: (rawValue ?? "").replace(/^"|"$/g, ""), negated: minus === "-" };
+      term = {
+        field: field.toLowerCase(),
+        comparator: comparator as Comparator,
+        value: (rawValue ?? "").replace(/^"|"$/g, ""),
+        negated: minus === "-",
+      };
     } else {
       const text = quoted ?? bare ?? "";
       const negated = !quoted && text.startsWith("-") && text.length > 1;
       term = { field: null, comparator: ":", value: negated ? text.slice(1) : text, negated };
     }
-    if (negateNext) { term.negated = !term.negated; negateNext = false; }
+    if (negateNext) {
+      term.negated = !term.negated;
+      negateNext = false;
+    }
     if (term.value !== "" || term.field !== null) groups.at(-1)!.push(term);
   }
   return groups.filter((g) => g.length > 0);
@@ -66,11 +79,16 @@ function compare(kind: FieldKind, actual: string | number | boolean, term: Searc
     const b = kind === "date" ? Date.parse(term.value) : Number(term.value);
     if (Number.isNaN(a) || Number.isNaN(b)) return false;
     switch (term.comparator) {
-      case ":>": return a > b;
-      case ":>=": return a >= b;
-      case ":<": return a < b;
-      case ":<=": return a <= b;
-      default: return kind === "date" ? String(actual).startsWith(term.value) : a === b;
+      case ":>":
+        return a > b;
+      case ":>=":
+        return a >= b;
+      case ":<":
+        return a < b;
+      case ":<=":
+        return a <= b;
+      default:
+        return kind === "date" ? String(actual).startsWith(term.value) : a === b;
     }
   }
   const text = String(actual).toLowerCase();

@@ -13,7 +13,12 @@ const SHOP = "demo-shop.myshopify.com";
 let fake: AdminApiFake;
 
 beforeAll(async () => {
-  fake = await startAdminApiFake({ accessToken: "shpat_lib", apiKey: "key", apiSecret: "secret", scopes: ["read_products", "read_orders"] });
+  fake = await startAdminApiFake({
+    accessToken: "shpat_lib",
+    apiKey: "key",
+    apiSecret: "secret",
+    scopes: ["read_products", "read_orders"],
+  });
   const original = abstractFetch;
   setAbstractFetchFunc((input, init) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
@@ -26,17 +31,37 @@ afterAll(() => fake.close());
 function sessionToken(): string {
   const part = (o: object) => Buffer.from(JSON.stringify(o)).toString("base64url");
   const now = Math.floor(Date.now() / 1000);
-  const unsigned = `${part({ alg: "HS256", typ: "JWT" })}.${part({ iss: `https://${SHOP}/admin`, dest: `https://${SHOP}`,
-    aud: "key", sub: "1", exp: now + 60, nbf: now - 5, iat: now, jti: "jti", sid: "sid" })}`;
+  const unsigned = `${part({ alg: "HS256", typ: "JWT" })}.${part({
+    iss: `https://${SHOP}/admin`,
+    dest: `https://${SHOP}`,
+    aud: "key",
+    sub: "1",
+    exp: now + 60,
+    nbf: now - 5,
+    iat: now,
+    jti: "jti",
+    sid: "sid",
+  })}`;
   return `${unsigned}.${createHmac("sha256", "secret").update(unsigned).digest("base64url")}`;
 }
 
 describe("the fake with Shopify's library", () => {
   it("exchanges a session token, then answers GraphQL, errors and throttling as Shopify does", async () => {
-    const api = shopifyApi({ apiKey: "key", apiSecretKey: "secret", scopes: ["read_products"], hostName: "app.example",
-      isEmbeddedApp: true, apiVersion: ApiVersion.January26, logger: { level: 0 } });
-    const { session } = await api.auth.tokenExchange({ shop: SHOP, sessionToken: sessionToken(),
-      requestedTokenType: RequestedTokenType.OfflineAccessToken, expiring: true });
+    const api = shopifyApi({
+      apiKey: "key",
+      apiSecretKey: "secret",
+      scopes: ["read_products"],
+      hostName: "app.example",
+      isEmbeddedApp: true,
+      apiVersion: ApiVersion.January26,
+      logger: { level: 0 },
+    });
+    const { session } = await api.auth.tokenExchange({
+      shop: SHOP,
+      sessionToken: sessionToken(),
+      requestedTokenType: RequestedTokenType.OfflineAccessToken,
+      expiring: true,
+    });
     expect(session).toMatchObject({ id: `offline_${SHOP}`, accessToken: "shpat_lib" });
     expect(session.refreshToken).toMatch(/^shprt_/);
 

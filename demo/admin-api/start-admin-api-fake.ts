@@ -60,7 +60,9 @@ export interface AdminApiFake {
 
 const GRAPHQL_PATH = `/admin/api/${ADMIN_API_VERSION}/graphql.json`;
 const INVALID_TOKEN = { errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" };
-const withImpliedReads = (scopes: string[]) => [...new Set([...scopes, ...scopes.filter((s) => s.startsWith("write_")).map((s) => s.replace("write_", "read_"))])];
+const withImpliedReads = (scopes: string[]) => [
+  ...new Set([...scopes, ...scopes.filter((s) => s.startsWith("write_")).map((s) => s.replace("write_", "read_"))]),
+];
 
 export async function startAdminApiFake(options: AdminApiFakeOptions): Promise<AdminApiFake> {
   const store = options.store ?? loadDemoStore();
@@ -68,14 +70,29 @@ export async function startAdminApiFake(options: AdminApiFakeOptions): Promise<A
   const scopes = withImpliedReads(options.scopes ?? scopesFromAppToml());
   const appInstallationId = "gid://shopify/AppInstallation/424242";
   const indexed = indexStore(store);
-  const metafields = createMetafieldStore({ now, reservedNamespace: "app--4242",
-    knownOwner: (id) => id === appInstallationId || id === store.shop.id || indexed.products.has(id) });
-  const ctx: FakeContext = { store: indexed, metafields, scopes: new Set(scopes), now, appInstallationId, imageOrigin: options.imageOrigin ?? "" };
+  const metafields = createMetafieldStore({
+    now,
+    reservedNamespace: "app--4242",
+    knownOwner: (id) => id === appInstallationId || id === store.shop.id || indexed.products.has(id),
+  });
+  const ctx: FakeContext = {
+    store: indexed,
+    metafields,
+    scopes: new Set(scopes),
+    now,
+    appInstallationId,
+    imageOrigin: options.imageOrigin ?? "",
+  };
   const run = createAdminQueryExecutor(loadAdminSchema());
   const buckets = createBucketsByKey(options.bucket);
   const faults = createFaultQueue();
-  const tokenEndpoint = createTokenEndpoint({ accessToken: options.accessToken, scopes, shopDomain: store.shop.myshopifyDomain,
-    apiKey: options.apiKey, apiSecret: options.apiSecret });
+  const tokenEndpoint = createTokenEndpoint({
+    accessToken: options.accessToken,
+    scopes,
+    shopDomain: store.shop.myshopifyDomain,
+    apiKey: options.apiKey,
+    apiSecret: options.apiSecret,
+  });
   let recorded: RecordedRequest[] = [];
 
   const appMetafields = (): AppMetafields => {
@@ -87,10 +104,16 @@ export async function startAdminApiFake(options: AdminApiFakeOptions): Promise<A
   };
 
   async function graphql(req: IncomingMessage, res: ServerResponse) {
-    const record = (status: number, body: Record<string, unknown> | null, fault: string | null = null) => recorded.push({
-      at: now().toISOString(), path: req.url ?? "", status, fault, operationName: (body?.operationName as string) ?? null,
-      query: typeof body?.query === "string" ? body.query : null, variables: (body?.variables as Record<string, unknown>) ?? null,
-    });
+    const record = (status: number, body: Record<string, unknown> | null, fault: string | null = null) =>
+      recorded.push({
+        at: now().toISOString(),
+        path: req.url ?? "",
+        status,
+        fault,
+        operationName: (body?.operationName as string) ?? null,
+        query: typeof body?.query === "string" ? body.query : null,
+        variables: (body?.variables as Record<string, unknown>) ?? null,
+      });
     const text = await readBody(req);
     const isGraphqlText = (req.headers["content-type"] ?? "").startsWith("application/graphql");
     const body = text === null ? null : isGraphqlText ? { query: text } : parseJsonObject(text);
@@ -104,14 +127,25 @@ export async function startAdminApiFake(options: AdminApiFakeOptions): Promise<A
     }
     const bucket = buckets.for(options.accessToken);
     const fault = faults.next();
-    record(fault?.kind === "slow" || !fault ? 200 : fault.kind === "throttled" ? 200 : fault.kind === "error502" ? 502 : 500, body, fault?.kind ?? null);
+    record(
+      fault?.kind === "slow" || !fault ? 200 : fault.kind === "throttled" ? 200 : fault.kind === "error502" ? 502 : 500,
+      body,
+      fault?.kind ?? null,
+    );
     if (fault?.kind === "disconnect") return req.socket.destroy();
     if (fault?.kind === "error500") return sendJson(res, 500, { errors: "Internal Server Error" });
     if (fault?.kind === "error502") return sendJson(res, 502, { errors: "Bad Gateway" });
     if (fault?.kind === "throttled") return sendJson(res, 200, throttledBody(1, bucket));
     if (fault?.kind === "slow") await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
-    const answer = await run({ query: body.query, variables: body.variables as Record<string, unknown> | null,
-      operationName: body.operationName as string | null }, ctx, bucket);
+    const answer = await run(
+      {
+        query: body.query,
+        variables: body.variables as Record<string, unknown> | null,
+        operationName: body.operationName as string | null,
+      },
+      ctx,
+      bucket,
+    );
     sendJson(res, 200, answer, { "X-Shopify-API-Version": ADMIN_API_VERSION });
   }
 
@@ -124,18 +158,26 @@ export async function startAdminApiFake(options: AdminApiFakeOptions): Promise<A
     };
     if (route === `POST ${GRAPHQL_PATH}`) return void graphql(req, res).catch(done);
     if (route === "POST /admin/oauth/access_token") {
-      return void readBody(req).then((text) => {
-        const body = parseJsonObject(text ?? "") ?? Object.fromEntries(new URLSearchParams(text ?? ""));
-        const answer = tokenEndpoint(body);
-        sendJson(res, answer.status, answer.body);
-      }).catch(done);
+      return void readBody(req)
+        .then((text) => {
+          const body = parseJsonObject(text ?? "") ?? Object.fromEntries(new URLSearchParams(text ?? ""));
+          const answer = tokenEndpoint(body);
+          sendJson(res, answer.status, answer.body);
+        })
+        .catch(done);
     }
     if (url.pathname.startsWith("/__fake/")) {
-      return void handleControl(req, res, route, { requests: () => recorded, clearRequests: handle.clearRequests, faults,
-        appMetafields, reset: () => handle.reset(), setBucketAvailable: (points) => {
+      return void handleControl(req, res, route, {
+        requests: () => recorded,
+        clearRequests: handle.clearRequests,
+        faults,
+        appMetafields,
+        reset: () => handle.reset(),
+        setBucketAvailable: (points) => {
           buckets.for(options.accessToken).setAvailable(points);
           return buckets.for(options.accessToken).status();
-        } }).catch(done);
+        },
+      }).catch(done);
     }
     sendJson(res, 404, { errors: "Not Found" });
   });
@@ -148,21 +190,34 @@ export async function startAdminApiFake(options: AdminApiFakeOptions): Promise<A
     graphqlUrl: `${origin}${GRAPHQL_PATH}`,
     store,
     requests: () => recorded.map((r) => ({ ...r })),
-    clearRequests: () => { recorded = []; },
-    injectFault: (fault) => { faults.add(fault); },
+    clearRequests: () => {
+      recorded = [];
+    },
+    injectFault: (fault) => {
+      faults.add(fault);
+    },
     setBucketAvailable: (points) => buckets.for(options.accessToken).setAvailable(points),
     appMetafields,
-    reset() { recorded = []; faults.clear(); buckets.reset(); metafields.clear(); },
-    close: () => new Promise<void>((resolve, reject) => {
-      server.closeAllConnections();
-      server.close((error) => (error ? reject(error) : resolve()));
-    }),
+    reset() {
+      recorded = [];
+      faults.clear();
+      buckets.reset();
+      metafields.clear();
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
   };
   return handle;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
-  const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
+  const arg = (name: string) => {
+    const i = process.argv.indexOf(name);
+    return i > 0 ? process.argv[i + 1] : undefined;
+  };
   const fake = await startAdminApiFake({ port: Number(arg("--port") ?? 4010), accessToken: arg("--token") ?? "shpat_demo_token" });
   console.log(`Admin API fake (${ADMIN_API_VERSION}) on ${fake.graphqlUrl}`);
 }

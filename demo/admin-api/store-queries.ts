@@ -42,19 +42,33 @@ const PRODUCT_SEARCH: SearchFields<DemoProduct> = {
 };
 
 export function productsMatching(products: DemoProduct[], args: Args): DemoProduct[] {
-  return sortBy(filterBySearch(products, args.query as string | null, PRODUCT_SEARCH), args.sortKey, {
-    ID: (p) => numericId(p.id), RELEVANCE: (p) => numericId(p.id), TITLE: (p) => p.title.toLowerCase(),
-    CREATED_AT: (p) => time(p.createdAt), UPDATED_AT: (p) => time(p.updatedAt), PUBLISHED_AT: (p) => time(p.publishedAt),
-    PRODUCT_TYPE: (p) => p.productType, VENDOR: (p) => p.vendor,
-    INVENTORY_TOTAL: (p) => p.variants.reduce((s, v) => s + v.inventoryQuantity, 0),
-  }, "ID");
+  return sortBy(
+    filterBySearch(products, args.query as string | null, PRODUCT_SEARCH),
+    args.sortKey,
+    {
+      ID: (p) => numericId(p.id),
+      RELEVANCE: (p) => numericId(p.id),
+      TITLE: (p) => p.title.toLowerCase(),
+      CREATED_AT: (p) => time(p.createdAt),
+      UPDATED_AT: (p) => time(p.updatedAt),
+      PUBLISHED_AT: (p) => time(p.publishedAt),
+      PRODUCT_TYPE: (p) => p.productType,
+      VENDOR: (p) => p.vendor,
+      INVENTORY_TOTAL: (p) => p.variants.reduce((s, v) => s + v.inventoryQuantity, 0),
+    },
+    "ID",
+  );
 }
 
 const orderStatus = (o: DemoOrder) => (o.cancelledAt ? "cancelled" : o.closedAt ? "closed" : "open");
-const fulfillmentSearchStatus = (o: DemoOrder) => ({
-  UNFULFILLED: ["unshipped", "unfulfilled"], PARTIALLY_FULFILLED: ["partial", "unfulfilled"], FULFILLED: ["shipped", "fulfilled"],
-  IN_PROGRESS: ["unshipped", "unfulfilled", "in_progress"], ON_HOLD: ["unshipped", "unfulfilled", "on_hold"],
-})[o.displayFulfillmentStatus];
+const fulfillmentSearchStatus = (o: DemoOrder) =>
+  ({
+    UNFULFILLED: ["unshipped", "unfulfilled"],
+    PARTIALLY_FULFILLED: ["partial", "unfulfilled"],
+    FULFILLED: ["shipped", "fulfilled"],
+    IN_PROGRESS: ["unshipped", "unfulfilled", "in_progress"],
+    ON_HOLD: ["unshipped", "unfulfilled", "on_hold"],
+  })[o.displayFulfillmentStatus];
 
 const ORDER_SEARCH: SearchFields<DemoOrder> = {
   defaultText: (o) => [o.name, o.name.slice(1), o.email],
@@ -76,13 +90,24 @@ const ORDER_SEARCH: SearchFields<DemoOrder> = {
 };
 
 export function ordersMatching(orders: DemoOrder[], args: Args): DemoOrder[] {
-  return sortBy(filterBySearch(orders, args.query as string | null, ORDER_SEARCH), args.sortKey, {
-    ID: (o) => numericId(o.id), RELEVANCE: (o) => numericId(o.id), ORDER_NUMBER: (o) => o.number,
-    CREATED_AT: (o) => time(o.createdAt), PROCESSED_AT: (o) => time(o.processedAt), UPDATED_AT: (o) => time(o.updatedAt),
-    TOTAL_PRICE: (o) => Number(o.totalPrice), CURRENT_TOTAL_PRICE: (o) => Number(o.totalPrice) - Number(o.totalRefunded),
-    FINANCIAL_STATUS: (o) => o.displayFinancialStatus, FULFILLMENT_STATUS: (o) => o.displayFulfillmentStatus,
-    TOTAL_ITEMS_QUANTITY: (o) => o.lineItems.reduce((s, l) => s + l.quantity, 0),
-  }, "ID");
+  return sortBy(
+    filterBySearch(orders, args.query as string | null, ORDER_SEARCH),
+    args.sortKey,
+    {
+      ID: (o) => numericId(o.id),
+      RELEVANCE: (o) => numericId(o.id),
+      ORDER_NUMBER: (o) => o.number,
+      CREATED_AT: (o) => time(o.createdAt),
+      PROCESSED_AT: (o) => time(o.processedAt),
+      UPDATED_AT: (o) => time(o.updatedAt),
+      TOTAL_PRICE: (o) => Number(o.totalPrice),
+      CURRENT_TOTAL_PRICE: (o) => Number(o.totalPrice) - Number(o.totalRefunded),
+      FINANCIAL_STATUS: (o) => o.displayFinancialStatus,
+      FULFILLMENT_STATUS: (o) => o.displayFulfillmentStatus,
+      TOTAL_ITEMS_QUANTITY: (o) => o.lineItems.reduce((s, l) => s + l.quantity, 0),
+    },
+    "ID",
+  );
 }
 
 const CUSTOMER_SEARCH: SearchFields<DemoCustomer> = {
@@ -101,10 +126,19 @@ const CUSTOMER_SEARCH: SearchFields<DemoCustomer> = {
 };
 
 export function customersMatching(customers: DemoCustomer[], args: Args): DemoCustomer[] {
-  return sortBy(filterBySearch(customers, args.query as string | null, CUSTOMER_SEARCH), args.sortKey, {
-    ID: (c) => numericId(c.id), RELEVANCE: (c) => numericId(c.id), NAME: (c) => `${c.firstName} ${c.lastName}`,
-    CREATED_AT: (c) => time(c.createdAt), UPDATED_AT: (c) => time(c.updatedAt), LOCATION: (c) => c.defaultAddress.country,
-  }, "ID");
+  return sortBy(
+    filterBySearch(customers, args.query as string | null, CUSTOMER_SEARCH),
+    args.sortKey,
+    {
+      ID: (c) => numericId(c.id),
+      RELEVANCE: (c) => numericId(c.id),
+      NAME: (c) => `${c.firstName} ${c.lastName}`,
+      CREATED_AT: (c) => time(c.createdAt),
+      UPDATED_AT: (c) => time(c.updatedAt),
+      LOCATION: (c) => c.defaultAddress.country,
+    },
+    "ID",
+  );
 }
 
 const COLLECTION_SEARCH: SearchFields<DemoCollection> = {
@@ -118,7 +152,15 @@ const COLLECTION_SEARCH: SearchFields<DemoCollection> = {
 };
 
 export function collectionsMatching(collections: DemoCollection[], args: Args): DemoCollection[] {
-  return sortBy(filterBySearch(collections, args.query as string | null, COLLECTION_SEARCH), args.sortKey, {
-    ID: (c) => numericId(c.id), RELEVANCE: (c) => numericId(c.id), TITLE: (c) => c.title, UPDATED_AT: (c) => time(c.updatedAt),
-  }, "ID");
+  return sortBy(
+    filterBySearch(collections, args.query as string | null, COLLECTION_SEARCH),
+    args.sortKey,
+    {
+      ID: (c) => numericId(c.id),
+      RELEVANCE: (c) => numericId(c.id),
+      TITLE: (c) => c.title,
+      UPDATED_AT: (c) => time(c.updatedAt),
+    },
+    "ID",
+  );
 }

@@ -17,15 +17,21 @@ function sessionToken(dest: string, key = secret) {
   return `${unsigned}.${createHmac("sha256", key).update(unsigned).digest("base64url")}`;
 }
 
-const exchange = (body: Record<string, unknown>) => fetch(`${fake.origin}/admin/oauth/access_token`, {
-  method: "POST", headers: { "Content-Type": "application/json" },
-  body: JSON.stringify({ client_id: "key", client_secret: secret, ...body }),
-}).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, unknown> }));
+const exchange = (body: Record<string, unknown>) =>
+  fetch(`${fake.origin}/admin/oauth/access_token`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ client_id: "key", client_secret: secret, ...body }),
+  }).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, unknown> }));
 
 describe("token exchange", () => {
-  const offline = (token: string) => ({ grant_type: "urn:ietf:params:oauth:grant-type:token-exchange", subject_token: token,
+  const offline = (token: string) => ({
+    grant_type: "urn:ietf:params:oauth:grant-type:token-exchange",
+    subject_token: token,
     subject_token_type: "urn:ietf:params:oauth:token-type:id_token",
-    requested_token_type: "urn:shopify:params:oauth:token-type:offline-access-token", expiring: "1" });
+    requested_token_type: "urn:shopify:params:oauth:token-type:offline-access-token",
+    expiring: "1",
+  });
 
   it("gives an expiring offline token for a valid session token, and refreshes it once", async () => {
     const { status, body } = await exchange(offline(sessionToken("https://demo-shop.myshopify.com")));

@@ -50,11 +50,28 @@ export function createTokenEndpoint(config: TokenExchangeConfig) {
         const problem = sessionTokenProblem(body.subject_token, config);
         if (problem) return { status: 400, body: { error: "invalid_subject_token", error_description: problem } };
         if (body.requested_token_type === ONLINE) {
-          return { status: 200, body: { access_token: config.accessToken, scope, expires_in: 86_399, associated_user_scope: scope,
-            associated_user: { id: 902541635, first_name: "Demo", last_name: "Staff", email: "staff@demo-outfitters.example",
-              email_verified: true, account_owner: true, locale: "en", collaborator: false } } };
+          return {
+            status: 200,
+            body: {
+              access_token: config.accessToken,
+              scope,
+              expires_in: 86_399,
+              associated_user_scope: scope,
+              associated_user: {
+                id: 902541635,
+                first_name: "Demo",
+                last_name: "Staff",
+                email: "staff@demo-outfitters.example",
+                email_verified: true,
+                account_owner: true,
+                locale: "en",
+                collaborator: false,
+              },
+            },
+          };
         }
-        if (body.requested_token_type !== OFFLINE) return { status: 400, body: { error: "invalid_request", error_description: "requested_token_type" } };
+        if (body.requested_token_type !== OFFLINE)
+          return { status: 400, body: { error: "invalid_request", error_description: "requested_token_type" } };
         return { status: 200, body: offline(body.expiring === "1" || body.expiring === 1) };
       }
       case "refresh_token":

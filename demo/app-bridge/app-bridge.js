@@ -20,8 +20,13 @@
 
   function idToken() {
     return nativeFetch(hostOrigin + "/session-token?shop=" + encodeURIComponent(shop), { credentials: "omit" })
-      .then(function (r) { if (!r.ok) throw new Error("session token: HTTP " + r.status); return r.json(); })
-      .then(function (body) { return body.token; });
+      .then(function (r) {
+        if (!r.ok) throw new Error("session token: HTTP " + r.status);
+        return r.json();
+      })
+      .then(function (body) {
+        return body.token;
+      });
   }
 
   function toParent(message) {
@@ -43,15 +48,17 @@
     var request = new Request(input, init);
     var url = new URL(request.url, location.href);
     if (url.origin !== location.origin || request.headers.has("Authorization")) return nativeFetch(request);
-    return idToken().then(function (token) {
-      var headers = new Headers(request.headers);
-      headers.set("Authorization", "Bearer " + token);
-      return nativeFetch(new Request(request, { headers: headers }));
-    }).then(function (response) {
-      var reauth = response.headers.get("X-Shopify-API-Request-Failure-Reauthorize-Url");
-      if (response.status === 401 && reauth) toParent({ type: "redirect", href: reauth });
-      return response;
-    });
+    return idToken()
+      .then(function (token) {
+        var headers = new Headers(request.headers);
+        headers.set("Authorization", "Bearer " + token);
+        return nativeFetch(new Request(request, { headers: headers }));
+      })
+      .then(function (response) {
+        var reauth = response.headers.get("X-Shopify-API-Request-Failure-Reauthorize-Url");
+        if (response.status === 401 && reauth) toParent({ type: "redirect", href: reauth });
+        return response;
+      });
   };
 
   var toastBox;
@@ -68,13 +75,23 @@
     var item = document.createElement("div");
     item.className = "demo-app-bridge-toast";
     item.textContent = String(message);
-    item.style.cssText = "background:" + (options && options.isError ? "#8e1f0b" : "#303030") + ";color:#fff;padding:10px 16px;border-radius:8px;font:14px system-ui";
+    item.style.cssText =
+      "background:" +
+      (options && options.isError ? "#8e1f0b" : "#303030") +
+      ";color:#fff;padding:10px 16px;border-radius:8px;font:14px system-ui";
     toastBox.appendChild(item);
-    setTimeout(function () { item.remove(); }, (options && options.duration) || 5000);
+    setTimeout(
+      function () {
+        item.remove();
+      },
+      (options && options.duration) || 5000,
+    );
     return String(Date.now());
   }
 
-  function byId(id) { return id ? document.getElementById(id) : null; }
+  function byId(id) {
+    return id ? document.getElementById(id) : null;
+  }
 
   window.shopify = {
     config: { apiKey: apiKey, shop: shop, host: params.get("host") || "", locale: params.get("locale") || "en" },
@@ -82,23 +99,57 @@
     origin: hostOrigin,
     idToken: idToken,
     toast: { show: toast, hide: function () {} },
-    loading: function (on) { toParent({ type: "loading", on: on !== false }); },
-    user: function () { return Promise.resolve({ id: 1, name: "Jane Doe", accountAccess: "Account owner" }); },
+    loading: function (on) {
+      toParent({ type: "loading", on: on !== false });
+    },
+    user: function () {
+      return Promise.resolve({ id: 1, name: "Jane Doe", accountAccess: "Account owner" });
+    },
     saveBar: {
-      show: function (id) { var el = byId(id); if (el && el.show) el.show(); return Promise.resolve(); },
-      hide: function (id) { var el = byId(id); if (el && el.hide) el.hide(); return Promise.resolve(); },
-      toggle: function (id) { var el = byId(id); if (el && el.toggle) el.toggle(); return Promise.resolve(); },
-      leaveConfirmation: function () { return leaveConfirmation(); },
+      show: function (id) {
+        var el = byId(id);
+        if (el && el.show) el.show();
+        return Promise.resolve();
+      },
+      hide: function (id) {
+        var el = byId(id);
+        if (el && el.hide) el.hide();
+        return Promise.resolve();
+      },
+      toggle: function (id) {
+        var el = byId(id);
+        if (el && el.toggle) el.toggle();
+        return Promise.resolve();
+      },
+      leaveConfirmation: function () {
+        return leaveConfirmation();
+      },
     },
     modal: {
-      show: function (id) { var el = byId(id); if (el && el.show) el.show(); return Promise.resolve(); },
-      hide: function (id) { var el = byId(id); if (el && el.hide) el.hide(); return Promise.resolve(); },
-      toggle: function (id) { var el = byId(id); if (el && el.toggle) el.toggle(); return Promise.resolve(); },
+      show: function (id) {
+        var el = byId(id);
+        if (el && el.show) el.show();
+        return Promise.resolve();
+      },
+      hide: function (id) {
+        var el = byId(id);
+        if (el && el.hide) el.hide();
+        return Promise.resolve();
+      },
+      toggle: function (id) {
+        var el = byId(id);
+        if (el && el.toggle) el.toggle();
+        return Promise.resolve();
+      },
     },
-    resourcePicker: function () { return Promise.reject(new Error("resourcePicker is not part of the demo")); },
+    resourcePicker: function () {
+      return Promise.reject(new Error("resourcePicker is not part of the demo"));
+    },
   };
 
-  function define(name, impl) { if (!customElements.get(name)) customElements.define(name, impl); }
+  function define(name, impl) {
+    if (!customElements.get(name)) customElements.define(name, impl);
+  }
 
   function announceNav(menu) {
     var links = Array.prototype.map.call(menu.querySelectorAll("a"), function (a) {
@@ -107,15 +158,20 @@
     toParent({ type: "nav", links: links });
   }
 
-  define("ui-nav-menu", class extends HTMLElement {
-    connectedCallback() {
-      this.style.display = "none";
-      announceNav(this);
-      this._observer = new MutationObserver(() => announceNav(this));
-      this._observer.observe(this, { childList: true, subtree: true, characterData: true, attributes: true });
-    }
-    disconnectedCallback() { if (this._observer) this._observer.disconnect(); }
-  });
+  define(
+    "ui-nav-menu",
+    class extends HTMLElement {
+      connectedCallback() {
+        this.style.display = "none";
+        announceNav(this);
+        this._observer = new MutationObserver(() => announceNav(this));
+        this._observer.observe(this, { childList: true, subtree: true, characterData: true, attributes: true });
+      }
+      disconnectedCallback() {
+        if (this._observer) this._observer.disconnect();
+      }
+    },
+  );
 
   // Our own styles for the stand-in's elements (the real App Bridge draws these in
   // Shopify's admin, outside the app's frame).
@@ -140,7 +196,9 @@
 
   /** The buttons of a <ui-title-bar> (direct and in <section> groups), in order. */
   function titleBarButtons(bar) {
-    return Array.prototype.filter.call(bar.querySelectorAll("button"), function (b) { return b.closest("ui-title-bar") === bar; });
+    return Array.prototype.filter.call(bar.querySelectorAll("button"), function (b) {
+      return b.closest("ui-title-bar") === bar;
+    });
   }
 
   function describeButtons(bar) {
@@ -157,32 +215,48 @@
   }
 
   var pageTitleBars = [];
-  function currentTitleBar() { return pageTitleBars.length ? pageTitleBars[pageTitleBars.length - 1] : null; }
+  function currentTitleBar() {
+    return pageTitleBars.length ? pageTitleBars[pageTitleBars.length - 1] : null;
+  }
   function announceTitle() {
     var bar = currentTitleBar();
     toParent({ type: "title", title: bar ? bar.getAttribute("title") || "" : "", actions: bar ? describeButtons(bar) : [] });
   }
 
-  define("ui-title-bar", class extends HTMLElement {
-    static get observedAttributes() { return ["title"]; }
-    connectedCallback() {
-      this.style.display = "none";
-      if (this.closest("ui-modal")) return; // a modal's header and footer, drawn by the modal
-      pageTitleBars.push(this);
-      this._observer = new MutationObserver(function () { if (currentTitleBar()) announceTitle(); });
-      this._observer.observe(this, { childList: true, subtree: true, characterData: true, attributes: true });
-      announceTitle();
-    }
-    disconnectedCallback() {
-      if (this._observer) this._observer.disconnect();
-      var i = pageTitleBars.indexOf(this);
-      if (i >= 0) { pageTitleBars.splice(i, 1); announceTitle(); }
-    }
-    attributeChangedCallback() { if (pageTitleBars.indexOf(this) >= 0) announceTitle(); }
-  });
+  define(
+    "ui-title-bar",
+    class extends HTMLElement {
+      static get observedAttributes() {
+        return ["title"];
+      }
+      connectedCallback() {
+        this.style.display = "none";
+        if (this.closest("ui-modal")) return; // a modal's header and footer, drawn by the modal
+        pageTitleBars.push(this);
+        this._observer = new MutationObserver(function () {
+          if (currentTitleBar()) announceTitle();
+        });
+        this._observer.observe(this, { childList: true, subtree: true, characterData: true, attributes: true });
+        announceTitle();
+      }
+      disconnectedCallback() {
+        if (this._observer) this._observer.disconnect();
+        var i = pageTitleBars.indexOf(this);
+        if (i >= 0) {
+          pageTitleBars.splice(i, 1);
+          announceTitle();
+        }
+      }
+      attributeChangedCallback() {
+        if (pageTitleBars.indexOf(this) >= 0) announceTitle();
+      }
+    },
+  );
 
   function showingSaveBars() {
-    return Array.prototype.filter.call(document.querySelectorAll("ui-save-bar"), function (bar) { return bar.showing; });
+    return Array.prototype.filter.call(document.querySelectorAll("ui-save-bar"), function (bar) {
+      return bar.showing;
+    });
   }
 
   /** A small dialog of the stand-in's own: title, text, buttons; resolves with the chosen button's value. */
@@ -204,10 +278,20 @@
         b.textContent = spec.label;
         if (spec.primary) b.setAttribute("data-variant", "primary");
         if (spec.critical) b.setAttribute("data-tone", "critical");
-        b.addEventListener("click", function () { answered = true; dialog.close(); dialog.remove(); resolve(spec.value); });
+        b.addEventListener("click", function () {
+          answered = true;
+          dialog.close();
+          dialog.remove();
+          resolve(spec.value);
+        });
         footer.appendChild(b);
       });
-      dialog.addEventListener("close", function () { if (!answered) { dialog.remove(); resolve(null); } });
+      dialog.addEventListener("close", function () {
+        if (!answered) {
+          dialog.remove();
+          resolve(null);
+        }
+      });
       dialog.append(h, p, footer);
       document.body.appendChild(dialog);
       dialog.showModal();
@@ -216,83 +300,160 @@
 
   var LEAVE_TEXT = {
     en: ["Leave page with unsaved changes?", "Leaving this page will delete all unsaved changes.", "Leave page", "Stay"],
-    de: ["Seite mit ungespeicherten Änderungen verlassen?", "Wenn du diese Seite verlässt, werden alle ungespeicherten Änderungen gelöscht.", "Seite verlassen", "Bleiben"],
-    fr: ["Quitter la page avec des modifications non enregistrées ?", "Si vous quittez cette page, toutes les modifications non enregistrées seront supprimées.", "Quitter la page", "Rester"],
-    es: ["¿Salir de la página con cambios sin guardar?", "Si sales de esta página, se eliminarán todos los cambios no guardados.", "Salir de la página", "Quedarse"],
+    de: [
+      "Seite mit ungespeicherten Änderungen verlassen?",
+      "Wenn du diese Seite verlässt, werden alle ungespeicherten Änderungen gelöscht.",
+      "Seite verlassen",
+      "Bleiben",
+    ],
+    fr: [
+      "Quitter la page avec des modifications non enregistrées ?",
+      "Si vous quittez cette page, toutes les modifications non enregistrées seront supprimées.",
+      "Quitter la page",
+      "Rester",
+    ],
+    es: [
+      "¿Salir de la página con cambios sin guardar?",
+      "Si sales de esta página, se eliminarán todos los cambios no guardados.",
+      "Salir de la página",
+      "Quedarse",
+    ],
   };
-  function leaveText() { return LEAVE_TEXT[(window.shopify.config.locale || "en").slice(0, 2)] || LEAVE_TEXT.en; }
+  function leaveText() {
+    return LEAVE_TEXT[(window.shopify.config.locale || "en").slice(0, 2)] || LEAVE_TEXT.en;
+  }
 
   /** shopify.saveBar.leaveConfirmation(): resolves at once without unsaved changes, else when the merchant chooses to leave. */
   function leaveConfirmation() {
     var bars = showingSaveBars();
     if (bars.length === 0) return Promise.resolve();
     var words = leaveText();
-    return ask(words[0], words[1], [{ label: words[3], value: "stay" }, { label: words[2], value: "leave", primary: true, critical: true }]).then(function (choice) {
+    return ask(words[0], words[1], [
+      { label: words[3], value: "stay" },
+      { label: words[2], value: "leave", primary: true, critical: true },
+    ]).then(function (choice) {
       if (choice !== "leave") throw new Error("The merchant stayed on the page.");
-      bars.forEach(function (bar) { bar.hide(); });
+      bars.forEach(function (bar) {
+        bar.hide();
+      });
     });
   }
 
-  define("ui-save-bar", class extends HTMLElement {
-    connectedCallback() {
-      this.setAttribute("role", "region");
-      if (!this.hasAttribute("aria-label")) this.setAttribute("aria-label", ({ de: "Nicht gespeicherte Änderungen", fr: "Modifications non enregistrées", es: "Cambios no guardados" })[(window.shopify.config.locale || "en").slice(0, 2)] || "Unsaved changes");
-      this.style.display = this.showing ? "flex" : "none";
-    }
-    get showing() { return this.hasAttribute("data-showing"); }
-    get discardConfirmation() { return this.hasAttribute("discardConfirmation") || this.hasAttribute("discard-confirmation"); }
-    // Shopify's admin draws the save bar in its own top bar; here it sits on top of the
-    // app's frame, so the page moves down while it shows instead of hiding under it.
-    show() { var was = this.showing; this.setAttribute("data-showing", ""); this.style.display = "flex"; document.body.style.marginTop = "56px"; document.documentElement.style.scrollPaddingTop = "64px"; if (!was) this.dispatchEvent(new Event("show")); return Promise.resolve(); }
-    hide() { var was = this.showing; this.removeAttribute("data-showing"); this.style.display = "none"; if (showingSaveBars().length === 0) { document.body.style.marginTop = ""; document.documentElement.style.scrollPaddingTop = ""; } if (was) this.dispatchEvent(new Event("hide")); return Promise.resolve(); }
-    toggle() { return this.showing ? this.hide() : this.show(); }
-  });
-
-  define("ui-modal", class extends HTMLElement {
-    get content() {
-      if (!this._dialog) {
-        this._dialog = document.createElement("dialog");
-        this._dialog.className = "demo-ab-dialog";
-        this._heading = document.createElement("h2");
-        this._body = document.createElement("div");
-        this._footer = document.createElement("footer");
-        this._dialog.append(this._heading, this._body, this._footer);
-        this._dialog.addEventListener("close", () => { this.dispatchEvent(new Event("hide")); });
-        document.body.appendChild(this._dialog);
+  define(
+    "ui-save-bar",
+    class extends HTMLElement {
+      connectedCallback() {
+        this.setAttribute("role", "region");
+        if (!this.hasAttribute("aria-label"))
+          this.setAttribute(
+            "aria-label",
+            { de: "Nicht gespeicherte Änderungen", fr: "Modifications non enregistrées", es: "Cambios no guardados" }[
+              (window.shopify.config.locale || "en").slice(0, 2)
+            ] || "Unsaved changes",
+          );
+        this.style.display = this.showing ? "flex" : "none";
       }
-      return this._body;
-    }
-    get showing() { return Boolean(this._dialog && this._dialog.open); }
-    _render() {
-      var bar = this.querySelector("ui-title-bar");
-      var title = bar ? bar.getAttribute("title") || "" : "";
-      this._heading.textContent = title;
-      this._heading.hidden = !title;
-      this._dialog.setAttribute("aria-label", title);
-      this._footer.textContent = "";
-      if (!bar) return;
-      var originals = titleBarButtons(bar);
-      describeButtons(bar).reverse().forEach(function (spec) {
-        var b = document.createElement("button");
-        b.type = "button";
-        b.textContent = spec.label;
-        b.disabled = spec.disabled;
-        if (spec.primary) b.setAttribute("data-variant", "primary");
-        if (spec.critical) b.setAttribute("data-tone", "critical");
-        b.addEventListener("click", function () { originals[spec.index].click(); });
-        this._footer.appendChild(b);
-      }, this);
-    }
-    show() {
-      void this.content;
-      this._render();
-      if (!this._dialog.open) { this._dialog.showModal(); this.dispatchEvent(new Event("show")); }
-      return Promise.resolve();
-    }
-    hide() { if (this._dialog && this._dialog.open) this._dialog.close(); return Promise.resolve(); }
-    toggle() { return this.showing ? this.hide() : this.show(); }
-    disconnectedCallback() { if (this._dialog) this._dialog.remove(); this._dialog = null; }
-  });
+      get showing() {
+        return this.hasAttribute("data-showing");
+      }
+      get discardConfirmation() {
+        return this.hasAttribute("discardConfirmation") || this.hasAttribute("discard-confirmation");
+      }
+      // Shopify's admin draws the save bar in its own top bar; here it sits on top of the
+      // app's frame, so the page moves down while it shows instead of hiding under it.
+      show() {
+        var was = this.showing;
+        this.setAttribute("data-showing", "");
+        this.style.display = "flex";
+        document.body.style.marginTop = "56px";
+        document.documentElement.style.scrollPaddingTop = "64px";
+        if (!was) this.dispatchEvent(new Event("show"));
+        return Promise.resolve();
+      }
+      hide() {
+        var was = this.showing;
+        this.removeAttribute("data-showing");
+        this.style.display = "none";
+        if (showingSaveBars().length === 0) {
+          document.body.style.marginTop = "";
+          document.documentElement.style.scrollPaddingTop = "";
+        }
+        if (was) this.dispatchEvent(new Event("hide"));
+        return Promise.resolve();
+      }
+      toggle() {
+        return this.showing ? this.hide() : this.show();
+      }
+    },
+  );
+
+  define(
+    "ui-modal",
+    class extends HTMLElement {
+      get content() {
+        if (!this._dialog) {
+          this._dialog = document.createElement("dialog");
+          this._dialog.className = "demo-ab-dialog";
+          this._heading = document.createElement("h2");
+          this._body = document.createElement("div");
+          this._footer = document.createElement("footer");
+          this._dialog.append(this._heading, this._body, this._footer);
+          this._dialog.addEventListener("close", () => {
+            this.dispatchEvent(new Event("hide"));
+          });
+          document.body.appendChild(this._dialog);
+        }
+        return this._body;
+      }
+      get showing() {
+        return Boolean(this._dialog && this._dialog.open);
+      }
+      _render() {
+        var bar = this.querySelector("ui-title-bar");
+        var title = bar ? bar.getAttribute("title") || "" : "";
+        this._heading.textContent = title;
+        this._heading.hidden = !title;
+        this._dialog.setAttribute("aria-label", title);
+        this._footer.textContent = "";
+        if (!bar) return;
+        var originals = titleBarButtons(bar);
+        describeButtons(bar)
+          .reverse()
+          .forEach(function (spec) {
+            var b = document.createElement("button");
+            b.type = "button";
+            b.textContent = spec.label;
+            b.disabled = spec.disabled;
+            if (spec.primary) b.setAttribute("data-variant", "primary");
+            if (spec.critical) b.setAttribute("data-tone", "critical");
+            b.addEventListener("click", function () {
+              originals[spec.index].click();
+            });
+            this._footer.appendChild(b);
+          }, this);
+      }
+      show() {
+        void this.content;
+        this._render();
+        if (!this._dialog.open) {
+          this._dialog.showModal();
+          this.dispatchEvent(new Event("show"));
+        }
+        return Promise.resolve();
+      }
+      hide() {
+        if (this._dialog && this._dialog.open) this._dialog.close();
+        return Promise.resolve();
+      }
+      toggle() {
+        return this.showing ? this.hide() : this.show();
+      }
+      disconnectedCallback() {
+        if (this._dialog) this._dialog.remove();
+        this._dialog = null;
+      }
+    },
+  );
 
   // The host's side nav was clicked: App Bridge announces it as "shopify:navigate"
   // on the menu's link, and the app's router navigates.
@@ -306,7 +467,14 @@
     }
     if (event.data.type === "navigate") {
       var href = event.data.href;
-      leaveConfirmation().then(function () { navigateTo(href); }, function () { toParent({ type: "stayed" }); });
+      leaveConfirmation().then(
+        function () {
+          navigateTo(href);
+        },
+        function () {
+          toParent({ type: "stayed" });
+        },
+      );
     }
   });
 
@@ -340,6 +508,8 @@
       return result;
     };
   });
-  window.addEventListener("popstate", function () { toParent({ type: "ready", path: location.pathname }); });
+  window.addEventListener("popstate", function () {
+    toParent({ type: "ready", path: location.pathname });
+  });
   toParent({ type: "ready", path: location.pathname });
 })();

@@ -7,9 +7,17 @@ import { esc } from "../storefront/theme-layout";
 
 const LANGUAGES: Record<string, string> = { en: "English", de: "Deutsch", fr: "Français", es: "Español" };
 
-export function renderHostPage(options: { appFrameUrl: string; appOrigin: string; shop: string; storefrontUrl?: string; locale?: string }): string {
+export function renderHostPage(options: {
+  appFrameUrl: string;
+  appOrigin: string;
+  shop: string;
+  storefrontUrl?: string;
+  locale?: string;
+}): string {
   const locale = options.locale ?? "en";
-  const storefront = options.storefrontUrl ? `<a class="storefront" href="${esc(options.storefrontUrl)}" target="_blank" rel="noopener">View demo storefront</a>` : "";
+  const storefront = options.storefrontUrl
+    ? `<a class="storefront" href="${esc(options.storefrontUrl)}" target="_blank" rel="noopener">View demo storefront</a>`
+    : "";
   const languages = Object.entries(LANGUAGES)
     .map(([code, name]) => `<option value="${code}"${code === locale ? " selected" : ""}>${esc(name)}</option>`)
     .join("");

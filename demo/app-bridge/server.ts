@@ -24,7 +24,11 @@ export const APP_BRIDGE_SCRIPT_PATH = "/app-bridge.js";
 /** The admin languages the demo offers (?locale=de on the admin URL), as Shopify passes the merchant's. */
 export const DEMO_ADMIN_LOCALES = ["en", "de", "fr", "es"] as const;
 
-export function appFrameUrl(options: Pick<AdminHostOptions, "appUrl" | "apiKey" | "apiSecret" | "shop">, appPath = "/app", locale = "en"): string {
+export function appFrameUrl(
+  options: Pick<AdminHostOptions, "appUrl" | "apiKey" | "apiSecret" | "shop">,
+  appPath = "/app",
+  locale = "en",
+): string {
   const url = new URL(appPath, options.appUrl);
   url.searchParams.set("embedded", "1");
   url.searchParams.set("shop", options.shop);
@@ -34,17 +38,28 @@ export function appFrameUrl(options: Pick<AdminHostOptions, "appUrl" | "apiKey" 
   return url.toString();
 }
 
-export async function startAdminHost(options: AdminHostOptions): Promise<{ url: string; adminUrl: string; appBridgeUrl: string; close(): Promise<void> }> {
+export async function startAdminHost(
+  options: AdminHostOptions,
+): Promise<{ url: string; adminUrl: string; appBridgeUrl: string; close(): Promise<void> }> {
   const script = readFileSync(path.join(import.meta.dirname, "app-bridge.js"), "utf8");
   const appOrigin = new URL(options.appUrl).origin;
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://admin.local");
     if (url.pathname === APP_BRIDGE_SCRIPT_PATH) {
-      res.writeHead(200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "no-cache", "access-control-allow-origin": "*" });
+      res.writeHead(200, {
+        "content-type": "text/javascript; charset=utf-8",
+        "cache-control": "no-cache",
+        "access-control-allow-origin": "*",
+      });
       return res.end(script);
     }
     if (url.pathname === "/session-token") {
-      const cors = { "access-control-allow-origin": appOrigin, vary: "Origin", "cache-control": "no-store", "content-type": "application/json" };
+      const cors = {
+        "access-control-allow-origin": appOrigin,
+        vary: "Origin",
+        "cache-control": "no-store",
+        "content-type": "application/json",
+      };
       if (url.searchParams.get("shop") && url.searchParams.get("shop") !== options.shop) {
         res.writeHead(400, cors);
         return res.end(JSON.stringify({ error: { code: "UNKNOWN_SHOP", message: "The demo admin only knows the demo shop." } }));
@@ -52,7 +67,7 @@ export async function startAdminHost(options: AdminHostOptions): Promise<{ url: 
       res.writeHead(200, cors);
       return res.end(JSON.stringify({ token: signSessionToken(options) }));
     }
-    if (url.pathname === "/" ) {
+    if (url.pathname === "/") {
       res.writeHead(302, { location: "/admin" });
       return res.end();
     }
@@ -78,9 +93,10 @@ export async function startAdminHost(options: AdminHostOptions): Promise<{ url: 
     url: base,
     adminUrl: `${base}/admin`,
     appBridgeUrl: `${base}${APP_BRIDGE_SCRIPT_PATH}`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -5,15 +5,24 @@ import { describe, expect, it } from "vitest";
 import { adminHostParam, signSessionToken } from "./session-token";
 
 const shopify = shopifyApi({
-  apiKey: "demo-key", apiSecretKey: "demo-secret", apiVersion: ApiVersion.January26, isEmbeddedApp: true,
-  hostName: "127.0.0.1:3000", scopes: ["read_products"], logger: { level: 0 },
+  apiKey: "demo-key",
+  apiSecretKey: "demo-secret",
+  apiVersion: ApiVersion.January26,
+  isEmbeddedApp: true,
+  hostName: "127.0.0.1:3000",
+  scopes: ["read_products"],
+  logger: { level: 0 },
 });
 
 describe("demo session tokens", () => {
   it("decode and verify with the app's API secret", async () => {
     const token = signSessionToken({ shop: "demo-shop.myshopify.com", apiKey: "demo-key", apiSecret: "demo-secret" });
     const payload = await shopify.session.decodeSessionToken(token);
-    expect(payload).toMatchObject({ dest: "https://demo-shop.myshopify.com", iss: "https://demo-shop.myshopify.com/admin", aud: "demo-key" });
+    expect(payload).toMatchObject({
+      dest: "https://demo-shop.myshopify.com",
+      iss: "https://demo-shop.myshopify.com/admin",
+      aud: "demo-key",
+    });
   });
 
   it("are refused when signed with another secret", async () => {

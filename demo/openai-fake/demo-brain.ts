@@ -26,12 +26,96 @@ function searchArguments(userText: string, terms: string): Record<string, unknow
 }
 
 const SAY: Record<Language, Record<string, string>> = {
-  en: { products: "Here are some products that match:", none: "I couldn't find a matching product.", inStock: "in stock", soldOut: "sold out", order: "Your order {name} is {status}.", tracking: "Tracking: {t}.", noOrder: "I can't find that order among the orders verified for you.", verify: "To see your order, please log in or verify the order with its number and email in the chat.", policy: "Here is what our store says:", handoff: "A person from our team will get back to you. Please fill in the contact form.", failed: "Sorry, I can't look that up right now. A person can help if you like.", hello: "Hi! I can help with our products, your orders and our store policies.", details: "{title} costs {price}. Options: {options}." },
-  fr: { products: "Voici des produits qui correspondent :", none: "Je n'ai trouvé aucun produit correspondant.", inStock: "en stock", soldOut: "épuisé", order: "Votre commande {name} est : {status}.", tracking: "Suivi : {t}.", noOrder: "Je ne trouve pas cette commande parmi vos commandes vérifiées.", verify: "Pour voir votre commande, connectez-vous ou vérifiez-la avec son numéro et votre e-mail dans la conversation.", policy: "Voici ce que dit notre boutique :", handoff: "Une personne de notre équipe vous répondra. Merci de remplir le formulaire de contact.", failed: "Désolé, je ne peux pas consulter cela pour le moment. Une personne peut vous aider.", hello: "Bonjour ! Je peux vous aider pour nos produits, vos commandes et nos conditions.", details: "{title} coûte {price}. Options : {options}." },
-  de: { products: "Diese Produkte passen:", none: "Ich habe kein passendes Produkt gefunden.", inStock: "auf Lager", soldOut: "ausverkauft", order: "Ihre Bestellung {name}: {status}.", tracking: "Sendungsverfolgung: {t}.", noOrder: "Diese Bestellung gehört nicht zu Ihren bestätigten Bestellungen.", verify: "Um Ihre Bestellung zu sehen, melden Sie sich an oder bestätigen Sie sie mit Nummer und E-Mail im Chat.", policy: "Das sagt unser Shop dazu:", handoff: "Jemand aus unserem Team meldet sich bei Ihnen. Bitte füllen Sie das Kontaktformular aus.", failed: "Das kann ich gerade nicht nachsehen. Ein Mensch hilft Ihnen gern.", hello: "Hallo! Ich helfe bei Produkten, Bestellungen und unseren Richtlinien.", details: "{title} kostet {price}. Optionen: {options}." },
-  es: { products: "Estos productos coinciden:", none: "No encontré ningún producto.", inStock: "disponible", soldOut: "agotado", order: "Su pedido {name}: {status}.", tracking: "Seguimiento: {t}.", noOrder: "No encuentro ese pedido entre sus pedidos verificados.", verify: "Para ver su pedido, inicie sesión o verifíquelo con su número y su correo en el chat.", policy: "Esto dice nuestra tienda:", handoff: "Una persona de nuestro equipo le responderá. Rellene el formulario de contacto.", failed: "Lo siento, no puedo consultarlo ahora. Una persona puede ayudarle.", hello: "¡Hola! Puedo ayudarle con productos, pedidos y nuestras políticas.", details: "{title} cuesta {price}. Opciones: {options}." },
-  nl: { products: "Deze producten passen:", none: "Ik heb geen passend product gevonden.", inStock: "op voorraad", soldOut: "uitverkocht", order: "Uw bestelling {name}: {status}.", tracking: "Track & trace: {t}.", noOrder: "Ik vind die bestelling niet bij uw bevestigde bestellingen.", verify: "Log in of bevestig uw bestelling met het nummer en uw e-mailadres in de chat.", policy: "Dit zegt onze winkel:", handoff: "Iemand van ons team neemt contact met u op. Vul het contactformulier in.", failed: "Dat kan ik nu niet opzoeken. Een medewerker helpt u graag.", hello: "Hallo! Ik help met producten, bestellingen en ons beleid.", details: "{title} kost {price}. Opties: {options}." },
-  it: { products: "Ecco i prodotti che corrispondono:", none: "Non ho trovato un prodotto adatto.", inStock: "disponibile", soldOut: "esaurito", order: "Il suo ordine {name}: {status}.", tracking: "Tracciamento: {t}.", noOrder: "Non trovo quell'ordine tra i suoi ordini verificati.", verify: "Per vedere il suo ordine, acceda o lo verifichi con il numero e l'e-mail nella chat.", policy: "Ecco cosa dice il nostro negozio:", handoff: "Una persona del nostro team la ricontatterà. Compili il modulo di contatto.", failed: "Mi dispiace, ora non posso verificarlo. Una persona può aiutarla.", hello: "Ciao! Posso aiutarla con prodotti, ordini e condizioni del negozio.", details: "{title} costa {price}. Opzioni: {options}." },
+  en: {
+    products: "Here are some products that match:",
+    none: "I couldn't find a matching product.",
+    inStock: "in stock",
+    soldOut: "sold out",
+    order: "Your order {name} is {status}.",
+    tracking: "Tracking: {t}.",
+    noOrder: "I can't find that order among the orders verified for you.",
+    verify: "To see your order, please log in or verify the order with its number and email in the chat.",
+    policy: "Here is what our store says:",
+    handoff: "A person from our team will get back to you. Please fill in the contact form.",
+    failed: "Sorry, I can't look that up right now. A person can help if you like.",
+    hello: "Hi! I can help with our products, your orders and our store policies.",
+    details: "{title} costs {price}. Options: {options}.",
+  },
+  fr: {
+    products: "Voici des produits qui correspondent :",
+    none: "Je n'ai trouvé aucun produit correspondant.",
+    inStock: "en stock",
+    soldOut: "épuisé",
+    order: "Votre commande {name} est : {status}.",
+    tracking: "Suivi : {t}.",
+    noOrder: "Je ne trouve pas cette commande parmi vos commandes vérifiées.",
+    verify: "Pour voir votre commande, connectez-vous ou vérifiez-la avec son numéro et votre e-mail dans la conversation.",
+    policy: "Voici ce que dit notre boutique :",
+    handoff: "Une personne de notre équipe vous répondra. Merci de remplir le formulaire de contact.",
+    failed: "Désolé, je ne peux pas consulter cela pour le moment. Une personne peut vous aider.",
+    hello: "Bonjour ! Je peux vous aider pour nos produits, vos commandes et nos conditions.",
+    details: "{title} coûte {price}. Options : {options}.",
+  },
+  de: {
+    products: "Diese Produkte passen:",
+    none: "Ich habe kein passendes Produkt gefunden.",
+    inStock: "auf Lager",
+    soldOut: "ausverkauft",
+    order: "Ihre Bestellung {name}: {status}.",
+    tracking: "Sendungsverfolgung: {t}.",
+    noOrder: "Diese Bestellung gehört nicht zu Ihren bestätigten Bestellungen.",
+    verify: "Um Ihre Bestellung zu sehen, melden Sie sich an oder bestätigen Sie sie mit Nummer und E-Mail im Chat.",
+    policy: "Das sagt unser Shop dazu:",
+    handoff: "Jemand aus unserem Team meldet sich bei Ihnen. Bitte füllen Sie das Kontaktformular aus.",
+    failed: "Das kann ich gerade nicht nachsehen. Ein Mensch hilft Ihnen gern.",
+    hello: "Hallo! Ich helfe bei Produkten, Bestellungen und unseren Richtlinien.",
+    details: "{title} kostet {price}. Optionen: {options}.",
+  },
+  es: {
+    products: "Estos productos coinciden:",
+    none: "No encontré ningún producto.",
+    inStock: "disponible",
+    soldOut: "agotado",
+    order: "Su pedido {name}: {status}.",
+    tracking: "Seguimiento: {t}.",
+    noOrder: "No encuentro ese pedido entre sus pedidos verificados.",
+    verify: "Para ver su pedido, inicie sesión o verifíquelo con su número y su correo en el chat.",
+    policy: "Esto dice nuestra tienda:",
+    handoff: "Una persona de nuestro equipo le responderá. Rellene el formulario de contacto.",
+    failed: "Lo siento, no puedo consultarlo ahora. Una persona puede ayudarle.",
+    hello: "¡Hola! Puedo ayudarle con productos, pedidos y nuestras políticas.",
+    details: "{title} cuesta {price}. Opciones: {options}.",
+  },
+  nl: {
+    products: "Deze producten passen:",
+    none: "Ik heb geen passend product gevonden.",
+    inStock: "op voorraad",
+    soldOut: "uitverkocht",
+    order: "Uw bestelling {name}: {status}.",
+    tracking: "Track & trace: {t}.",
+    noOrder: "Ik vind die bestelling niet bij uw bevestigde bestellingen.",
+    verify: "Log in of bevestig uw bestelling met het nummer en uw e-mailadres in de chat.",
+    policy: "Dit zegt onze winkel:",
+    handoff: "Iemand van ons team neemt contact met u op. Vul het contactformulier in.",
+    failed: "Dat kan ik nu niet opzoeken. Een medewerker helpt u graag.",
+    hello: "Hallo! Ik help met producten, bestellingen en ons beleid.",
+    details: "{title} kost {price}. Opties: {options}.",
+  },
+  it: {
+    products: "Ecco i prodotti che corrispondono:",
+    none: "Non ho trovato un prodotto adatto.",
+    inStock: "disponibile",
+    soldOut: "esaurito",
+    order: "Il suo ordine {name}: {status}.",
+    tracking: "Tracciamento: {t}.",
+    noOrder: "Non trovo quell'ordine tra i suoi ordini verificati.",
+    verify: "Per vedere il suo ordine, acceda o lo verifichi con il numero e l'e-mail nella chat.",
+    policy: "Ecco cosa dice il nostro negozio:",
+    handoff: "Una persona del nostro team la ricontatterà. Compili il modulo di contatto.",
+    failed: "Mi dispiace, ora non posso verificarlo. Una persona può aiutarla.",
+    hello: "Ciao! Posso aiutarla con prodotti, ordini e condizioni del negozio.",
+    details: "{title} costa {price}. Opzioni: {options}.",
+  },
 };
 
 function both(a: FakeReply | null, b: FakeReply | null): FakeReply | null {
@@ -54,7 +138,8 @@ export function demoBrain(body: ChatCompletionBody): FakeReply {
   const say = SAY[detectLanguage(userText)];
   if (last?.role === "tool") return { text: wordResults(body, say) };
 
-  const call = (name: string, args: Record<string, unknown>): FakeReply | null => (offered.has(name) ? { toolCalls: [{ name, arguments: args }] } : null);
+  const call = (name: string, args: Record<string, unknown>): FakeReply | null =>
+    offered.has(name) ? { toolCalls: [{ name, arguments: args }] } : null;
   const intent = detectIntent(userText);
   const orderName = orderNameIn(userText);
   const terms = productTermsIn(userText);

@@ -58,7 +58,10 @@ describe("OpenAI-compatible fake", () => {
   it("answers without streaming too", async () => {
     fake.script({ toolCalls: [{ name: "my_orders", arguments: {} }] });
     const completion = await client.chat.completions.create({ model: "m", messages: [{ role: "user", content: "orders" }] });
-    expect(completion.choices[0]!.message.tool_calls?.[0]).toMatchObject({ type: "function", function: { name: "my_orders", arguments: "{}" } });
+    expect(completion.choices[0]!.message.tool_calls?.[0]).toMatchObject({
+      type: "function",
+      function: { name: "my_orders", arguments: "{}" },
+    });
   });
 
   it("refuses a missing key, a malformed body and a tool message without its call", async () => {
@@ -90,7 +93,8 @@ describe("OpenAI-compatible fake", () => {
       function: { name, parameters: { type: "object", properties: {} } },
     }));
     const ask = async (content: string) =>
-      (await client.chat.completions.create({ model: "m", tools, messages: [{ role: "user", content }] })).choices[0]!.message.tool_calls?.[0];
+      (await client.chat.completions.create({ model: "m", tools, messages: [{ role: "user", content }] })).choices[0]!.message
+        .tool_calls?.[0];
     expect(await ask("Where is my order #1002?")).toMatchObject({ function: { name: "order_status", arguments: '{"orderName":"#1002"}' } });
     expect(await ask("Quelle est votre politique de retour ?")).toMatchObject({ function: { name: "store_policies" } });
     expect(await ask("Can I talk to a person?")).toMatchObject({ function: { name: "request_human" } });
@@ -99,8 +103,16 @@ describe("OpenAI-compatible fake", () => {
       tools,
       messages: [
         { role: "user", content: "Je cherche un t-shirt" },
-        { role: "assistant", content: null, tool_calls: [{ id: "c1", type: "function", function: { name: "search_products", arguments: "{}" } }] },
-        { role: "tool", tool_call_id: "c1", content: JSON.stringify({ products: [{ title: "Classic Cotton Tee", price: "19.00 EUR", available: true }] }) },
+        {
+          role: "assistant",
+          content: null,
+          tool_calls: [{ id: "c1", type: "function", function: { name: "search_products", arguments: "{}" } }],
+        },
+        {
+          role: "tool",
+          tool_call_id: "c1",
+          content: JSON.stringify({ products: [{ title: "Classic Cotton Tee", price: "19.00 EUR", available: true }] }),
+        },
       ],
     });
     expect(completion.choices[0]!.message.content).toBe("Voici des produits qui correspondent : Classic Cotton Tee (19.00 EUR, en stock).");

@@ -41,8 +41,16 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-function apiError(res: ServerResponse, status: number, message: string, type = "invalid_request_error", headers: Record<string, string> = {}) {
-  res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify({ error: { message, type, param: null, code: null } }));
+function apiError(
+  res: ServerResponse,
+  status: number,
+  message: string,
+  type = "invalid_request_error",
+  headers: Record<string, string> = {},
+) {
+  res
+    .writeHead(status, { "content-type": "application/json", ...headers })
+    .end(JSON.stringify({ error: { message, type, param: null, code: null } }));
 }
 
 /** The checks the real API makes that matter to us; returns an error message or null. */
@@ -74,7 +82,8 @@ export async function startOpenAiFake(options: OpenAiFakeOptions = {}): Promise<
   const server = createServer(async (req, res) => {
     const path = (req.url ?? "").split("?")[0];
     if (req.method !== "POST" || path !== "/v1/chat/completions") return apiError(res, 404, `Unknown request URL: ${req.method} ${path}`);
-    if (!/^Bearer \S+/.test(req.headers.authorization ?? "")) return apiError(res, 401, "You didn't provide an API key.", "invalid_api_key");
+    if (!/^Bearer \S+/.test(req.headers.authorization ?? ""))
+      return apiError(res, 401, "You didn't provide an API key.", "invalid_api_key");
     const raw = await readBody(req);
     rawBodies.push(raw);
     let body: ChatCompletionBody;
@@ -95,12 +104,28 @@ export async function startOpenAiFake(options: OpenAiFakeOptions = {}): Promise<
           return; // the socket stays open until the client gives up or close() runs
         case "status": {
           const headers: Record<string, string> = reply.retryAfter ? { "retry-after": String(reply.retryAfter) } : {};
-          return apiError(res, reply.status, reply.status === 429 ? "Rate limit reached" : "The server had an error", reply.status === 429 ? "requests" : "server_error", headers);
+          return apiError(
+            res,
+            reply.status,
+            reply.status === 429 ? "Rate limit reached" : "The server had an error",
+            reply.status === 429 ? "requests" : "server_error",
+            headers,
+          );
         }
         case "cut":
-          return writeStream(res, { text: reply.text ?? "Let me check that for you and then I will" }, { ...body, stream_options: {} }, { after: 4, drop: true });
+          return writeStream(
+            res,
+            { text: reply.text ?? "Let me check that for you and then I will" },
+            { ...body, stream_options: {} },
+            { after: 4, drop: true },
+          );
         case "stall":
-          return writeStream(res, { text: reply.text ?? "Let me check that for you and then I will" }, { ...body, stream_options: {} }, { after: 4, drop: false });
+          return writeStream(
+            res,
+            { text: reply.text ?? "Let me check that for you and then I will" },
+            { ...body, stream_options: {} },
+            { after: 4, drop: false },
+          );
         case "malformed_tool_call":
           return body.stream
             ? writeStream(res, { toolCalls: [{ name: "search_products", arguments: '{"query": "tee", ' }] }, body)

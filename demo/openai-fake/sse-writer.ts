@@ -28,7 +28,13 @@ export function writeJson(res: ServerResponse, reply: Answer, body: ChatCompleti
     role: "assistant",
     content: reply.text ?? null,
     ...(toolCalls.length
-      ? { tool_calls: toolCalls.map((c, i) => ({ id: `call_${++counter}_${i}`, type: "function", function: { name: c.name, arguments: argumentsText(c.arguments) } })) }
+      ? {
+          tool_calls: toolCalls.map((c, i) => ({
+            id: `call_${++counter}_${i}`,
+            type: "function",
+            function: { name: c.name, arguments: argumentsText(c.arguments) },
+          })),
+        }
       : {}),
   };
   const payload = {
@@ -61,12 +67,16 @@ export function writeStream(res: ServerResponse, reply: Answer, body: ChatComple
   const toolCalls = "toolCalls" in reply ? reply.toolCalls : [];
   toolCalls.forEach((call, index) => {
     const args = argumentsText(call.arguments);
-    chunks.push(chunk({ tool_calls: [{ index, id: `call_${++counter}_${index}`, type: "function", function: { name: call.name, arguments: "" } }] }));
-    for (let i = 0; i < args.length; i += 12) chunks.push(chunk({ tool_calls: [{ index, function: { arguments: args.slice(i, i + 12) } }] }));
+    chunks.push(
+      chunk({ tool_calls: [{ index, id: `call_${++counter}_${index}`, type: "function", function: { name: call.name, arguments: "" } }] }),
+    );
+    for (let i = 0; i < args.length; i += 12)
+      chunks.push(chunk({ tool_calls: [{ index, function: { arguments: args.slice(i, i + 12) } }] }));
   });
   chunks.push(chunk({}, toolCalls.length ? "tool_calls" : "stop"));
   const usage = usageOf(reply, body);
-  if (body.stream_options?.include_usage && usage) chunks.push({ id, object: "chat.completion.chunk", created, model: body.model, choices: [], usage });
+  if (body.stream_options?.include_usage && usage)
+    chunks.push({ id, object: "chat.completion.chunk", created, model: body.model, choices: [], usage });
 
   res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
   for (const c of chunks.slice(0, stop?.after ?? chunks.length)) res.write(`data: ${JSON.stringify(c)}\n\n`);

@@ -23,7 +23,12 @@ export type FakeReply =
 /** The parsed body of one POST /v1/chat/completions. */
 export interface ChatCompletionBody {
   model: string;
-  messages: Array<{ role: string; content?: string | null; tool_calls?: Array<{ id: string; function: { name: string; arguments: string } }>; tool_call_id?: string }>;
+  messages: Array<{
+    role: string;
+    content?: string | null;
+    tool_calls?: Array<{ id: string; function: { name: string; arguments: string } }>;
+    tool_call_id?: string;
+  }>;
   tools?: Array<{ type: "function"; function: { name: string; description?: string; parameters?: unknown } }>;
   stream?: boolean;
   stream_options?: { include_usage?: boolean };

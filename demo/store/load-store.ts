@@ -10,12 +10,14 @@ const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 function shiftDates(value: unknown, offsetMs: number): unknown {
   if (Array.isArray(value)) return value.map((v) => shiftDates(v, offsetMs));
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [
-      k,
-      typeof v === "string" && k.endsWith("At") && ISO.test(v)
-        ? new Date(Date.parse(v) + offsetMs).toISOString()
-        : shiftDates(v, offsetMs),
-    ]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [
+        k,
+        typeof v === "string" && k.endsWith("At") && ISO.test(v)
+          ? new Date(Date.parse(v) + offsetMs).toISOString()
+          : shiftDates(v, offsetMs),
+      ]),
+    );
   }
   return value;
 }

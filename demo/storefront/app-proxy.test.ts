@@ -12,11 +12,21 @@ import { startStorefront } from "./server";
 
 const SECRET = "storefront-test-secret";
 const shopify = shopifyApi({
-  apiKey: "k", apiSecretKey: SECRET, apiVersion: ApiVersion.January26, isEmbeddedApp: true,
-  hostName: "app.example", scopes: ["read_products"], logger: { level: 0 },
+  apiKey: "k",
+  apiSecretKey: SECRET,
+  apiVersion: ApiVersion.January26,
+  isEmbeddedApp: true,
+  hostName: "app.example",
+  scopes: ["read_products"],
+  logger: { level: 0 },
 });
 
-interface Seen { method: string; url: string; headers: http.IncomingHttpHeaders; body: string }
+interface Seen {
+  method: string;
+  url: string;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
 const seen: Seen[] = [];
 let inFlight = 0;
 let maxInFlight = 0;
@@ -50,7 +60,7 @@ beforeAll(async () => {
       }
       if (req.url?.startsWith("/proxy/stream")) {
         res.writeHead(200, { "content-type": "text/event-stream", "set-cookie": "x=1" });
-        res.write("event: delta\ndata: {\"text\":\"first\"}\n\n");
+        res.write('event: delta\ndata: {"text":"first"}\n\n');
         const bound = setTimeout(firstEventRead, POOL_FILL_BOUND_MS);
         void firstEventReadPromise.then(() => {
           clearTimeout(bound);
@@ -64,9 +74,13 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve));
   storefront = await startStorefront({
-    store: loadDemoStore(), extensionDir: "/nonexistent", publicDir: "/nonexistent",
-    appUrl: `http://127.0.0.1:${(app.address() as AddressInfo).port}`, apiSecret: SECRET,
-    widgetConfig: async () => null, log: () => {},
+    store: loadDemoStore(),
+    extensionDir: "/nonexistent",
+    publicDir: "/nonexistent",
+    appUrl: `http://127.0.0.1:${(app.address() as AddressInfo).port}`,
+    apiSecret: SECRET,
+    widgetConfig: async () => null,
+    log: () => {},
   });
 });
 afterAll(async () => {
@@ -80,7 +94,9 @@ describe("app proxy", () => {
     const count = () => opened++;
     app.on("connection", count);
     try {
-      const statuses = await Promise.all(Array.from({ length: 3 * APP_CONNECTIONS }, () => fetch(`${storefront.url}/apps/assistant/slow`).then((r) => r.status)));
+      const statuses = await Promise.all(
+        Array.from({ length: 3 * APP_CONNECTIONS }, () => fetch(`${storefront.url}/apps/assistant/slow`).then((r) => r.status)),
+      );
       expect(statuses.every((status) => status === 200)).toBe(true);
     } finally {
       app.off("connection", count);
@@ -100,7 +116,9 @@ describe("app proxy", () => {
 
   it("forwards method, body and query to /proxy/* with a signature Shopify's library accepts", async () => {
     const response = await fetch(`${storefront.url}/apps/assistant/chat?locale=fr&signature=forged&shop=evil.myshopify.com`, {
-      method: "POST", headers: { "content-type": "application/json", cookie: "cart=abc; customer_session=1.x" }, body: '{"message":"hi"}',
+      method: "POST",
+      headers: { "content-type": "application/json", cookie: "cart=abc; customer_session=1.x" },
+      body: '{"message":"hi"}',
     });
     expect(response.status).toBe(200);
     expect(response.headers.get("set-cookie")).toBeNull();
@@ -111,13 +129,23 @@ describe("app proxy", () => {
     const url = new URL(request.url, "http://x");
     expect(url.pathname).toBe("/proxy/chat");
     const query = Object.fromEntries(url.searchParams);
-    expect(query).toMatchObject({ shop: "demo-shop.myshopify.com", logged_in_customer_id: "", path_prefix: "/apps/assistant", locale: "fr" });
+    expect(query).toMatchObject({
+      shop: "demo-shop.myshopify.com",
+      logged_in_customer_id: "",
+      path_prefix: "/apps/assistant",
+      locale: "fr",
+    });
     expect(Math.abs(Number(query.timestamp) - Date.now() / 1000)).toBeLessThan(5);
     expect(await shopify.utils.validateHmac(query as never, { signator: "appProxy" })).toBe(true);
   });
 
   it("passes the logged-in demo customer's id", async () => {
-    const login = await fetch(`${storefront.url}/account/login`, { method: "POST", redirect: "manual", body: "customer_id=7002", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const login = await fetch(`${storefront.url}/account/login`, {
+      method: "POST",
+      redirect: "manual",
+      body: "customer_id=7002",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     const session = /customer_session=[^;]+/.exec(login.headers.get("set-cookie") ?? "")![0];
     await fetch(`${storefront.url}/apps/assistant/conversations/abc`, { headers: { cookie: session } });
     const query = Object.fromEntries(new URL(seen.at(-1)!.url, "http://x").searchParams);

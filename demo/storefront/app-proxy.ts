@@ -20,7 +20,10 @@ export function signProxyQuery(params: URLSearchParams, secret: string): string 
     if (key === "signature") continue;
     grouped.set(key, [...(grouped.get(key) ?? []), value]);
   }
-  const message = [...grouped].map(([key, values]) => `${key}=${values.join(",")}`).sort().join("");
+  const message = [...grouped]
+    .map(([key, values]) => `${key}=${values.join(",")}`)
+    .sort()
+    .join("");
   return createHmac("sha256", secret).update(message).digest("hex");
 }
 
@@ -37,10 +40,23 @@ export interface ProxyTarget {
 // process accepts one new connection per event-loop turn (libuv), so the late ones
 // waited close to a minute while the kept-alive ones were served (test/load).
 export const APP_CONNECTIONS = 64;
-const agents = { "http:": new http.Agent({ keepAlive: true, maxSockets: APP_CONNECTIONS }), "https:": new https.Agent({ keepAlive: true, maxSockets: APP_CONNECTIONS }) };
+const agents = {
+  "http:": new http.Agent({ keepAlive: true, maxSockets: APP_CONNECTIONS }),
+  "https:": new https.Agent({ keepAlive: true, maxSockets: APP_CONNECTIONS }),
+};
 
 // Hop-by-hop and identity headers that Shopify's proxy does not pass on.
-const DROPPED_REQUEST_HEADERS = new Set(["cookie", "host", "connection", "keep-alive", "transfer-encoding", "upgrade", "authorization", "origin", "referer"]);
+const DROPPED_REQUEST_HEADERS = new Set([
+  "cookie",
+  "host",
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "upgrade",
+  "authorization",
+  "origin",
+  "referer",
+]);
 const DROPPED_RESPONSE_HEADERS = new Set(["set-cookie", "connection", "keep-alive", "transfer-encoding"]);
 
 /** Builds the signed URL for a storefront path under PROXY_PREFIX. */
@@ -77,17 +93,21 @@ export function forwardToApp(
   headers["x-forwarded-for"] = clientIp;
   headers["x-forwarded-host"] = target.shop;
   const client = url.protocol === "https:" ? https : http;
-  const upstream = client.request(url, { method: req.method, headers, agent: agents[url.protocol === "https:" ? "https:" : "http:"] }, (answer) => {
-    const out: http.OutgoingHttpHeaders = {};
-    for (const [name, value] of Object.entries(answer.headers)) {
-      if (!DROPPED_RESPONSE_HEADERS.has(name) && value !== undefined) out[name] = value;
-    }
-    res.writeHead(answer.statusCode ?? 502, out);
-    res.flushHeaders();
-    answer.on("data", (chunk: Buffer) => res.write(chunk));
-    answer.on("end", () => res.end());
-    answer.on("error", () => res.destroy());
-  });
+  const upstream = client.request(
+    url,
+    { method: req.method, headers, agent: agents[url.protocol === "https:" ? "https:" : "http:"] },
+    (answer) => {
+      const out: http.OutgoingHttpHeaders = {};
+      for (const [name, value] of Object.entries(answer.headers)) {
+        if (!DROPPED_RESPONSE_HEADERS.has(name) && value !== undefined) out[name] = value;
+      }
+      res.writeHead(answer.statusCode ?? 502, out);
+      res.flushHeaders();
+      answer.on("data", (chunk: Buffer) => res.write(chunk));
+      answer.on("end", () => res.end());
+      answer.on("error", () => res.destroy());
+    },
+  );
   upstream.on("error", (error) => {
     if (res.headersSent) return void res.destroy();
     res.writeHead(502, { "content-type": "application/json" });

@@ -9,9 +9,7 @@ export interface CartLine {
   quantity: number;
 }
 
-export type AddResult =
-  | { ok: true; item: Record<string, unknown> }
-  | { ok: false; status: 422 | 400; description: string };
+export type AddResult = { ok: true; item: Record<string, unknown> } | { ok: false; status: 422 | 400; description: string };
 
 const cents = (amount: string) => Math.round(Number(amount) * 100);
 
@@ -65,7 +63,7 @@ export function createCarts(catalog: StoreCatalog) {
       return { ok: true, item: lineItem({ variantId: id, quantity: wanted }) };
     },
     view(token: string | undefined, currency: string) {
-      const items = (token ? carts.get(token) ?? [] : []).map(lineItem);
+      const items = (token ? (carts.get(token) ?? []) : []).map(lineItem);
       return {
         token: token ?? null,
         note: null,
@@ -78,7 +76,7 @@ export function createCarts(catalog: StoreCatalog) {
       };
     },
     count(token: string | undefined): number {
-      return (token ? carts.get(token) ?? [] : []).reduce((n, l) => n + l.quantity, 0);
+      return (token ? (carts.get(token) ?? []) : []).reduce((n, l) => n + l.quantity, 0);
     },
   };
 }

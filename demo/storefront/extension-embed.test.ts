@@ -14,16 +14,30 @@ function writeExtension(block: string) {
   mkdirSync(path.join(dir, "locales"), { recursive: true });
   mkdirSync(path.join(dir, "assets"), { recursive: true });
   writeFileSync(path.join(dir, "blocks", "assistant-embed.liquid"), block);
-  writeFileSync(path.join(dir, "locales", "en.default.json"), JSON.stringify({ a: { hello: "Hello {{ name }}", only_en: "English only" } }));
+  writeFileSync(
+    path.join(dir, "locales", "en.default.json"),
+    JSON.stringify({ a: { hello: "Hello {{ name }}", only_en: "English only" } }),
+  );
   writeFileSync(path.join(dir, "locales", "fr.json"), JSON.stringify({ a: { hello: "Bonjour {{ name }}" } }));
   writeFileSync(path.join(dir, "locales", "en.default.schema.json"), JSON.stringify({ ignored: true }));
   writeFileSync(path.join(dir, "assets", "loader.js"), "//");
 }
 
 const context = (over: Partial<EmbedContext> = {}): EmbedContext => ({
-  locale: "en", templateName: "product", templateDirectory: null, path: "/products/x",
-  shop: { name: "Demo", domain: "demo-shop.myshopify.com", currency: "EUR", locale: "en", policies: [{ type: "PRIVACY_POLICY", title: "Privacy", url: "/policies/privacy-policy" }] },
-  customer: null, widgetConfig: { greeting: "</script><script>alert(1)</script>" }, ...over,
+  locale: "en",
+  templateName: "product",
+  templateDirectory: null,
+  path: "/products/x",
+  shop: {
+    name: "Demo",
+    domain: "demo-shop.myshopify.com",
+    currency: "EUR",
+    locale: "en",
+    policies: [{ type: "PRIVACY_POLICY", title: "Privacy", url: "/policies/privacy-policy" }],
+  },
+  customer: null,
+  widgetConfig: { greeting: "</script><script>alert(1)</script>" },
+  ...over,
 });
 
 const BLOCK = `<div data-color="{{ block.settings.color }}" data-t="{{ template.name }}" data-c="{{ customer.id }}" data-p="{{ shop.privacy_policy.url }}">{{ 'a.hello' | t: name: 'Ann' }}|{{ 'a.only_en' | t }}</div>
@@ -44,7 +58,9 @@ describe("the app embed, rendered as Shopify renders it", () => {
     expect(en).toContain("Hello Ann|English only");
     expect(en).not.toContain("</script><script>");
     expect(en).toContain('src="/cdn/shop/extensions/shop-assistant/assets/loader.js"');
-    const fr = (await embed.render(context({ locale: "fr", customer: { id: 7, email: "e", first_name: "f", last_name: "l", name: "f l" } }))).body;
+    const fr = (
+      await embed.render(context({ locale: "fr", customer: { id: 7, email: "e", first_name: "f", last_name: "l", name: "f l" } }))
+    ).body;
     expect(fr).toContain("Bonjour Ann|English only");
     expect(fr).toContain('data-c="7"');
   });

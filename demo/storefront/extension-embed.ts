@@ -83,7 +83,10 @@ export function loadExtensionEmbed(extensionDir: string, handle = "assistant-emb
   engine.registerFilter("asset_url", assetUrl);
   engine.registerFilter("json", scriptSafeJson);
   engine.registerFilter("script_tag", (url: unknown) => `<script src="${escapeAttr(String(url))}" type="text/javascript"></script>`);
-  engine.registerFilter("stylesheet_tag", (url: unknown) => `<link href="${escapeAttr(String(url))}" rel="stylesheet" type="text/css" media="all" />`);
+  engine.registerFilter(
+    "stylesheet_tag",
+    (url: unknown) => `<link href="${escapeAttr(String(url))}" rel="stylesheet" type="text/css" media="all" />`,
+  );
   engine.registerFilter("t", function (this: { context: { environments: unknown } }, key: unknown, ...args: unknown[]) {
     const scope = this.context.environments as { request?: { locale?: { iso_code?: string } } };
     const named: Record<string, unknown> = {};
@@ -112,19 +115,39 @@ export function loadExtensionEmbed(extensionDir: string, handle = "assistant-emb
       if (!enabledOn(ctx.templateName)) return { head: "", body: "" };
       const scope = {
         block: { id: blockId, type: `shopify://apps/shop-assistant/blocks/${handle}`, settings, shopify_attributes: "" },
-        app: { metafields: { shop_assistant: { widget_config: ctx.widgetConfig == null ? null : { value: ctx.widgetConfig, type: "json" } } } },
+        app: {
+          metafields: { shop_assistant: { widget_config: ctx.widgetConfig == null ? null : { value: ctx.widgetConfig, type: "json" } } },
+        },
         template: { name: ctx.templateName, directory: ctx.templateDirectory, suffix: null },
-        request: { locale: { iso_code: ctx.locale, primary: ctx.locale === ctx.shop.locale, root_url: ctx.locale === ctx.shop.locale ? "/" : `/${ctx.locale}` }, path: ctx.path, design_mode: false, host: ctx.shop.domain },
+        request: {
+          locale: {
+            iso_code: ctx.locale,
+            primary: ctx.locale === ctx.shop.locale,
+            root_url: ctx.locale === ctx.shop.locale ? "/" : `/${ctx.locale}`,
+          },
+          path: ctx.path,
+          design_mode: false,
+          host: ctx.shop.domain,
+        },
         shop: {
-          name: ctx.shop.name, permanent_domain: ctx.shop.domain, domain: ctx.shop.domain, currency: ctx.shop.currency, locale: ctx.shop.locale,
+          name: ctx.shop.name,
+          permanent_domain: ctx.shop.domain,
+          domain: ctx.shop.domain,
+          currency: ctx.shop.currency,
+          locale: ctx.shop.locale,
           // shop.privacy_policy etc. are policy objects ({title, url}) or nil, as in Shopify's Liquid.
           ...Object.fromEntries(ctx.shop.policies.map((p) => [p.type.toLowerCase(), { title: p.title, url: p.url }])),
         },
         customer: ctx.customer,
         localization: { language: { iso_code: ctx.locale } },
         routes: Object.fromEntries(
-          Object.entries({ root_url: "/", cart_url: "/cart", cart_add_url: "/cart/add", account_login_url: "/account/login", account_logout_url: "/account/logout" })
-            .map(([k, v]) => [k, ctx.locale === ctx.shop.locale ? v : `/${ctx.locale}${v === "/" ? "" : v}`]),
+          Object.entries({
+            root_url: "/",
+            cart_url: "/cart",
+            cart_add_url: "/cart/add",
+            account_login_url: "/account/login",
+            account_logout_url: "/account/logout",
+          }).map(([k, v]) => [k, ctx.locale === ctx.shop.locale ? v : `/${ctx.locale}${v === "/" ? "" : v}`]),
         ),
       };
       const body = (await engine.render(template, scope)) as string;
@@ -139,5 +162,9 @@ export function loadExtensionEmbed(extensionDir: string, handle = "assistant-emb
 /** Every block in the extension (for a sanity listing), by handle. */
 export function listExtensionBlocks(extensionDir: string): string[] {
   const dir = path.join(extensionDir, "blocks");
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".liquid")).map((f) => f.slice(0, -7)) : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith(".liquid"))
+        .map((f) => f.slice(0, -7))
+    : [];
 }

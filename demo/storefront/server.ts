@@ -34,8 +34,15 @@ export interface StorefrontOptions {
 }
 
 const TYPES: Record<string, string> = {
-  ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".svg": "image/svg+xml",
-  ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".webp": "image/webp", ".json": "application/json", ".woff2": "font/woff2",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".webp": "image/webp",
+  ".json": "application/json",
+  ".woff2": "font/woff2",
 };
 
 export function createStorefrontHandler(options: StorefrontOptions) {
@@ -46,7 +53,14 @@ export function createStorefrontHandler(options: StorefrontOptions) {
   const embeds = createEmbedLoader(options.extensionDir, options.log);
   const proxyTarget = { appUrl: options.appUrl, apiSecret: options.apiSecret, shop: shop.myshopifyDomain };
 
-  function send(req: http.IncomingMessage, res: http.ServerResponse, status: number, type: string, body: string, headers: http.OutgoingHttpHeaders = {}) {
+  function send(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    status: number,
+    type: string,
+    body: string,
+    headers: http.OutgoingHttpHeaders = {},
+  ) {
     let payload: Buffer = Buffer.from(body);
     const out: http.OutgoingHttpHeaders = { "content-type": type, vary: "Accept-Encoding", ...headers };
     if (payload.length > 1024 && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""))) {
@@ -57,8 +71,13 @@ export function createStorefrontHandler(options: StorefrontOptions) {
     res.writeHead(status, out);
     res.end(req.method === "HEAD" ? undefined : payload);
   }
-  const json = (req: http.IncomingMessage, res: http.ServerResponse, status: number, value: unknown, headers: http.OutgoingHttpHeaders = {}) =>
-    send(req, res, status, "application/json; charset=utf-8", JSON.stringify(value), headers);
+  const json = (
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    status: number,
+    value: unknown,
+    headers: http.OutgoingHttpHeaders = {},
+  ) => send(req, res, status, "application/json; charset=utf-8", JSON.stringify(value), headers);
   const redirect = (res: http.ServerResponse, location: string, headers: http.OutgoingHttpHeaders = {}) => {
     res.writeHead(303, { location, ...headers });
     res.end();
@@ -85,16 +104,33 @@ export function createStorefrontHandler(options: StorefrontOptions) {
     let content = pages.notFoundContent(href);
     let status = 404;
     const ok = (name: string, pageTitle: string, body: string, dir: string | null = null) => {
-      template = name; title = pageTitle; content = body; status = 200; directory = dir;
+      template = name;
+      title = pageTitle;
+      content = body;
+      status = 200;
+      directory = dir;
     };
     if (p === "/" || p === "") {
-      ok("index", "Home", pages.homeContent(shop.name, shop.description, options.store.collections, catalog.products.filter((x) => !x.hostileFixture).slice(0, 8), currency, href));
+      ok(
+        "index",
+        "Home",
+        pages.homeContent(
+          shop.name,
+          shop.description,
+          options.store.collections,
+          catalog.products.filter((x) => !x.hostileFixture).slice(0, 8),
+          currency,
+          href,
+        ),
+      );
     } else if ((match = /^\/collections\/([\w-]+)\/?$/.exec(p))) {
       const collection = catalog.collectionByHandle(match[1]!);
-      if (collection) ok("collection", collection.title, pages.collectionContent(collection, catalog.productsOf(collection), currency, href));
+      if (collection)
+        ok("collection", collection.title, pages.collectionContent(collection, catalog.productsOf(collection), currency, href));
     } else if ((match = /^(?:\/collections\/[\w-]+)?\/products\/([\w-]+)\/?$/.exec(p))) {
       const product = catalog.productByHandle(match[1]!);
-      if (product) ok("product", product.title, pages.productContent(product, currency, href, Number(url.searchParams.get("variant")) || null));
+      if (product)
+        ok("product", product.title, pages.productContent(product, currency, href, Number(url.searchParams.get("variant")) || null));
     } else if (p === "/cart") {
       ok("cart", "Cart", pages.cartContent(carts.view(state.cartToken, currency), currency, href));
     } else if ((match = /^\/policies\/([\w-]+)$/.exec(p))) {
@@ -111,14 +147,40 @@ export function createStorefrontHandler(options: StorefrontOptions) {
     const embedOn = (options.embedEnabled ?? true) && !["0", "off", "false"].includes(url.searchParams.get("embed") ?? "");
     const embed = embedOn
       ? await embeds.render({
-          locale, templateName: template, templateDirectory: directory, path: url.pathname,
-          shop: { name: shop.name, domain: shop.myshopifyDomain, currency, locale: shop.primaryLocale, policies: options.store.policies.map((x) => ({ type: x.type, title: x.title, url: href(`/policies/${x.handle}`) })) },
-          customer: customer ? { id: customer.legacyId, email: customer.email, first_name: customer.firstName, last_name: customer.lastName, name: `${customer.firstName} ${customer.lastName}` } : null,
+          locale,
+          templateName: template,
+          templateDirectory: directory,
+          path: url.pathname,
+          shop: {
+            name: shop.name,
+            domain: shop.myshopifyDomain,
+            currency,
+            locale: shop.primaryLocale,
+            policies: options.store.policies.map((x) => ({ type: x.type, title: x.title, url: href(`/policies/${x.handle}`) })),
+          },
+          customer: customer
+            ? {
+                id: customer.legacyId,
+                email: customer.email,
+                first_name: customer.firstName,
+                last_name: customer.lastName,
+                name: `${customer.firstName} ${customer.lastName}`,
+              }
+            : null,
           widgetConfig: await options.widgetConfig().catch(() => null),
         })
       : { head: "", body: "" };
     const html = renderLayout(
-      { store: options.store, locale, locales: embeds.locales(), href, cartCount: carts.count(state.cartToken), customerName: customer ? `${customer.firstName} ${customer.lastName}` : null, embed, templateName: template },
+      {
+        store: options.store,
+        locale,
+        locales: embeds.locales(),
+        href,
+        cartCount: carts.count(state.cartToken),
+        customerName: customer ? `${customer.firstName} ${customer.lastName}` : null,
+        embed,
+        templateName: template,
+      },
       title,
       content,
     );
@@ -158,7 +220,8 @@ export function createStorefrontHandler(options: StorefrontOptions) {
       proxied.pathname = p;
       return forwardToApp(proxyTarget, req, res, proxied, state.customerId);
     }
-    if (p.startsWith(ASSET_ROUTE)) return serveFile(req, res, embeds.assetPath(decodeURIComponent(p.slice(ASSET_ROUTE.length))), "public, max-age=300");
+    if (p.startsWith(ASSET_ROUTE))
+      return serveFile(req, res, embeds.assetPath(decodeURIComponent(p.slice(ASSET_ROUTE.length))), "public, max-age=300");
     if (p.startsWith("/demo-store/")) {
       const file = path.join(options.publicDir, path.normalize(p).replace(/^(\.\.[/\\])+/, ""));
       return serveFile(req, res, file.startsWith(options.publicDir) ? file : null, "public, max-age=3600");
@@ -170,18 +233,29 @@ export function createStorefrontHandler(options: StorefrontOptions) {
       const first = Array.isArray(body.items) ? (body.items[0] as Record<string, unknown> | undefined) : body;
       const result = carts.add(state.ensureCart(), first?.id, first?.quantity);
       if (p === "/cart/add") return redirect(res, state.localized.href("/cart"), state.setCookies());
-      if (!result.ok) return json(req, res, result.status, { status: result.status, message: "Cart Error", description: result.description }, state.setCookies());
+      if (!result.ok)
+        return json(
+          req,
+          res,
+          result.status,
+          { status: result.status, message: "Cart Error", description: result.description },
+          state.setCookies(),
+        );
       return json(req, res, 200, result.item, state.setCookies());
     }
     if (p === "/account/login" && method === "POST") {
       const body = parseBody(await readBody(req).catch(() => ""), req.headers["content-type"]);
       const customer = catalog.customerByLegacyId(Number(body.customer_id));
       if (!customer) return redirect(res, state.localized.href("/account/login"));
-      const back = typeof body.return_to === "string" && body.return_to.startsWith("/") && !body.return_to.startsWith("//") ? body.return_to : state.localized.href("/account");
+      const back =
+        typeof body.return_to === "string" && body.return_to.startsWith("/") && !body.return_to.startsWith("//")
+          ? body.return_to
+          : state.localized.href("/account");
       return redirect(res, back, { "set-cookie": cookie("customer_session", sessions.issue(customer.legacyId), 7 * 24 * 3600) });
     }
     if (p === "/account/logout") return redirect(res, state.localized.href("/"), { "set-cookie": cookie("customer_session", "", 0) });
-    if (method !== "GET" && method !== "HEAD") return json(req, res, 405, { error: { code: "METHOD_NOT_ALLOWED", message: `${method} is not allowed here.` } });
+    if (method !== "GET" && method !== "HEAD")
+      return json(req, res, 405, { error: { code: "METHOD_NOT_ALLOWED", message: `${method} is not allowed here.` } });
     return page(req, res, url, state);
   };
 }
@@ -203,9 +277,10 @@ export async function startStorefront(options: StorefrontOptions): Promise<{ url
   return {
     url: `http://${options.host ?? "127.0.0.1"}:${port}`,
     server,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -31,7 +31,15 @@ export function createStoreCatalog(store: DemoStore): StoreCatalog {
     productByHandle: (handle) => byHandle.get(handle),
     collectionByHandle: (handle) =>
       handle === "all"
-        ? { id: "all", legacyId: 0, handle: "all", title: "All products", description: "", productIds: products.map((p) => p.id), updatedAt: store.generatedAt }
+        ? {
+            id: "all",
+            legacyId: 0,
+            handle: "all",
+            title: "All products",
+            description: "",
+            productIds: products.map((p) => p.id),
+            updatedAt: store.generatedAt,
+          }
         : collections.get(handle),
     productsOf: (collection) => collection.productIds.map((id) => byId.get(id)).filter((p): p is DemoProduct => p !== undefined),
     variantByLegacyId: (id) => variants.get(id),

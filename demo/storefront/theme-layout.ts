@@ -65,7 +65,10 @@ const CART_COUNT_SCRIPT = `(function(){var f=window.fetch;if(!f)return;window.fe
 export function renderLayout(frame: PageFrame, title: string, content: string): string {
   const { store, href } = frame;
   const languages = frame.locales
-    .map((l) => `<a href="${esc(l === store.shop.primaryLocale ? "/" : `/${l}/`)}" hreflang="${esc(l)}" lang="${esc(l)}">${esc(l.toUpperCase())}</a>`)
+    .map(
+      (l) =>
+        `<a href="${esc(l === store.shop.primaryLocale ? "/" : `/${l}/`)}" hreflang="${esc(l)}" lang="${esc(l)}">${esc(l.toUpperCase())}</a>`,
+    )
     .join("");
   const policies = store.policies.map((p) => `<a href="${esc(href(`/policies/${p.handle}`))}">${esc(p.title)}</a>`).join("");
   const account = frame.customerName

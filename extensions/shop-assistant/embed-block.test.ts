@@ -34,7 +34,9 @@ const jsonScript = (html: string, id: string) =>
 describe("app embed block", () => {
   it("is an app embed for the body with the merchant settings", () => {
     expect(schema.target).toBe("body");
-    expect(Object.keys(defaults)).toEqual(expect.arrayContaining(["accent_color", "position", "launcher_offset", "font", "greeting", "launcher_label", "show_on_cart"]));
+    expect(Object.keys(defaults)).toEqual(
+      expect.arrayContaining(["accent_color", "position", "launcher_offset", "font", "greeting", "launcher_label", "show_on_cart"]),
+    );
   });
 
   it("passes the launcher's side, bottom offset and font choice to the loader", () => {

@@ -12,7 +12,8 @@ describe("AdminGraphql against the Admin API fake", () => {
   const clock: Clock = { now: () => new Date(), sleep: async (ms) => void slept.push(ms) };
   // A timeout with a wide margin: the fake validates every query against the full Admin
   // schema, which takes a while on a busy machine. The "too slow" case sets its own.
-  const admin = (timeoutMs = 10_000) => createAdminGraphql({ send: sendViaFetch({ shopOrigin: fake.origin, accessToken: "shpat_x" }), clock, timeoutMs });
+  const admin = (timeoutMs = 10_000) =>
+    createAdminGraphql({ send: sendViaFetch({ shopOrigin: fake.origin, accessToken: "shpat_x" }), clock, timeoutMs });
   beforeAll(async () => {
     fake = await startAdminApiFake({ accessToken: "shpat_x", scopes: ["read_products", "read_orders"] });
   });

@@ -34,7 +34,9 @@ for (const withModel of [true, false]) {
 
     it("answers a policy question in English and in French with the refund policy", async () => {
       const en = await h.turn("What is your refund policy?", { locale: "en" });
-      expect(en.cards).toContainEqual(expect.objectContaining({ kind: "policy", title: "Refund policy", url: expect.stringMatching(/^\/policies\//) }));
+      expect(en.cards).toContainEqual(
+        expect.objectContaining({ kind: "policy", title: "Refund policy", url: expect.stringMatching(/^\/policies\//) }),
+      );
       expect(en.text).toMatch(/30 days/);
       const fr = await h.turn("Quelle est votre politique de retour ?", { locale: "fr" });
       expect(fr.cards.some((c) => c.kind === "policy" && c.title === "Politique de remboursement")).toBe(true);
@@ -49,7 +51,11 @@ for (const withModel of [true, false]) {
     it("answers order status for the logged-in customer, in English and in French", async () => {
       const en = await h.turn("Where is my order #1002?", { scope: { customerId: "7001" }, locale: "en" });
       expect(titles(en.cards)).toEqual(["#1002"]);
-      expect(en.cards[0]).toMatchObject({ kind: "order", status: "On its way", tracking: [expect.objectContaining({ number: "DHL1002100042" })] });
+      expect(en.cards[0]).toMatchObject({
+        kind: "order",
+        status: "On its way",
+        tracking: [expect.objectContaining({ number: "DHL1002100042" })],
+      });
       expect(en.text).toContain("#1002");
 
       const fr = await h.turn("Où est ma commande #1008 ?", { scope: { customerId: "gid://shopify/Customer/7003" }, locale: "fr" });

@@ -20,7 +20,14 @@ const GENEROUS_TIMEOUT_MS = 15_000;
 const TOKEN = "shpat_assistant_test";
 
 export const FAQ = [
-  { id: "faq-1", kind: "faq" as const, policyType: null, question: "Do you offer gift wrapping?", answer: "Yes, gift wrapping costs 3 EUR; choose it at checkout.", url: null },
+  {
+    id: "faq-1",
+    kind: "faq" as const,
+    policyType: null,
+    question: "Do you offer gift wrapping?",
+    answer: "Yes, gift wrapping costs 3 EUR; choose it at checkout.",
+    url: null,
+  },
 ];
 
 export function settingsWith(overrides: Record<string, Record<string, unknown>> = {}): ShopSettings {
@@ -28,7 +35,14 @@ export function settingsWith(overrides: Record<string, Record<string, unknown>> 
 }
 
 export async function startAssistantHarness(
-  options: { model?: boolean; limits?: Partial<TurnLimits>; breakerThreshold?: number; modelTimeoutMs?: number; adminTimeoutMs?: number; now?: () => number } = {},
+  options: {
+    model?: boolean;
+    limits?: Partial<TurnLimits>;
+    breakerThreshold?: number;
+    modelTimeoutMs?: number;
+    adminTimeoutMs?: number;
+    now?: () => number;
+  } = {},
 ) {
   // read_legal_policies: shop.shopPolicies needs it (asked of the lead for shopify.app.toml).
   // A Shopify Plus-sized bucket, so a test of many quick turns does not wait on throttling.
@@ -41,9 +55,20 @@ export async function startAssistantHarness(
   const transcript = createInMemoryTranscriptStore();
   const breaker = createCircuitBreaker({ failureThreshold: options.breakerThreshold ?? 100, coolDownMs: 60_000, now: options.now });
   const deps: TurnDeps = {
-    model: options.model === false ? null : createOpenAiChatModel({ apiKey: "sk-test", baseURL: openai.baseUrl, model: "gpt-test", timeoutMs: options.modelTimeoutMs ?? GENEROUS_TIMEOUT_MS }),
+    model:
+      options.model === false
+        ? null
+        : createOpenAiChatModel({
+            apiKey: "sk-test",
+            baseURL: openai.baseUrl,
+            model: "gpt-test",
+            timeoutMs: options.modelTimeoutMs ?? GENEROUS_TIMEOUT_MS,
+          }),
     breaker,
-    admin: createAdminGraphql({ send: sendViaFetch({ shopOrigin: adminFake.origin, accessToken: TOKEN }), timeoutMs: options.adminTimeoutMs ?? GENEROUS_TIMEOUT_MS }),
+    admin: createAdminGraphql({
+      send: sendViaFetch({ shopOrigin: adminFake.origin, accessToken: TOKEN }),
+      timeoutMs: options.adminTimeoutMs ?? GENEROUS_TIMEOUT_MS,
+    }),
     knowledge: createInMemoryKnowledgeStore({ [SHOP]: FAQ }),
     transcript,
     limits: { turnTimeoutMs: GENEROUS_TIMEOUT_MS + 5_000, ...options.limits },
@@ -52,7 +77,14 @@ export async function startAssistantHarness(
 
   async function turn(
     message: string,
-    input: { scope?: VerifiedScope; locale?: string; country?: string; settings?: ShopSettings; history?: HistoryTurn[]; conversationId?: string } = {},
+    input: {
+      scope?: VerifiedScope;
+      locale?: string;
+      country?: string;
+      settings?: ShopSettings;
+      history?: HistoryTurn[];
+      conversationId?: string;
+    } = {},
   ) {
     const events: TurnEvent[] = [];
     for await (const event of runTurn(deps, {

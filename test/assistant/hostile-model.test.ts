@@ -38,7 +38,10 @@ function hostileBrain(disguise: (prompt: string) => string) {
 }
 
 function normalize(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
 }
 
 /** True when `output` contains any 32-character window of a secret part of the system prompt. */
@@ -124,7 +127,8 @@ describe("a hostile model", () => {
       { name: "order_status", arguments: { orderName: "#1029" } },
       { name: "order_status", arguments: { orderName: "#1030" } },
     ];
-    const brain = (body: ChatCompletionBody): FakeReply => (body.messages.at(-1)?.role === "tool" ? { text: "Done." } : { toolCalls: calls });
+    const brain = (body: ChatCompletionBody): FakeReply =>
+      body.messages.at(-1)?.role === "tool" ? { text: "Done." } : { toolCalls: calls };
     h.openai.script(brain, brain);
     const guest = await h.turn("my orders", { settings });
     expect(guest.cards).toEqual([]);

@@ -37,12 +37,13 @@ async function openAdmin(path: string): Promise<{ page: Page; app: FrameLocator 
 /** Waits until the app frame's stylesheets are applied, so screenshots show the real page. */
 async function settled(page: Page, app: FrameLocator): Promise<void> {
   await page.waitForLoadState("networkidle");
-  await app.locator("body").evaluate(() =>
-    new Promise<void>((resolve) => {
-      const ready = () => [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].every((link) => link.sheet !== null);
-      const check = () => (ready() ? resolve() : setTimeout(check, 50));
-      check();
-    }),
+  await app.locator("body").evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const ready = () => [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].every((link) => link.sheet !== null);
+        const check = () => (ready() ? resolve() : setTimeout(check, 50));
+        check();
+      }),
   );
 }
 
@@ -65,7 +66,16 @@ async function consentStepShown(name: string): Promise<boolean> {
 async function saveConsentSetting(checked: boolean) {
   const { page, app } = await openAdmin("/app/privacy");
   // The form is React state: a click before hydration would be undone by it.
-  await expect.poll(() => page.frames().find((f) => new URL(f.url()).pathname.startsWith("/app"))?.evaluate(() => Object.keys(document).some((k) => k.startsWith("_reactListening"))) ?? false, { timeout: 30_000 }).toBe(true);
+  await expect
+    .poll(
+      () =>
+        page
+          .frames()
+          .find((f) => new URL(f.url()).pathname.startsWith("/app"))
+          ?.evaluate(() => Object.keys(document).some((k) => k.startsWith("_reactListening"))) ?? false,
+      { timeout: 30_000 },
+    )
+    .toBe(true);
   const box = app.getByRole("checkbox", { name: "Ask for consent before storing anything" });
   await box.waitFor({ state: "attached" });
   if ((await box.isChecked()) !== checked) await app.getByText("Ask for consent before storing anything").click();
@@ -96,7 +106,11 @@ describe.skipIf(!chromiumAvailable())("the embedded admin in Chromium", () => {
     await shop.locator("#shop-assistant-accept").click();
     await shop.locator("#shop-assistant-input").fill("What is your refund policy?");
     await shop.locator("#shop-assistant-send").click();
-    await shop.locator("#shop-assistant-log").getByText(/refund|return/i).nth(1).waitFor({ timeout: 20_000 });
+    await shop
+      .locator("#shop-assistant-log")
+      .getByText(/refund|return/i)
+      .nth(1)
+      .waitFor({ timeout: 20_000 });
     await context.close();
 
     const { page, app } = await openAdmin("/app/conversations");
@@ -105,7 +119,12 @@ describe.skipIf(!chromiumAvailable())("the embedded admin in Chromium", () => {
     await settled(page, app);
     await screenshot(page, "admin-transcript");
     await page.goto(`${demo.adminUrl}/apps/shop-assistant/app/audit`);
-    await page.frameLocator("#app").locator(".Polaris-IndexTable__TableRow").getByText("opened a conversation transcript").first().waitFor({ timeout: 20_000 }); // the audit entry as a sentence (was "transcript.viewed")
+    await page
+      .frameLocator("#app")
+      .locator(".Polaris-IndexTable__TableRow")
+      .getByText("opened a conversation transcript")
+      .first()
+      .waitFor({ timeout: 20_000 }); // the audit entry as a sentence (was "transcript.viewed")
     await settled(page, page.frameLocator("#app"));
     await screenshot(page, "admin-audit-after-view");
     await page.close();

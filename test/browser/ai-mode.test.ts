@@ -25,7 +25,11 @@ describe.skipIf(!run)("AI mode on the demo storefront (OpenAI fake)", () => {
     await blockExternalRequests(page, []);
     await page.goto(`${demo.storefrontUrl}/`);
     const stream = await page.evaluate(async () => {
-      const r = await fetch("/apps/assistant/chat", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ message: "Do you have merino hiking socks?" }) });
+      const r = await fetch("/apps/assistant/chat", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ message: "Do you have merino hiking socks?" }),
+      });
       return { type: r.headers.get("content-type"), body: await r.text() };
     });
     expect(stream.type).toContain("text/event-stream");
@@ -45,7 +49,9 @@ describe.skipIf(!run)("AI mode on the demo storefront (OpenAI fake)", () => {
     await page.locator("#shop-assistant-accept").click();
     await page.locator("#shop-assistant-input").fill("Tell me something");
     await page.locator("#shop-assistant-input").press("Enter");
-    await expect.poll(() => page.locator("#shop-assistant-log").textContent(), { timeout: 20_000 }).toContain("Scripted answer from the fake model.");
+    await expect
+      .poll(() => page.locator("#shop-assistant-log").textContent(), { timeout: 20_000 })
+      .toContain("Scripted answer from the fake model.");
     await screenshot(page, "ai-mode-scripted");
     await page.close();
   }, 60_000);

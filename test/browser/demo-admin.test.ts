@@ -46,7 +46,11 @@ describe.skipIf(!run)("the demo admin", () => {
   it("passes Shopify's session-token bounce page (a full load without id_token)", async () => {
     const page = await browser.newPage();
     const url = new URL("/app/privacy", demo.appUrl);
-    url.search = new URLSearchParams({ embedded: "1", shop: "demo-shop.myshopify.com", host: Buffer.from("admin.shopify.com/store/demo-shop").toString("base64") }).toString();
+    url.search = new URLSearchParams({
+      embedded: "1",
+      shop: "demo-shop.myshopify.com",
+      host: Buffer.from("admin.shopify.com/store/demo-shop").toString("base64"),
+    }).toString();
     await page.goto(url.toString());
     await page.waitForURL(/\/app\/privacy\?.*id_token=/, { timeout: 20_000 });
     await expect.poll(async () => (await page.locator("body").textContent()) ?? "", { timeout: 15_000 }).toMatch(/AI disclosure/i);

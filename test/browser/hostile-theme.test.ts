@@ -46,7 +46,10 @@ span { display: block !important; font-size: 30px !important; }
 `;
 
 const image = (colour: string) =>
-  "data:image/svg+xml," + encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" width="600" height="600"><rect width="600" height="600" fill="${colour}"/></svg>`);
+  "data:image/svg+xml," +
+  encodeURIComponent(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="600"><rect width="600" height="600" fill="${colour}"/></svg>`,
+  );
 const product = (title: string, available: boolean, colour: string): ProductCard => ({
   kind: "product",
   id: `gid://shopify/Product/${title.length}`,
@@ -86,7 +89,14 @@ class FakeApp {
       const now = Date.now();
       this.messages.push(
         { id: `u-${this.chats}`, role: "shopper", text: message, cards: [], mode: "basic", createdAt: new Date(now - 2).toISOString() },
-        { id: `m-${this.chats}`, role: "assistant", text: ANSWER, cards: answerCards, mode: "basic", createdAt: new Date(now - 1).toISOString() },
+        {
+          id: `m-${this.chats}`,
+          role: "assistant",
+          text: ANSWER,
+          cards: answerCards,
+          mode: "basic",
+          createdAt: new Date(now - 1).toISOString(),
+        },
       );
       return route.fulfill({
         status: 200,
@@ -116,7 +126,12 @@ let storefront: Awaited<ReturnType<typeof startStorefront>>;
 const external: string[] = [];
 
 /** The product page, with the hostile stylesheet (from the first byte, as a theme's) and/or another locale. */
-async function open(options: { hostile: boolean; viewport: { width: number; height: number }; attrs?: Record<string, string>; app?: FakeApp }) {
+async function open(options: {
+  hostile: boolean;
+  viewport: { width: number; height: number };
+  attrs?: Record<string, string>;
+  app?: FakeApp;
+}) {
   const context = await browser.newContext({ viewport: options.viewport, deviceScaleFactor: 1 });
   const page = await context.newPage();
   await blockExternalRequests(page, external);
@@ -128,7 +143,8 @@ async function open(options: { hostile: boolean; viewport: { width: number; heig
     if (options.hostile) html = html.replace("</head>", `<style>${HOSTILE_THEME_CSS}</style></head>`);
     // What the embed renders from the storefront's locale (request.locale.iso_code) and the
     // theme editor's settings: data-locale, data-position, data-offset, data-font.
-    for (const [name, value] of Object.entries(options.attrs ?? {})) html = html.replace(new RegExp(`data-${name}="[^"]*"`), `data-${name}="${value}"`);
+    for (const [name, value] of Object.entries(options.attrs ?? {}))
+      html = html.replace(new RegExp(`data-${name}="[^"]*"`), `data-${name}="${value}"`);
     await route.fulfill({ response, body: html });
   });
   await page.goto(`${storefront.url}${PRODUCT_PAGE}`);
@@ -176,7 +192,14 @@ async function consentAndAsk(page: Page, app: FakeApp): Promise<void> {
   await page.locator("#shop-assistant-panel").waitFor({ state: "visible" });
   await page.locator("#shop-assistant-accept").waitFor({ state: "visible" });
   // Before consent: no message box, no "Talk to a person", no "Find a guest order", no forms, no typing dots.
-  for (const selector of ["#shop-assistant-input", "#shop-assistant-send", "#shop-assistant-handoff", "#shop-assistant-verify-open", "#shop-assistant-lead", "#shop-assistant-verify"]) {
+  for (const selector of [
+    "#shop-assistant-input",
+    "#shop-assistant-send",
+    "#shop-assistant-handoff",
+    "#shop-assistant-verify-open",
+    "#shop-assistant-lead",
+    "#shop-assistant-verify",
+  ]) {
     expect(await page.locator(selector).count(), selector).toBe(0);
   }
   expect(await page.locator("#shop-assistant-typing").isVisible()).toBe(false);
@@ -186,9 +209,16 @@ async function consentAndAsk(page: Page, app: FakeApp): Promise<void> {
   expect(app.chats).toBe(0);
   await page.locator("#shop-assistant-input").fill("Do you have tees?");
   await page.locator("#shop-assistant-input").press("Enter");
-  await page.locator(".sa-assistant .sa-card img").nth(CARDS.length - 1).waitFor({ state: "visible" });
+  await page
+    .locator(".sa-assistant .sa-card img")
+    .nth(CARDS.length - 1)
+    .waitFor({ state: "visible" });
   await page.locator("#shop-assistant-typing").waitFor({ state: "hidden" });
-  await page.evaluate(() => Promise.all([...document.getElementById("shop-assistant")!.shadowRoot!.querySelectorAll("img")].map((img) => img.decode().catch(() => {}))));
+  await page.evaluate(() =>
+    Promise.all(
+      [...document.getElementById("shop-assistant")!.shadowRoot!.querySelectorAll("img")].map((img) => img.decode().catch(() => {})),
+    ),
+  );
 }
 
 describe.skipIf(!chromiumAvailable())("the widget on a hostile theme and on a phone (Chromium)", () => {
@@ -212,41 +242,47 @@ describe.skipIf(!chromiumAvailable())("the widget on a hostile theme and on a ph
   it.each([
     ["desktop", DESKTOP],
     ["phone", PHONE],
-  ])("keeps its size and works on a hostile theme (%s)", async (name, viewport) => {
-    const seen: Record<string, Awaited<ReturnType<typeof measure>>> = {};
-    for (const hostile of [false, true]) {
-      const { page, app, close } = await open({ hostile, viewport });
-      const label = hostile ? "hostile" : "plain";
-      if (hostile) {
-        // The page really is hostile: its own images and buttons are restyled.
-        expect(await page.evaluate(() => getComputedStyle(document.body).letterSpacing)).not.toBe("normal");
-        expect(await page.evaluate(() => getComputedStyle(document.querySelector("main button")!).paddingTop)).toBe("24px");
+  ])(
+    "keeps its size and works on a hostile theme (%s)",
+    async (name, viewport) => {
+      const seen: Record<string, Awaited<ReturnType<typeof measure>>> = {};
+      for (const hostile of [false, true]) {
+        const { page, app, close } = await open({ hostile, viewport });
+        const label = hostile ? "hostile" : "plain";
+        if (hostile) {
+          // The page really is hostile: its own images and buttons are restyled.
+          expect(await page.evaluate(() => getComputedStyle(document.body).letterSpacing)).not.toBe("normal");
+          expect(await page.evaluate(() => getComputedStyle(document.querySelector("main button")!).paddingTop)).toBe("24px");
+        }
+        const launcherBefore = await measure(page);
+        await consentAndAsk(page, app);
+        seen[label] = await measure(page);
+        expect(seen[label]!.launcher, "the launcher looks the same before and after the chat UI loads").toEqual(launcherBefore.launcher);
+        await screenshot(page, `hostile-theme-${name}-${label}`);
+
+        // Card thumbnails stay 64 px; the text box is 16 px (no iOS zoom on focus).
+        for (const thumbnail of seen[label]!.cardImages) expect(thumbnail).toMatch(/ 64×64$/);
+        expect(seen[label]!.inputText).toMatch(/^16px \| normal \| border-box$/);
+        expect(seen[label]!.disabled).toMatch(/^inline-block/);
+
+        // Escape closes, the launcher reopens, the close button closes.
+        await page.keyboard.press("Escape");
+        await page.locator("#shop-assistant-panel").waitFor({ state: "hidden" });
+        expect(await page.locator("#shop-assistant-launcher").getAttribute("aria-expanded")).toBe("false");
+        await page.locator("#shop-assistant-launcher").click();
+        await page.locator("#shop-assistant-panel").waitFor({ state: "visible" });
+        await page.locator("#shop-assistant-close").click();
+        await page.locator("#shop-assistant-panel").waitFor({ state: "hidden" });
+        expect(await page.evaluate(() => document.getElementById("shop-assistant")!.shadowRoot!.activeElement?.id)).toBe(
+          "shop-assistant-launcher",
+        );
+        await close();
       }
-      const launcherBefore = await measure(page);
-      await consentAndAsk(page, app);
-      seen[label] = await measure(page);
-      expect(seen[label]!.launcher, "the launcher looks the same before and after the chat UI loads").toEqual(launcherBefore.launcher);
-      await screenshot(page, `hostile-theme-${name}-${label}`);
-
-      // Card thumbnails stay 64 px; the text box is 16 px (no iOS zoom on focus).
-      for (const thumbnail of seen[label]!.cardImages) expect(thumbnail).toMatch(/ 64×64$/);
-      expect(seen[label]!.inputText).toMatch(/^16px \| normal \| border-box$/);
-      expect(seen[label]!.disabled).toMatch(/^inline-block/);
-
-      // Escape closes, the launcher reopens, the close button closes.
-      await page.keyboard.press("Escape");
-      await page.locator("#shop-assistant-panel").waitFor({ state: "hidden" });
-      expect(await page.locator("#shop-assistant-launcher").getAttribute("aria-expanded")).toBe("false");
-      await page.locator("#shop-assistant-launcher").click();
-      await page.locator("#shop-assistant-panel").waitFor({ state: "visible" });
-      await page.locator("#shop-assistant-close").click();
-      await page.locator("#shop-assistant-panel").waitFor({ state: "hidden" });
-      expect(await page.evaluate(() => document.getElementById("shop-assistant")!.shadowRoot!.activeElement?.id)).toBe("shop-assistant-launcher");
-      await close();
-    }
-    // Every box and every text property is what it is on the plain page.
-    expect(seen.hostile).toEqual(seen.plain);
-  }, 90_000);
+      // Every box and every text property is what it is on the plain page.
+      expect(seen.hostile).toEqual(seen.plain);
+    },
+    90_000,
+  );
 
   it("on a phone: the start of a long answer stays in view, a form error is scrolled to, the lead's thanks survives a reload", async () => {
     const app = new FakeApp();
@@ -293,7 +329,9 @@ describe.skipIf(!chromiumAvailable())("the widget on a hostile theme and on a ph
     await expect.poll(() => page.locator("#shop-assistant-log").textContent()).toContain("A person will get back to you");
     await page.reload();
     await page.locator("#shop-assistant-launcher").click();
-    await expect.poll(() => page.locator("#shop-assistant-log").textContent(), { timeout: 10_000 }).toContain("A person will get back to you");
+    await expect
+      .poll(() => page.locator("#shop-assistant-log").textContent(), { timeout: 10_000 })
+      .toContain("A person will get back to you");
     const order = await page.locator("#shop-assistant-log .sa-msg .sa-text").allTextContents();
     expect(order.slice(0, 4), "the restored transcript").toEqual(["Do you have tees?", ANSWER, "And socks?", ANSWER]);
     expect(await page.locator("#shop-assistant-log .sa-card").count()).toBe(CARDS.length + 5);

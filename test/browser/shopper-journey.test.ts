@@ -119,7 +119,9 @@ describe.skipIf(!run)("the shopper's journey on the demo storefront", () => {
     await page.locator("#shop-assistant-lead-message").fill("Can someone call me about sizes?");
     await page.locator("#shop-assistant-lead-consent").check();
     await page.locator("#shop-assistant-lead button[type=submit]").click();
-    await expect.poll(() => page.locator("#shop-assistant-log").textContent(), { timeout: 10_000 }).toContain("A person will get back to you");
+    await expect
+      .poll(() => page.locator("#shop-assistant-log").textContent(), { timeout: 10_000 })
+      .toContain("A person will get back to you");
     expect(await db.lead.count()).toBe(leadsBefore + 1);
     await screenshot(page, "journey-4-lead");
     await context.close();
@@ -156,7 +158,8 @@ describe.skipIf(!run)("the shopper's journey on the demo storefront", () => {
     expect(await page.locator("#shop-assistant-download, #shop-assistant-delete").count()).toBe(0);
     await page.locator("#shop-assistant-accept").click();
     await ask(page, "Do you have merino hiking socks?");
-    const session = () => page.evaluate(() => JSON.parse(localStorage.getItem("shop-assistant") || "{}") as { id?: string; token?: string; consent?: number });
+    const session = () =>
+      page.evaluate(() => JSON.parse(localStorage.getItem("shop-assistant") || "{}") as { id?: string; token?: string; consent?: number });
     const { id } = await session();
     expect(id).toBeTruthy();
 
@@ -183,7 +186,10 @@ describe.skipIf(!run)("the shopper's journey on the demo storefront", () => {
     expect(await page.locator("#shop-assistant-input").count()).toBe(0);
     expect(await db.conversation.count({ where: { id } })).toBe(0);
     expect(await db.message.count({ where: { conversationId: id } })).toBe(0);
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "conversation.deleted_by_shopper" }, orderBy: { createdAt: "desc" } });
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { action: "conversation.deleted_by_shopper" },
+      orderBy: { createdAt: "desc" },
+    });
     expect(JSON.parse(audit.detailJson)).toMatchObject({ deleted: { conversations: 1, messages: 2 } });
     await screenshot(page, "journey-6-deleted");
 

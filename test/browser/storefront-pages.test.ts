@@ -77,13 +77,21 @@ describe.skipIf(!chromiumAvailable())("demo storefront in Chromium", () => {
     expect(await page.locator("#cart-count").textContent()).toBe("0");
     const variantId = await page.locator("form[action='/cart/add'] [name=id]").first().inputValue();
     const added = await page.evaluate(async (id) => {
-      const r = await fetch("/cart/add.js", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ id: Number(id), quantity: 2 }) });
+      const r = await fetch("/cart/add.js", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ id: Number(id), quantity: 2 }),
+      });
       return { status: r.status, body: await r.json() };
     }, variantId);
     expect(added.status).toBe(200);
     expect(added.body).toMatchObject({ variant_id: Number(variantId), quantity: 2, handle: "classic-cotton-tee" });
     await expect.poll(() => page.locator("#cart-count").textContent()).toBe("2");
-    const refused = await page.evaluate(async () => (await fetch("/cart/add.js", { method: "POST", headers: { "content-type": "application/json" }, body: '{"id":1,"quantity":1}' })).status);
+    const refused = await page.evaluate(
+      async () =>
+        (await fetch("/cart/add.js", { method: "POST", headers: { "content-type": "application/json" }, body: '{"id":1,"quantity":1}' }))
+          .status,
+    );
     expect(refused).toBe(422);
     await page.close();
   });

@@ -146,7 +146,13 @@ describe.skipIf(!run)("hostile content is inert in the widget and the admin (Chr
     return { page, frame };
   }
 
-  const adminOrigins = () => [new URL(demo.adminUrl).origin, new URL(demo.appUrl).origin, new URL(demo.storefrontUrl).origin, `https://${DEMO_SHOP}`, "https://cdn.shopify.com"];
+  const adminOrigins = () => [
+    new URL(demo.adminUrl).origin,
+    new URL(demo.appUrl).origin,
+    new URL(demo.storefrontUrl).origin,
+    `https://${DEMO_SHOP}`,
+    "https://cdn.shopify.com",
+  ];
 
   it("the admin knowledge page shows the hostile entry as inert text", async () => {
     const { page, frame } = await openAdmin("/app/knowledge");
@@ -188,7 +194,9 @@ describe.skipIf(!run)("hostile content is inert in the widget and the admin (Chr
     await expect.poll(async () => (await inspect(page)).flag, { timeout: 5_000 }).not.toBeNull();
     const seen = await inspect(page);
     expect(seen.handlers).toBeGreaterThan(0);
-    expect(foreignHrefs(seen.hrefs, [new URL(demo.storefrontUrl).origin])).toEqual(expect.arrayContaining([expect.stringMatching(/^javascript:/)]));
+    expect(foreignHrefs(seen.hrefs, [new URL(demo.storefrontUrl).origin])).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^javascript:/)]),
+    );
     await page.close();
   }, 30_000);
 

@@ -39,8 +39,12 @@ describe.skipIf(testDatabaseProvider() !== "sqlite")("Admin API faults during a 
     const requests = demo.adminApiFake.requests().filter((r) => r.path.includes("/graphql.json"));
     const gaps = requests.slice(1).map((r, i) => Date.parse(r.at) - Date.parse(requests[i]!.at));
     // What the app sent back to the model as the search_products result.
-    const toolResults = demo.openAiFake!.requests.flatMap((body) => body.messages.filter((m) => m.role === "tool").map((m) => JSON.parse(m.content ?? "null")));
-    const toolCalls = demo.openAiFake!.requests.flatMap((body) => body.messages.flatMap((m) => m.tool_calls ?? []).map((c) => c.function.name));
+    const toolResults = demo.openAiFake!.requests.flatMap((body) =>
+      body.messages.filter((m) => m.role === "tool").map((m) => JSON.parse(m.content ?? "null")),
+    );
+    const toolCalls = demo.openAiFake!.requests.flatMap((body) =>
+      body.messages.flatMap((m) => m.tool_calls ?? []).map((c) => c.function.name),
+    );
     demo.adminApiFake.reset();
     return { answer, requests, gaps, toolResults, toolCalls };
   }

@@ -34,7 +34,14 @@ function startChildWorker(): Promise<ChildProcess> {
   // node itself (tsx as a loader), not the tsx command: SIGKILL must reach the process that holds the lease.
   const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "lease-child.ts")], {
     cwd: root,
-    env: { NODE_ENV: "test", PATH: process.env.PATH, DATABASE_URL: t.url, CHILD_KEY: key, CHILD_HASH_KEY: hashKey, LEASE_MS: String(LEASE_MS) },
+    env: {
+      NODE_ENV: "test",
+      PATH: process.env.PATH,
+      DATABASE_URL: t.url,
+      CHILD_KEY: key,
+      CHILD_HASH_KEY: hashKey,
+      LEASE_MS: String(LEASE_MS),
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";
@@ -95,7 +102,16 @@ describe("job leases", () => {
 describe("compliance jobs run twice", () => {
   const SHOP = "twice.myshopify.com";
   const topics: [string, (c: ReturnType<typeof seedCustomer>) => unknown][] = [
-    ["customers/data_request", (c) => ({ shop_id: 1, shop_domain: SHOP, customer: { id: Number(c.id), email: c.email }, orders_requested: [], data_request: { id: 7 } })],
+    [
+      "customers/data_request",
+      (c) => ({
+        shop_id: 1,
+        shop_domain: SHOP,
+        customer: { id: Number(c.id), email: c.email },
+        orders_requested: [],
+        data_request: { id: 7 },
+      }),
+    ],
     ["customers/redact", (c) => ({ shop_id: 1, shop_domain: SHOP, customer: { id: Number(c.id), email: c.email }, orders_to_redact: [] })],
     ["app/uninstalled", () => ({ id: 1, domain: SHOP })],
     ["shop/redact", () => ({ shop_id: 1, shop_domain: SHOP })],
@@ -104,12 +120,21 @@ describe("compliance jobs run twice", () => {
   it.each(topics)("%s leaves the same rows the second time", async (topic, payloadOf) => {
     const customer = seedCustomer(`twice-${topic.replace(/\W/g, "")}`, 40 + topics.findIndex(([name]) => name === topic));
     await seedCustomerData(t.db, vault, SHOP, customer);
-    const received = await receiveWebhook({ db: t.db, vault }, { webhookId: `twice-${topic}`, shop: SHOP, topic, payload: payloadOf(customer) });
+    const received = await receiveWebhook(
+      { db: t.db, vault },
+      { webhookId: `twice-${topic}`, shop: SHOP, topic, payload: payloadOf(customer) },
+    );
     expect(received).toMatchObject({ ok: true });
     const job = await t.db.job.findFirstOrThrow({ where: { shop: SHOP, status: "queued" } });
     const payload = JSON.parse(vault.decrypt(job.payloadEnc)) as unknown;
     const fixedNow = new Date("2026-12-01T10:00:00.000Z");
-    const ctx = { db: t.db, vault, clock: { now: () => fixedNow }, forgetShop: () => undefined, job: { id: job.id, shop: SHOP, kind: job.kind, attempts: 1 } };
+    const ctx = {
+      db: t.db,
+      vault,
+      clock: { now: () => fixedNow },
+      forgetShop: () => undefined,
+      job: { id: job.id, shop: SHOP, kind: job.kind, attempts: 1 },
+    };
     const run = jobHandlers[job.kind]!;
     const state = async () =>
       (await scanAllCells(t.db, t.provider, vault))

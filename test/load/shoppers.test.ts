@@ -27,7 +27,13 @@ import { storefrontShopper } from "../support/storefront-shopper";
 const SHOPPERS = Number(process.env.LOAD_SHOPPERS ?? 100);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 10);
 const MODEL = process.env.LOAD_MODEL === "fake" ? ({ kind: "fake" } as const) : ({ kind: "basic" } as const);
-const QUESTIONS = ["Hello!", "Do you have a merino tee?", "What is your refund policy?", "Do you have socks?", "How long does shipping take?"];
+const QUESTIONS = [
+  "Hello!",
+  "Do you have a merino tee?",
+  "What is your refund policy?",
+  "Do you have socks?",
+  "How long does shipping take?",
+];
 const REQUEST_TIMEOUT_MS = 60_000;
 const WEB_CONCURRENCY = process.env.LOAD_WEB_CONCURRENCY ?? "2";
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -73,115 +79,126 @@ describe.skipIf(testDatabaseProvider() !== "sqlite")(`${SHOPPERS} concurrent sho
     await redis.quit();
   });
 
-  it("answers every request without an error and stores every acknowledged message", async () => {
-    const errors: string[] = [];
-    const acknowledged = new Set<string>();
-    const latency = { consent: [] as number[], chat: [] as number[], transcript: [] as number[] };
-    const modes = new Map<string, number>();
-    let degraded = 0;
-    let requests = 0;
-    let conversations = 0;
-    const deadline = Date.now() + SECONDS * 1000;
-    const runStart = performance.now();
-    // The slowest requests: which step, and when in the run it started (seconds).
-    const slowest: Array<{ step: string; atS: number; ms: number }> = [];
-    const timed = (step: string, ms: number) => {
-      slowest.push({ step, atS: Math.round((performance.now() - ms - runStart) / 100) / 10, ms: Math.round(ms) });
-      if (slowest.length > 50) slowest.sort((a, b) => b.ms - a.ms).splice(10);
-    };
-    let errorCount = 0;
-    const note = (what: string) => void (errorCount++, errors.length < 20 && errors.push(what));
+  it(
+    "answers every request without an error and stores every acknowledged message",
+    async () => {
+      const errors: string[] = [];
+      const acknowledged = new Set<string>();
+      const latency = { consent: [] as number[], chat: [] as number[], transcript: [] as number[] };
+      const modes = new Map<string, number>();
+      let degraded = 0;
+      let requests = 0;
+      let conversations = 0;
+      const deadline = Date.now() + SECONDS * 1000;
+      const runStart = performance.now();
+      // The slowest requests: which step, and when in the run it started (seconds).
+      const slowest: Array<{ step: string; atS: number; ms: number }> = [];
+      const timed = (step: string, ms: number) => {
+        slowest.push({ step, atS: Math.round((performance.now() - ms - runStart) / 100) / 10, ms: Math.round(ms) });
+        if (slowest.length > 50) slowest.sort((a, b) => b.ms - a.ms).splice(10);
+      };
+      let errorCount = 0;
+      const note = (what: string) => void (errorCount++, errors.length < 20 && errors.push(what));
 
-    async function shopper(n: number) {
-      await new Promise((resolve) => setTimeout(resolve, (RAMP_MS * n) / SHOPPERS));
-      const client = storefrontShopper(demo.storefrontUrl, { ip: `10.${(n >> 8) & 255}.${n & 255}.1`, timeoutMs: REQUEST_TIMEOUT_MS });
-      for (let round = 0; Date.now() < deadline && round < 10_000; round++) {
-        let step = "consent";
-        try {
-          let started = performance.now();
-          requests++;
-          const consent = await client.consent();
-          latency.consent.push(performance.now() - started);
-          timed("consent", performance.now() - started);
-          if (consent.status !== 200 || !consent.conversation) {
-            note(`consent ${consent.status}`);
-            continue;
-          }
-          conversations++;
-          const mine: string[] = [];
-          for (let turn = 0; turn < 3; turn++) {
-            await think();
+      async function shopper(n: number) {
+        await new Promise((resolve) => setTimeout(resolve, (RAMP_MS * n) / SHOPPERS));
+        const client = storefrontShopper(demo.storefrontUrl, { ip: `10.${(n >> 8) & 255}.${n & 255}.1`, timeoutMs: REQUEST_TIMEOUT_MS });
+        for (let round = 0; Date.now() < deadline && round < 10_000; round++) {
+          let step = "consent";
+          try {
+            let started = performance.now();
             requests++;
-            step = `chat ${turn + 1}`;
-            const answer = await client.chat(QUESTIONS[(n + round + turn) % QUESTIONS.length]!, consent.conversation);
-            latency.chat.push(answer.ms);
-            timed(`chat ${turn + 1}`, answer.ms);
-            if (answer.status !== 200 || answer.error || !answer.done) {
-              note(`chat ${answer.status} ${JSON.stringify(answer.error ?? "no done")}`);
+            const consent = await client.consent();
+            latency.consent.push(performance.now() - started);
+            timed("consent", performance.now() - started);
+            if (consent.status !== 200 || !consent.conversation) {
+              note(`consent ${consent.status}`);
               continue;
             }
-            acknowledged.add(answer.done.messageId);
-            mine.push(answer.done.messageId);
-            modes.set(answer.done.mode, (modes.get(answer.done.mode) ?? 0) + 1);
-            if (answer.text.includes("can't reach the store's data")) degraded++;
+            conversations++;
+            const mine: string[] = [];
+            for (let turn = 0; turn < 3; turn++) {
+              await think();
+              requests++;
+              step = `chat ${turn + 1}`;
+              const answer = await client.chat(QUESTIONS[(n + round + turn) % QUESTIONS.length]!, consent.conversation);
+              latency.chat.push(answer.ms);
+              timed(`chat ${turn + 1}`, answer.ms);
+              if (answer.status !== 200 || answer.error || !answer.done) {
+                note(`chat ${answer.status} ${JSON.stringify(answer.error ?? "no done")}`);
+                continue;
+              }
+              acknowledged.add(answer.done.messageId);
+              mine.push(answer.done.messageId);
+              modes.set(answer.done.mode, (modes.get(answer.done.mode) ?? 0) + 1);
+              if (answer.text.includes("can't reach the store's data")) degraded++;
+            }
+            started = performance.now();
+            requests++;
+            step = "transcript";
+            const transcript = await client.transcript(consent.conversation);
+            latency.transcript.push(performance.now() - started);
+            timed("transcript", performance.now() - started);
+            if (transcript.status !== 200) {
+              note(`transcript ${transcript.status}`);
+              continue;
+            }
+            const ids = new Set((transcript.json?.messages ?? []).map((m: { id: string }) => m.id));
+            for (const id of mine) if (!ids.has(id)) note(`transcript misses acknowledged message ${id}`);
+          } catch (error) {
+            note(
+              `${step} network: ${error instanceof Error ? `${error.name} ${error.message} ${String((error as { cause?: unknown }).cause ?? "")}` : String(error)}`,
+            );
           }
-          started = performance.now();
-          requests++;
-          step = "transcript";
-          const transcript = await client.transcript(consent.conversation);
-          latency.transcript.push(performance.now() - started);
-          timed("transcript", performance.now() - started);
-          if (transcript.status !== 200) {
-            note(`transcript ${transcript.status}`);
-            continue;
-          }
-          const ids = new Set((transcript.json?.messages ?? []).map((m: { id: string }) => m.id));
-          for (const id of mine) if (!ids.has(id)) note(`transcript misses acknowledged message ${id}`);
-        } catch (error) {
-          note(`${step} network: ${error instanceof Error ? `${error.name} ${error.message} ${String((error as { cause?: unknown }).cause ?? "")}` : String(error)}`);
         }
       }
-    }
 
-    const started = Date.now();
-    await Promise.all(Array.from({ length: SHOPPERS }, (_, n) => shopper(n)));
-    const seconds = (Date.now() - started) / 1000;
+      const started = Date.now();
+      await Promise.all(Array.from({ length: SHOPPERS }, (_, n) => shopper(n)));
+      const seconds = (Date.now() - started) / 1000;
 
-    const figures = {
-      shoppers: SHOPPERS,
-      rampSeconds: RAMP_MS / 1000,
-      thinkMs: THINK_MS,
-      seconds: Math.round(seconds * 10) / 10,
-      model: MODEL.kind,
-      appWorkers: WEB_CONCURRENCY || "single process",
-      requests,
-      conversations,
-      turns: latency.chat.length,
-      turnsPerSecond: Math.round((latency.chat.length / seconds) * 10) / 10,
-      acknowledged: acknowledged.size,
-      errors: errorCount,
-      degradedAnswers: degraded,
-      modes: Object.fromEntries(modes),
-      chatMs: { p50: percentile(latency.chat, 50), p95: percentile(latency.chat, 95), p99: percentile(latency.chat, 99), max: percentile(latency.chat, 100) },
-      consentMs: { p50: percentile(latency.consent, 50), p99: percentile(latency.consent, 99) },
-      transcriptMs: { p50: percentile(latency.transcript, 50), p99: percentile(latency.transcript, 99) },
-      slowest: slowest.sort((a, b) => b.ms - a.ms).slice(0, 5),
-    };
-    console.log(`load: ${JSON.stringify(figures)}`);
-    if (errors.length) console.log(`load errors (first ${errors.length} of ${errorCount}): ${JSON.stringify(errors)}`);
+      const figures = {
+        shoppers: SHOPPERS,
+        rampSeconds: RAMP_MS / 1000,
+        thinkMs: THINK_MS,
+        seconds: Math.round(seconds * 10) / 10,
+        model: MODEL.kind,
+        appWorkers: WEB_CONCURRENCY || "single process",
+        requests,
+        conversations,
+        turns: latency.chat.length,
+        turnsPerSecond: Math.round((latency.chat.length / seconds) * 10) / 10,
+        acknowledged: acknowledged.size,
+        errors: errorCount,
+        degradedAnswers: degraded,
+        modes: Object.fromEntries(modes),
+        chatMs: {
+          p50: percentile(latency.chat, 50),
+          p95: percentile(latency.chat, 95),
+          p99: percentile(latency.chat, 99),
+          max: percentile(latency.chat, 100),
+        },
+        consentMs: { p50: percentile(latency.consent, 50), p99: percentile(latency.consent, 99) },
+        transcriptMs: { p50: percentile(latency.transcript, 50), p99: percentile(latency.transcript, 99) },
+        slowest: slowest.sort((a, b) => b.ms - a.ms).slice(0, 5),
+      };
+      console.log(`load: ${JSON.stringify(figures)}`);
+      if (errors.length) console.log(`load errors (first ${errors.length} of ${errorCount}): ${JSON.stringify(errors)}`);
 
-    // Every acknowledged message is a stored row, counted after the app has stopped
-    // (so nothing is still in flight and the count is what survives a shutdown).
-    const appLog = demo.logs().slice(-3000);
-    await demo.app.close();
-    const db = createDatabase(demo.databaseUrl);
-    let stored = 0;
-    const ids = [...acknowledged];
-    for (let i = 0; i < ids.length; i += 500) stored += await db.message.count({ where: { id: { in: ids.slice(i, i + 500) } } });
-    await db.$disconnect();
-    console.log(`load: ${acknowledged.size} acknowledged, ${stored} stored`);
-    expect(errors, appLog).toEqual([]);
-    expect(acknowledged.size).toBeGreaterThan(0);
-    expect(stored).toBe(acknowledged.size);
-  }, (SECONDS + 180) * 1000);
+      // Every acknowledged message is a stored row, counted after the app has stopped
+      // (so nothing is still in flight and the count is what survives a shutdown).
+      const appLog = demo.logs().slice(-3000);
+      await demo.app.close();
+      const db = createDatabase(demo.databaseUrl);
+      let stored = 0;
+      const ids = [...acknowledged];
+      for (let i = 0; i < ids.length; i += 500) stored += await db.message.count({ where: { id: { in: ids.slice(i, i + 500) } } });
+      await db.$disconnect();
+      console.log(`load: ${acknowledged.size} acknowledged, ${stored} stored`);
+      expect(errors, appLog).toEqual([]);
+      expect(acknowledged.size).toBeGreaterThan(0);
+      expect(stored).toBe(acknowledged.size);
+    },
+    (SECONDS + 180) * 1000,
+  );
 });

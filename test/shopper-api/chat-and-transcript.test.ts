@@ -56,7 +56,11 @@ describe("POST /chat and the transcript", () => {
     const second = await chat(h, { conversationId: id, conversationToken: token, message: "and socks?" });
     expect(second.events.map((e) => e.event)).toEqual(["delta", "delta", "done"]);
 
-    const read = await handleConversationRead(signedRequest(`/conversations/${id}`, { headers: { "X-Conversation-Token": token } }), id, h.deps);
+    const read = await handleConversationRead(
+      signedRequest(`/conversations/${id}`, { headers: { "X-Conversation-Token": token } }),
+      id,
+      h.deps,
+    );
     expect(read.status).toBe(200);
     const transcript = await read.json();
     expect(transcript.messages.map((m: { role: string; text: string }) => `${m.role}:${m.text}`)).toEqual([
@@ -158,7 +162,10 @@ describe("POST /chat and the transcript", () => {
     expect((await long.response.json()).error).toMatchObject({ code: "PAYLOAD_TOO_LARGE", message: expect.stringMatching(/message/) });
     expect((await chat(h, { message: "x".repeat(1000) })).response.status).toBe(200);
 
-    const huge = await handleChat(signedRequest("/chat", { rawBody: JSON.stringify({ message: "a", pad: "x".repeat(5_000_000) }) }), h.deps);
+    const huge = await handleChat(
+      signedRequest("/chat", { rawBody: JSON.stringify({ message: "a", pad: "x".repeat(5_000_000) }) }),
+      h.deps,
+    );
     expect(huge.status).toBe(413);
 
     const cases: Array<[string | Uint8Array, RegExp]> = [

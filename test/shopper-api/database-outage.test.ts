@@ -32,7 +32,11 @@ describe("database outage", () => {
       () => handleChat(signedRequest("/chat", { body: { message: "hi" } }), deps),
       () => handleConsent(signedRequest("/consent", { body: { accepted: true } }), deps),
       () => handleLead(signedRequest("/lead", { body: { email: "a@example.com", consent: true } }), deps),
-      () => handleVerifyOrder(signedRequest("/verify-order", { body: { conversationId: id, token: "t", orderNumber: "1", email: "a@example.com" } }), deps),
+      () =>
+        handleVerifyOrder(
+          signedRequest("/verify-order", { body: { conversationId: id, token: "t", orderNumber: "1", email: "a@example.com" } }),
+          deps,
+        ),
       () => handleConversationRead(signedRequest(`/conversations/${id}`, { query: { token: "t" } }), id, deps),
     ];
     for (const call of calls) {

@@ -17,7 +17,10 @@ import { createHarness, OTHER_SHOP, SHOP, signedRequest, type Harness, type Sign
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 
-const admin: AdminGraphql = async () => ({ ok: true, data: { orders: { nodes: [{ id: "gid://shopify/Order/1", name: "#1001", email: "a@example.com" }] } } });
+const admin: AdminGraphql = async () => ({
+  ok: true,
+  data: { orders: { nodes: [{ id: "gid://shopify/Order/1", name: "#1001", email: "a@example.com" }] } },
+});
 
 type Route = { path: (id: string) => string; handle: (r: Request, id: string, d: ShopperApiDeps) => Promise<Response> };
 const ROUTES: Record<string, Route> = {
@@ -39,7 +42,11 @@ describe("fuzzing the shopper API", () => {
   beforeAll(async () => {
     h = await createHarness({
       admin,
-      env: { RATE_LIMIT_IP_PER_MINUTE: "100000000", RATE_LIMIT_SHOP_PER_MINUTE: "100000000", RATE_LIMIT_CONVERSATION_PER_MINUTE: "100000000" },
+      env: {
+        RATE_LIMIT_IP_PER_MINUTE: "100000000",
+        RATE_LIMIT_SHOP_PER_MINUTE: "100000000",
+        RATE_LIMIT_CONVERSATION_PER_MINUTE: "100000000",
+      },
     });
     await h.setShopSettings({ privacy: { consentRequired: false, leadFields: ["name", "email", "phone", "message"] } });
     for (let i = 0; i < 3; i++) {
@@ -52,7 +59,10 @@ describe("fuzzing the shopper API", () => {
   it(`answers ${RUNS} malformed requests without a 5xx, every error as JSON with a message`, async () => {
     const ref = fc.oneof(
       fc.constantFrom(...known.map((k) => ({ conversationId: k.id, token: k.token, conversationToken: k.token }))),
-      fc.record({ conversationId: fc.string({ maxLength: 120 }), token: fc.string({ maxLength: 250 }), conversationToken: fc.string() }, { requiredKeys: [] }),
+      fc.record(
+        { conversationId: fc.string({ maxLength: 120 }), token: fc.string({ maxLength: 250 }), conversationToken: fc.string() },
+        { requiredKeys: [] },
+      ),
     );
     const oddValue = fc.oneof(
       fc.string({ maxLength: 1200 }),
@@ -65,13 +75,36 @@ describe("fuzzing the shopper API", () => {
       fc.array(fc.string(), { maxLength: 3 }),
       fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 3 }),
     );
-    const fieldNames = ["message", "locale", "accepted", "consent", "orderNumber", "email", "name", "phone", "conversationId", "token", "conversationToken", "__proto__", "constructor"];
-    const jsonBody = fc.tuple(ref, fc.dictionary(fc.constantFrom(...fieldNames), oddValue, { maxKeys: 6 })).map(([r, fields]) => ({ ...r, ...fields }));
+    const fieldNames = [
+      "message",
+      "locale",
+      "accepted",
+      "consent",
+      "orderNumber",
+      "email",
+      "name",
+      "phone",
+      "conversationId",
+      "token",
+      "conversationToken",
+      "__proto__",
+      "constructor",
+    ];
+    const jsonBody = fc
+      .tuple(ref, fc.dictionary(fc.constantFrom(...fieldNames), oddValue, { maxKeys: 6 }))
+      .map(([r, fields]) => ({ ...r, ...fields }));
     // Mostly well-formed bodies with one or two fields broken, so the run gets past
     // parsing into the domain code; the rest is garbage of every kind.
-    const plausible = fc
-      .tuple(ref, fc.dictionary(fc.constantFrom(...fieldNames), oddValue, { maxKeys: 2 }))
-      .map(([r, broken]) => ({ message: "hello", accepted: true, consent: true, orderNumber: "#1001", email: "a@example.com", name: "N", ...r, ...broken }));
+    const plausible = fc.tuple(ref, fc.dictionary(fc.constantFrom(...fieldNames), oddValue, { maxKeys: 2 })).map(([r, broken]) => ({
+      message: "hello",
+      accepted: true,
+      consent: true,
+      orderNumber: "#1001",
+      email: "a@example.com",
+      name: "N",
+      ...r,
+      ...broken,
+    }));
     const rawBody = fc.oneof(
       { weight: 4, arbitrary: plausible.map((b) => JSON.stringify(b)) },
       { weight: 2, arbitrary: jsonBody.map((b) => JSON.stringify(b)) },
@@ -101,7 +134,10 @@ describe("fuzzing the shopper API", () => {
     );
     const request = fc.record({
       route: fc.constantFrom(...Object.keys(ROUTES)),
-      method: fc.oneof({ weight: 8, arbitrary: fc.constant("expected") }, { weight: 1, arbitrary: fc.constantFrom("GET", "POST", "PUT", "DELETE", "PATCH") }),
+      method: fc.oneof(
+        { weight: 8, arbitrary: fc.constant("expected") },
+        { weight: 1, arbitrary: fc.constantFrom("GET", "POST", "PUT", "DELETE", "PATCH") },
+      ),
       body: rawBody,
       signing,
       id: fc.oneof(fc.constantFrom(...known.map((k) => k.id)), fc.string({ maxLength: 80 })),

@@ -43,13 +43,15 @@ export interface Harness {
   cleanup(): Promise<void>;
 }
 
-export async function createHarness(options: {
-  chatTurn?: ChatTurn;
-  admin?: AdminGraphql | null;
-  limits?: ShopperLimits;
-  heartbeatMs?: number;
-  env?: Record<string, string>;
-} = {}): Promise<Harness> {
+export async function createHarness(
+  options: {
+    chatTurn?: ChatTurn;
+    admin?: AdminGraphql | null;
+    limits?: ShopperLimits;
+    heartbeatMs?: number;
+    env?: Record<string, string>;
+  } = {},
+): Promise<Harness> {
   const database = await createTestDatabase();
   const shopify = shopifyApp(testConfig({ apiSecretKey: SECRET, apiVersion: ApiVersion.January26, logger: { level: LogSeverity.Error } }));
   const deps: ShopperApiDeps = {
@@ -96,7 +98,10 @@ export interface SignedRequestOptions {
 
 /** A request as Shopify's app proxy forwards it to {app}/proxy{path}. */
 export function signedRequest(path: string, options: SignedRequestOptions = {}): Request {
-  const params = { ...appProxyParams({ shop: options.shop ?? SHOP, customerId: options.customerId, timestamp: options.timestamp }), ...options.query };
+  const params = {
+    ...appProxyParams({ shop: options.shop ?? SHOP, customerId: options.customerId, timestamp: options.timestamp }),
+    ...options.query,
+  };
   const query = signAppProxyQuery(params, options.secret ?? SECRET);
   options.tamper?.(query);
   const method = options.method ?? (options.body === undefined && options.rawBody === undefined ? "GET" : "POST");

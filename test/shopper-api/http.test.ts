@@ -41,7 +41,12 @@ describe("shopper API over HTTP", () => {
   const url = (path: string, extra: Record<string, string> = {}, secret: string = TEST_APP_ENV.SHOPIFY_API_SECRET) =>
     `${server.url}/proxy${path}?${signAppProxyQuery({ ...appProxyParams({ shop: SHOP }), ...extra }, secret)}`;
   const post = (path: string, body: unknown, init: RequestInit = {}) =>
-    fetch(url(path), { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": "203.0.113.50" }, body: JSON.stringify(body), ...init });
+    fetch(url(path), {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-forwarded-for": "203.0.113.50" },
+      body: JSON.stringify(body),
+      ...init,
+    });
 
   it("streams a turn as SSE with anti-buffering headers, then serves the stored transcript", async () => {
     const response = await post("/chat", { message: "Do you have boots?" });

@@ -23,7 +23,20 @@ import { handleConversationDelete } from "../../app/privacy/shopper/handle-conve
 import { createHarness, OTHER_SHOP, readSse, SHOP, signedRequest, type Harness } from "./harness";
 
 // Every model with a `shop` column (prisma/schema.prisma); Shop's id is its shop.
-const SHOP_SCOPED = new Set(["Shop", "Session", "Conversation", "Message", "Lead", "OrderVerification", "KnowledgeEntry", "AuditEvent", "DataRequest", "WebhookDelivery", "Job", "ShopEvent"]);
+const SHOP_SCOPED = new Set([
+  "Shop",
+  "Session",
+  "Conversation",
+  "Message",
+  "Lead",
+  "OrderVerification",
+  "KnowledgeEntry",
+  "AuditEvent",
+  "DataRequest",
+  "WebhookDelivery",
+  "Job",
+  "ShopEvent",
+]);
 
 interface Recorded {
   model: string;
@@ -74,12 +87,21 @@ describe("every shopper-API query is bound to the request's shop", () => {
       db: recording,
       chatTurn: createAssistantChatTurn({ model: null, breaker: createCircuitBreaker(), knowledge: createPrismaKnowledgeStore(recording) }),
       // The Admin API answers with nothing: order verification fails, product search finds nothing.
-      adminFor: () => async () => ({ ok: true, data: { orders: { nodes: [] }, products: { nodes: [] }, shop: { name: "Shop", shopPolicies: [] } } }),
+      adminFor: () => async () => ({
+        ok: true,
+        data: { orders: { nodes: [] }, products: { nodes: [] }, shop: { name: "Shop", shopPolicies: [] } },
+      }),
     };
     for (const shop of [SHOP, OTHER_SHOP]) {
       await h.setShopSettings({ privacy: { consentRequired: true, orderVerification: "logged_in_or_email" } }, shop);
       await h.database.db.knowledgeEntry.create({
-        data: { id: `faq-${shop}`, shop, kind: "faq", question: "How long does shipping take?", answer: `Shipping from ${shop} takes 3 days.` },
+        data: {
+          id: `faq-${shop}`,
+          shop,
+          kind: "faq",
+          question: "How long does shipping take?",
+          answer: `Shipping from ${shop} takes 3 days.`,
+        },
       });
     }
   });
@@ -95,53 +117,100 @@ describe("every shopper-API query is bound to the request's shop", () => {
       const { id, token } = ((await consent.json()) as { conversation: { id: string; token: string } }).conversation;
       owned[shop] = { id, token };
       const ref = { conversationId: id, conversationToken: token };
-      for (const message of ["How long does shipping take?", "Do you have socks?", "my card is 4111 1111 1111 1111", "I want to talk to a person"]) {
-        const events = await as(shop, async () => readSse(await handleChat(signedRequest("/chat", { shop, body: { message, ...ref } }), deps)));
+      for (const message of [
+        "How long does shipping take?",
+        "Do you have socks?",
+        "my card is 4111 1111 1111 1111",
+        "I want to talk to a person",
+      ]) {
+        const events = await as(shop, async () =>
+          readSse(await handleChat(signedRequest("/chat", { shop, body: { message, ...ref } }), deps)),
+        );
         expect(events.at(-1)?.event).toBe("done");
       }
-      const read = await as(shop, () => handleConversationRead(signedRequest(`/conversations/${id}`, { shop, query: { token } }), id, deps));
+      const read = await as(shop, () =>
+        handleConversationRead(signedRequest(`/conversations/${id}`, { shop, query: { token } }), id, deps),
+      );
       expect(read.status).toBe(200);
-      const lead = await as(shop, () => handleLead(signedRequest("/lead", { shop, body: { conversationId: id, token, email: "a@example.com", consent: true, message: "Call me" } }), deps));
+      const lead = await as(shop, () =>
+        handleLead(
+          signedRequest("/lead", { shop, body: { conversationId: id, token, email: "a@example.com", consent: true, message: "Call me" } }),
+          deps,
+        ),
+      );
       expect(lead.status).toBeLessThan(300);
       const verify = await as(shop, () =>
-        handleVerifyOrder(signedRequest("/verify-order", { shop, body: { conversationId: id, token, orderNumber: "#1001", email: "a@example.com" } }), deps),
+        handleVerifyOrder(
+          signedRequest("/verify-order", { shop, body: { conversationId: id, token, orderNumber: "#1001", email: "a@example.com" } }),
+          deps,
+        ),
       );
       expect(verify.status).toBe(422); // no order of this shop matches
       // A chat with no conversation yet (consent pending: nothing is stored, still answered).
-      const anonymous = await as(shop, async () => readSse(await handleChat(signedRequest("/chat", { shop, body: { message: "hello" } }), deps)));
+      const anonymous = await as(shop, async () =>
+        readSse(await handleChat(signedRequest("/chat", { shop, body: { message: "hello" } }), deps)),
+      );
       expect(anonymous.at(-1)?.event).toBe("done");
     }
     // The other shop's storefront presents a conversation of SHOP with its right token.
     const stolen = owned[SHOP]!;
     const crossRead = await as(OTHER_SHOP, () =>
-      handleConversationRead(signedRequest(`/conversations/${stolen.id}`, { shop: OTHER_SHOP, query: { token: stolen.token } }), stolen.id, deps),
+      handleConversationRead(
+        signedRequest(`/conversations/${stolen.id}`, { shop: OTHER_SHOP, query: { token: stolen.token } }),
+        stolen.id,
+        deps,
+      ),
     );
     expect(crossRead.status).toBe(404);
     const crossChat = await as(OTHER_SHOP, () =>
-      handleChat(signedRequest("/chat", { shop: OTHER_SHOP, body: { message: "hi", conversationId: stolen.id, conversationToken: stolen.token } }), deps),
+      handleChat(
+        signedRequest("/chat", { shop: OTHER_SHOP, body: { message: "hi", conversationId: stolen.id, conversationToken: stolen.token } }),
+        deps,
+      ),
     );
     expect(crossChat.status).toBe(404);
     // The shopper's own export and delete (their deletes are set-based SQL, bound to the shop by construction).
     const crossExport = await as(OTHER_SHOP, () =>
-      handleConversationExport(signedRequest(`/conversations/${stolen.id}/export`, { shop: OTHER_SHOP, query: { token: stolen.token } }), stolen.id, deps),
+      handleConversationExport(
+        signedRequest(`/conversations/${stolen.id}/export`, { shop: OTHER_SHOP, query: { token: stolen.token } }),
+        stolen.id,
+        deps,
+      ),
     );
     expect(crossExport.status).toBe(404);
     const crossDelete = await as(OTHER_SHOP, () =>
-      handleConversationDelete(signedRequest(`/conversations/${stolen.id}/delete`, { shop: OTHER_SHOP, body: { token: stolen.token } }), stolen.id, deps),
+      handleConversationDelete(
+        signedRequest(`/conversations/${stolen.id}/delete`, { shop: OTHER_SHOP, body: { token: stolen.token } }),
+        stolen.id,
+        deps,
+      ),
     );
     expect(crossDelete.status).toBe(404);
     for (const shop of [SHOP, OTHER_SHOP]) {
       const { id, token } = owned[shop]!;
-      const exported = await as(shop, () => handleConversationExport(signedRequest(`/conversations/${id}/export`, { shop, query: { token } }), id, deps));
+      const exported = await as(shop, () =>
+        handleConversationExport(signedRequest(`/conversations/${id}/export`, { shop, query: { token } }), id, deps),
+      );
       expect(exported.status).toBe(200);
-      const deleted = await as(shop, () => handleConversationDelete(signedRequest(`/conversations/${id}/delete`, { shop, body: { token } }), id, deps));
+      const deleted = await as(shop, () =>
+        handleConversationDelete(signedRequest(`/conversations/${id}/delete`, { shop, body: { token } }), id, deps),
+      );
       expect(deleted.status).toBe(200);
     }
 
     const scoped = recorded.filter((r) => SHOP_SCOPED.has(r.model));
     // Not vacuous: the flows read and wrote every kind of shop data the shopper API touches.
     const seen = new Set(scoped.map((r) => `${r.model}.${r.operation}`));
-    for (const expected of ["Shop.findUnique", "Conversation.create", "Conversation.findFirst", "Message.create", "Message.findMany", "Lead.create", "ShopEvent.create", "KnowledgeEntry.findMany"]) {
+    for (const expected of [
+      "Shop.findUnique",
+      "Conversation.create",
+      "Conversation.findFirst",
+      "Message.create",
+      "Message.findMany",
+      "Lead.create",
+      "ShopEvent.create",
+      "KnowledgeEntry.findMany",
+    ]) {
       expect(seen, `no ${expected} was recorded`).toContain(expected);
     }
     expect(scoped.length).toBeGreaterThan(60);

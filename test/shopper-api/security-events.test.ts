@@ -82,7 +82,13 @@ describe("shopper API security events", () => {
   it("records rate_limited for blocked order verification", async () => {
     const c = await consent(h, "192.0.2.40");
     const verify = () =>
-      handleVerifyOrder(signedRequest("/verify-order", { ip: "192.0.2.40", body: { conversationId: c.id, token: c.token, orderNumber: "1001", email: "x@example.com" } }), h.deps);
+      handleVerifyOrder(
+        signedRequest("/verify-order", {
+          ip: "192.0.2.40",
+          body: { conversationId: c.id, token: c.token, orderNumber: "1001", email: "x@example.com" },
+        }),
+        h.deps,
+      );
     for (let i = 0; i < 5; i++) expect((await verify()).status).toBe(422);
     expect((await verify()).status).toBe(429);
     expect(await events(h, "rate_limited")).toEqual([{ conversationId: c.id }]);

@@ -55,19 +55,28 @@ describe("shop state cache of the shopper routes", () => {
     await setPaused({ db: h.database.db, audit, clock: { now: () => new Date() }, forgetShop }, { shop: SHOP, staff: owner, paused: true });
     await chat();
     expect(await stored()).toBe(2);
-    await setPaused({ db: h.database.db, audit, clock: { now: () => new Date() }, forgetShop }, { shop: SHOP, staff: owner, paused: false });
+    await setPaused(
+      { db: h.database.db, audit, clock: { now: () => new Date() }, forgetShop },
+      { shop: SHOP, staff: owner, paused: false },
+    );
     await chat();
     expect(await stored()).toBe(4);
 
     // Consent required again: the next turn stores nothing until the shopper accepts.
-    const saved = await saveSettings({ db: h.database.db, audit, publish: async () => ({ ok: true }) as never, forgetShop }, { shop: SHOP, staff: owner, patch: { privacy: { consentRequired: true } } });
+    const saved = await saveSettings(
+      { db: h.database.db, audit, publish: async () => ({ ok: true }) as never, forgetShop },
+      { shop: SHOP, staff: owner, patch: { privacy: { consentRequired: true } } },
+    );
     expect(saved.ok).toBe(true);
     expect((await chat()).events).not.toContain("conversation");
     expect(await stored()).toBe(4);
 
     expect((await chat(OTHER_SHOP)).status).toBe(200);
     const job = { id: "job-1", shop: OTHER_SHOP, kind: "webhook", attempts: 0 };
-    await runWebhookJob({ webhookId: "w-1", topic: "app/uninstalled", body: {} }, { db: h.database.db, vault: h.deps.vault, clock: { now: () => new Date() }, forgetShop, job });
+    await runWebhookJob(
+      { webhookId: "w-1", topic: "app/uninstalled", body: {} },
+      { db: h.database.db, vault: h.deps.vault, clock: { now: () => new Date() }, forgetShop, job },
+    );
     expect((await chat(OTHER_SHOP)).status).toBe(404);
   });
 });

@@ -53,17 +53,26 @@ describe("the shopper's export and delete of their conversation", () => {
     const { id, token } = (await consent.json()).conversation as { id: string; token: string };
     const marker = `MARKER-${tag}-${randomBytes(6).toString("hex")}`;
     for (const message of [`Do you have hiking boots? ${marker}`, `and socks? ${marker}`]) {
-      const response = await handleChat(signedRequest("/chat", { shop, body: { conversationId: id, conversationToken: token, message } }), h.deps);
+      const response = await handleChat(
+        signedRequest("/chat", { shop, body: { conversationId: id, conversationToken: token, message } }),
+        h.deps,
+      );
       expect((await readSse(response)).at(-1)?.event).toBe("done");
     }
     const verify = (email: string) =>
-      handleVerifyOrder(signedRequest("/verify-order", { shop, body: { conversationId: id, token, orderNumber: order.name, email } }), h.deps);
+      handleVerifyOrder(
+        signedRequest("/verify-order", { shop, body: { conversationId: id, token, orderNumber: order.name, email } }),
+        h.deps,
+      );
     expect((await verify(`wrong-${order.email}`)).status).toBe(422);
     expect((await verify(order.email)).status).toBe(200);
     const leadName = `Lead ${tag} ${randomBytes(3).toString("hex")}`;
     const leadEmail = `${tag}.${randomBytes(3).toString("hex")}@example.org`;
     const lead = await handleLead(
-      signedRequest("/lead", { shop, body: { conversationId: id, token, name: leadName, email: leadEmail, message: `please call ${marker}`, consent: true } }),
+      signedRequest("/lead", {
+        shop,
+        body: { conversationId: id, token, name: leadName, email: leadEmail, message: `please call ${marker}`, consent: true },
+      }),
       h.deps,
     );
     expect(lead.status).toBe(201);
@@ -88,10 +97,19 @@ describe("the shopper's export and delete of their conversation", () => {
   ];
 
   const exportOf = (c: Pick<Seeded, "id" | "token">, options: Parameters<typeof signedRequest>[1] = {}) =>
-    handleConversationExport(signedRequest(`/conversations/${c.id}/export`, { headers: { "X-Conversation-Token": c.token }, ...options }), c.id, h.deps);
+    handleConversationExport(
+      signedRequest(`/conversations/${c.id}/export`, { headers: { "X-Conversation-Token": c.token }, ...options }),
+      c.id,
+      h.deps,
+    );
   const deleteOf = (c: Pick<Seeded, "id" | "token">, options: Parameters<typeof signedRequest>[1] = {}) =>
     handleConversationDelete(
-      signedRequest(`/conversations/${c.id}/delete`, { method: "POST", body: {}, headers: { "X-Conversation-Token": c.token }, ...options }),
+      signedRequest(`/conversations/${c.id}/delete`, {
+        method: "POST",
+        body: {},
+        headers: { "X-Conversation-Token": c.token },
+        ...options,
+      }),
       c.id,
       h.deps,
     );
@@ -244,7 +262,11 @@ describe("the shopper's export and delete of their conversation", () => {
     const again = await deleteOf(alice);
     expect(again.status).toBe(404);
     expect((await exportOf(alice)).status).toBe(404);
-    const read = await handleConversationRead(signedRequest(`/conversations/${alice.id}`, { headers: { "X-Conversation-Token": alice.token } }), alice.id, h.deps);
+    const read = await handleConversationRead(
+      signedRequest(`/conversations/${alice.id}`, { headers: { "X-Conversation-Token": alice.token } }),
+      alice.id,
+      h.deps,
+    );
     expect(read.status).toBe(404);
     expect(await h.database.db.auditEvent.count({ where: { action: "conversation.deleted_by_shopper" } })).toBe(1);
 

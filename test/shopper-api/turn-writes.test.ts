@@ -42,7 +42,12 @@ describe("a turn that opens a conversation", () => {
   });
   afterAll(() => h.cleanup());
 
-  const prepare = () => createConversationStore({ db: h.database.db, vault: h.deps.vault }).prepare({ shop: SHOP, customerId: null, consentState: "not_required" });
+  const prepare = () =>
+    createConversationStore({ db: h.database.db, vault: h.deps.vault }).prepare({
+      shop: SHOP,
+      customerId: null,
+      consentState: "not_required",
+    });
   const policy = { persistConversation: true, persistMessages: true, blockedBy: null };
 
   it("announces the conversation first, once its row and the shopper's message are stored", async () => {
@@ -58,7 +63,12 @@ describe("a turn that opens a conversation", () => {
     await h.database.db.conversation.create({ data: taken.row });
     const clash = { ...prepare(), row: { ...prepare().row, id: taken.id } };
     let announced = 0;
-    const store = createTranscriptStore({ db: h.database.db, vault: h.deps.vault, policy, newConversation: { row: clash.row, onStored: () => announced++ } });
+    const store = createTranscriptStore({
+      db: h.database.db,
+      vault: h.deps.vault,
+      policy,
+      newConversation: { row: clash.row, onStored: () => announced++ },
+    });
     await expect(store.appendShopperMessage({ shop: SHOP, conversationId: taken.id, text: "first words" })).rejects.toThrow();
     expect(announced).toBe(0);
     expect(await h.database.db.message.count({ where: { conversationId: taken.id } })).toBe(0);
@@ -76,9 +86,20 @@ describe("a turn that opens a conversation", () => {
     expect(await h.database.db.conversation.count({ where: { id: opening.id } })).toBe(0);
     await store.appendShopperMessage({ shop: SHOP, conversationId: opening.id, text: "no transcript please" });
     expect(announced).toBe(1);
-    await store.appendAssistantMessage({ shop: SHOP, conversationId: opening.id, text: "ok", cards: [], mode: "basic", topic: "other", tokensUsed: 0 });
+    await store.appendAssistantMessage({
+      shop: SHOP,
+      conversationId: opening.id,
+      text: "ok",
+      cards: [],
+      mode: "basic",
+      topic: "other",
+      tokensUsed: 0,
+    });
     expect(announced).toBe(1);
-    expect(await h.database.db.conversation.findUniqueOrThrow({ where: { id: opening.id } })).toMatchObject({ turnCount: 1, outcome: "answered" });
+    expect(await h.database.db.conversation.findUniqueOrThrow({ where: { id: opening.id } })).toMatchObject({
+      turnCount: 1,
+      outcome: "answered",
+    });
     expect(await h.database.db.message.count({ where: { conversationId: opening.id } })).toBe(0);
   });
 
@@ -91,7 +112,15 @@ describe("a turn that opens a conversation", () => {
       newConversation: { row: opening.row, onStored: () => expect.fail("nothing was stored") },
     });
     await store.appendShopperMessage({ shop: SHOP, conversationId: opening.id, text: "hi" });
-    await store.appendAssistantMessage({ shop: SHOP, conversationId: opening.id, text: "hello", cards: [], mode: "basic", topic: "other", tokensUsed: 0 });
+    await store.appendAssistantMessage({
+      shop: SHOP,
+      conversationId: opening.id,
+      text: "hello",
+      cards: [],
+      mode: "basic",
+      topic: "other",
+      tokensUsed: 0,
+    });
     expect(await h.database.db.conversation.count({ where: { id: opening.id } })).toBe(0);
   });
 });

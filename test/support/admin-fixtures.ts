@@ -17,7 +17,10 @@ export const staffMember: StaffUser = { id: "2002", name: "Sam Staff", isOwner: 
 const key = (seed: number) => Buffer.alloc(32, seed).toString("base64");
 
 export function testVault(ids: string[] = ["k2", "k1"]): Vault {
-  return createVault(ids.map((id, i) => ({ id, key: key(i + 7) })), key(3));
+  return createVault(
+    ids.map((id, i) => ({ id, key: key(i + 7) })),
+    key(3),
+  );
 }
 
 export const newId = () => randomBytes(12).toString("base64url");
@@ -36,7 +39,11 @@ export async function seedConversation(
   db: Database,
   vault: Vault,
   options: {
-    shop?: string; createdAt?: Date; outcome?: string; basicMode?: boolean; customerIdHash?: string | null;
+    shop?: string;
+    createdAt?: Date;
+    outcome?: string;
+    basicMode?: boolean;
+    customerIdHash?: string | null;
     messages?: { role: "shopper" | "assistant"; text: string; topic?: string; cards?: unknown[] }[];
   } = {},
 ) {
@@ -44,18 +51,31 @@ export async function seedConversation(
   const createdAt = options.createdAt ?? new Date();
   await db.conversation.create({
     data: {
-      id, shop: options.shop ?? SHOP, tokenHash: "t".repeat(43), createdAt, lastMessageAt: createdAt,
-      outcome: options.outcome ?? "answered", basicMode: options.basicMode ?? false,
-      customerIdHash: options.customerIdHash ?? null, turnCount: options.messages?.length ?? 0, keyId: vault.currentKeyId,
+      id,
+      shop: options.shop ?? SHOP,
+      tokenHash: "t".repeat(43),
+      createdAt,
+      lastMessageAt: createdAt,
+      outcome: options.outcome ?? "answered",
+      basicMode: options.basicMode ?? false,
+      customerIdHash: options.customerIdHash ?? null,
+      turnCount: options.messages?.length ?? 0,
+      keyId: vault.currentKeyId,
     },
   });
   let i = 0;
   for (const m of options.messages ?? []) {
     await db.message.create({
       data: {
-        id: newId(), shop: options.shop ?? SHOP, conversationId: id, role: m.role, bodyEnc: vault.encrypt(m.text),
-        cardsEnc: m.cards ? vault.encrypt(JSON.stringify(m.cards)) : null, keyId: vault.currentKeyId,
-        topic: m.topic ?? null, createdAt: new Date(createdAt.getTime() + 1000 * i++),
+        id: newId(),
+        shop: options.shop ?? SHOP,
+        conversationId: id,
+        role: m.role,
+        bodyEnc: vault.encrypt(m.text),
+        cardsEnc: m.cards ? vault.encrypt(JSON.stringify(m.cards)) : null,
+        keyId: vault.currentKeyId,
+        topic: m.topic ?? null,
+        createdAt: new Date(createdAt.getTime() + 1000 * i++),
       },
     });
   }
@@ -70,13 +90,17 @@ export async function seedLead(
   const id = newId();
   await db.lead.create({
     data: {
-      id, shop: options.shop ?? SHOP, keyId: vault.currentKeyId,
+      id,
+      shop: options.shop ?? SHOP,
+      keyId: vault.currentKeyId,
       nameEnc: options.name ? vault.encrypt(options.name) : null,
       emailEnc: options.email ? vault.encrypt(options.email) : null,
       emailHash: options.email ? vault.hash("email", options.email) : null,
       messageEnc: options.message ? vault.encrypt(options.message) : null,
-      consentAt: options.createdAt ?? new Date(), consentText: "I agree to be contacted about my request.",
-      status: options.status ?? "new", createdAt: options.createdAt ?? new Date(),
+      consentAt: options.createdAt ?? new Date(),
+      consentText: "I agree to be contacted about my request.",
+      status: options.status ?? "new",
+      createdAt: options.createdAt ?? new Date(),
     },
   });
   return id;

@@ -4,8 +4,18 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import {
-  GraphQLError, Kind, NoUnusedFragmentsRule, parse, specifiedRules, TypeInfo, validate, visit, visitWithTypeInfo,
-  getNamedType, type DocumentNode, type GraphQLSchema,
+  GraphQLError,
+  Kind,
+  NoUnusedFragmentsRule,
+  parse,
+  specifiedRules,
+  TypeInfo,
+  validate,
+  visit,
+  visitWithTypeInfo,
+  getNamedType,
+  type DocumentNode,
+  type GraphQLSchema,
 } from "graphql";
 import { loadAdminSchema, scopeRequirement } from "../../demo/admin-api/admin-schema";
 
@@ -68,16 +78,19 @@ export function requiredScopes(doc: string | DocumentNode): { where: string; any
   const schema = adminSchema();
   const typeInfo = new TypeInfo(schema);
   const needs = new Map<string, string[]>();
-  visit(toDocument(doc), visitWithTypeInfo(typeInfo, {
-    Field(node) {
-      const parent = typeInfo.getParentType();
-      const type = typeInfo.getType();
-      if (!parent || !type) return;
-      for (const key of [`${parent.name}.${node.name.value}`, getNamedType(type).name]) {
-        const requirement = scopeRequirement(key);
-        if (requirement) needs.set(key, requirement.offlineScopes);
-      }
-    },
-  }));
+  visit(
+    toDocument(doc),
+    visitWithTypeInfo(typeInfo, {
+      Field(node) {
+        const parent = typeInfo.getParentType();
+        const type = typeInfo.getType();
+        if (!parent || !type) return;
+        for (const key of [`${parent.name}.${node.name.value}`, getNamedType(type).name]) {
+          const requirement = scopeRequirement(key);
+          if (requirement) needs.set(key, requirement.offlineScopes);
+        }
+      },
+    }),
+  );
   return [...needs].map(([where, anyOf]) => ({ where, anyOf }));
 }

@@ -8,15 +8,36 @@ import { getNamedType, parse, TypeInfo, visit, visitWithTypeInfo, type DocumentN
 export const DENIED_FIELD_NAMES: RegExp[] = [
   /[tT]ransaction(?!al)/, // transactions(Count), tenderTransactions, parentTransaction… (not Shop.transactionalSmsDisabled)
   /^payment/i, // paymentDetails, paymentTerms, paymentGatewayNames, paymentCollectionDetails, paymentMethods, paymentMandate…
-  /^card/i, /creditCard/i, /^(formatted)?gateway$/i, /^manualPaymentGateway$/i, /^accountNumber$/i,
-  /mandate/i, /vaultedPaymentMethods/i, /customerPaymentMethod/i, /^shopifyPayments/i, /^billingAddress$/i,
+  /^card/i,
+  /creditCard/i,
+  /^(formatted)?gateway$/i,
+  /^manualPaymentGateway$/i,
+  /^accountNumber$/i,
+  /mandate/i,
+  /vaultedPaymentMethods/i,
+  /customerPaymentMethod/i,
+  /^shopifyPayments/i,
+  /^billingAddress$/i,
 ];
 
 export const DENIED_TYPE_NAMES: RegExp[] = [
   /Transaction/, // OrderTransaction, TenderTransaction, SuggestedOrderTransaction, ShopifyPaymentsBalanceTransaction…
-  /PaymentDetails$/, /^PaymentTerms/, /^PaymentSchedule/, /^PaymentMandate/, /^PaymentSettings$/, /^PaymentInstrument/,
-  /^PaymentMethods$/, /^CustomerPaymentMethod/, /^CustomerPaymentInstrument/, /CreditCard/, /^CustomerPaypalBillingAgreement/,
-  /^CustomerShopPayAgreement/, /^Vault/, /^OrderPaymentCollectionDetails$/, /^ShopifyPayments/, /^ShopPayInstallments/,
+  /PaymentDetails$/,
+  /^PaymentTerms/,
+  /^PaymentSchedule/,
+  /^PaymentMandate/,
+  /^PaymentSettings$/,
+  /^PaymentInstrument/,
+  /^PaymentMethods$/,
+  /^CustomerPaymentMethod/,
+  /^CustomerPaymentInstrument/,
+  /CreditCard/,
+  /^CustomerPaypalBillingAgreement/,
+  /^CustomerShopPayAgreement/,
+  /^Vault/,
+  /^OrderPaymentCollectionDetails$/,
+  /^ShopifyPayments/,
+  /^ShopPayInstallments/,
   /^DigitalWallet$/,
 ];
 
@@ -35,24 +56,27 @@ export function paymentSelections(doc: string | DocumentNode, schema: GraphQLSch
     const hit = typeName ? deniedType(typeName) : undefined;
     if (hit) found.push({ where: `fragment on ${typeName}`, reason: `type matches ${hit}` });
   };
-  visit(document, visitWithTypeInfo(typeInfo, {
-    Field(node) {
-      const name = node.name.value;
-      if (name.startsWith("__")) return;
-      const parent = typeInfo.getParentType()?.name ?? "?";
-      const byName = DENIED_FIELD_NAMES.find((p) => p.test(name));
-      if (byName) found.push({ where: `${parent}.${name}`, reason: `field name matches ${byName}` });
-      const type = typeInfo.getType();
-      const byType = type ? deniedType(getNamedType(type).name) : undefined;
-      if (type && byType) found.push({ where: `${parent}.${name}`, reason: `returns ${getNamedType(type).name} (matches ${byType})` });
-    },
-    InlineFragment(node) {
-      checkCondition(node.typeCondition?.name.value);
-    },
-    FragmentDefinition(node) {
-      checkCondition(node.typeCondition.name.value);
-    },
-  }));
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field(node) {
+        const name = node.name.value;
+        if (name.startsWith("__")) return;
+        const parent = typeInfo.getParentType()?.name ?? "?";
+        const byName = DENIED_FIELD_NAMES.find((p) => p.test(name));
+        if (byName) found.push({ where: `${parent}.${name}`, reason: `field name matches ${byName}` });
+        const type = typeInfo.getType();
+        const byType = type ? deniedType(getNamedType(type).name) : undefined;
+        if (type && byType) found.push({ where: `${parent}.${name}`, reason: `returns ${getNamedType(type).name} (matches ${byType})` });
+      },
+      InlineFragment(node) {
+        checkCondition(node.typeCondition?.name.value);
+      },
+      FragmentDefinition(node) {
+        checkCondition(node.typeCondition.name.value);
+      },
+    }),
+  );
   return found;
 }
 

@@ -48,14 +48,25 @@ const openLimits = {
  * a failed verification attempt, and the counted events those leave.
  */
 export async function seedCustomerData(db: Database, vault: Vault, shop: string, c: SeedCustomer, now = new Date()) {
-  await db.shop.upsert({ where: { shop }, create: { shop, settingsJson: JSON.stringify({ privacy: { consentRequired: false, leadFields: ["name", "email", "phone", "message"] } }) }, update: {} });
+  await db.shop.upsert({
+    where: { shop },
+    create: {
+      shop,
+      settingsJson: JSON.stringify({ privacy: { consentRequired: false, leadFields: ["name", "email", "phone", "message"] } }),
+    },
+    update: {},
+  });
   const state = await loadShopState(db, shop);
   const conversations = createConversationStore({ db, vault, now: () => now });
   const policy = { persistConversation: true, persistMessages: true, blockedBy: null };
   const transcript = createTranscriptStore({ db, vault, policy, now: () => now });
 
   const loggedIn = await conversations.create({ shop, customerId: c.id, consentState: "accepted", consentNoticeVersion: 1 });
-  await transcript.appendShopperMessage({ shop, conversationId: loggedIn.id, text: `Where is my parcel? ${c.marker} (mail ${c.email}, call ${c.phone})` });
+  await transcript.appendShopperMessage({
+    shop,
+    conversationId: loggedIn.id,
+    text: `Where is my parcel? ${c.marker} (mail ${c.email}, call ${c.phone})`,
+  });
   await transcript.appendAssistantMessage({
     shop,
     conversationId: loggedIn.id,
@@ -69,10 +80,16 @@ export async function seedCustomerData(db: Database, vault: Vault, shop: string,
   const guest = await conversations.create({ shop, customerId: null, consentState: "not_required" });
   await transcript.appendShopperMessage({ shop, conversationId: guest.id, text: `guest question ${c.marker}` });
   const owned = (await conversations.findOwned(shop, guest.id, guest.token))!;
-  const admin = async () => ({ ok: true as const, data: { orders: { nodes: [{ id: `gid://shopify/Order/${c.orderId}`, name: c.orderName, email: c.email }] } } });
+  const admin = async () => ({
+    ok: true as const,
+    data: { orders: { nodes: [{ id: `gid://shopify/Order/${c.orderId}`, name: c.orderName, email: c.email }] } },
+  });
   const ipKey = vault.hash("ip", "203.0.113.7");
   const verify = (email: string) =>
-    verifyGuestOrder({ db, vault, limits: openLimits, admin: admin as never, now: () => now }, { shop: state, conversation: owned, ipKey, orderNumber: c.orderName, email });
+    verifyGuestOrder(
+      { db, vault, limits: openLimits, admin: admin as never, now: () => now },
+      { shop: state, conversation: owned, ipKey, orderNumber: c.orderName, email },
+    );
   await verify(`wrong-${c.email}`);
   const verified = await verify(c.email);
   if (!verified.ok) throw new Error(`seed: verification failed (${verified.code})`);
@@ -82,7 +99,12 @@ export async function seedCustomerData(db: Database, vault: Vault, shop: string,
   const leadOwner = await conversations.findOwned(shop, viaLead.id, viaLead.token);
   const lead = await createLead(
     { db, vault, now: () => now },
-    { shop: state, conversation: leadOwner, customerId: null, contact: { name: `Name ${c.marker}`, email: c.email, phone: c.phone, message: `about ${c.marker}` } },
+    {
+      shop: state,
+      conversation: leadOwner,
+      customerId: null,
+      contact: { name: `Name ${c.marker}`, email: c.email, phone: c.phone, message: `about ${c.marker}` },
+    },
   );
   if (!lead.ok) throw new Error(`seed: lead refused (${lead.code})`);
   return { conversationIds: [loggedIn.id, guest.id, viaLead.id] };

@@ -33,12 +33,7 @@ export function signAppProxyQuery(params: QueryParams, secret: string): URLSearc
 }
 
 /** The parameters Shopify adds for a storefront request through the app proxy. */
-export function appProxyParams(options: {
-  shop: string;
-  customerId?: string;
-  pathPrefix?: string;
-  timestamp?: number;
-}): QueryParams {
+export function appProxyParams(options: { shop: string; customerId?: string; pathPrefix?: string; timestamp?: number }): QueryParams {
   return {
     shop: options.shop,
     logged_in_customer_id: options.customerId ?? "",

@@ -32,7 +32,12 @@ export function storefrontShopper(storefrontUrl: string, options: { ip?: string;
 
   return {
     async consent(): Promise<{ status: number; conversation: ConversationRef | undefined }> {
-      const response = await fetch(url("/consent"), { method: "POST", headers: headers(ip), body: JSON.stringify({ accepted: true }), signal: AbortSignal.timeout(timeoutMs) });
+      const response = await fetch(url("/consent"), {
+        method: "POST",
+        headers: headers(ip),
+        body: JSON.stringify({ accepted: true }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
       const json = (await response.json().catch(() => ({}))) as { conversation?: ConversationRef };
       return { status: response.status, conversation: json.conversation };
     },
@@ -40,13 +45,21 @@ export function storefrontShopper(storefrontUrl: string, options: { ip?: string;
     async chat(message: string, conversation?: ConversationRef, locale = "en"): Promise<ChatResult> {
       const started = performance.now();
       const body = { message, locale, ...(conversation ? { conversationId: conversation.id, conversationToken: conversation.token } : {}) };
-      const response = await fetch(url("/chat"), { method: "POST", headers: headers(ip), body: JSON.stringify(body), signal: AbortSignal.timeout(timeoutMs) });
+      const response = await fetch(url("/chat"), {
+        method: "POST",
+        headers: headers(ip),
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
       const raw = await response.text();
       const events = (response.headers.get("content-type") ?? "").startsWith("text/event-stream") ? parseSseText(raw) : [];
       return {
         status: response.status,
         events,
-        text: events.filter((e) => e.event === "delta").map((e) => e.data.text).join(""),
+        text: events
+          .filter((e) => e.event === "delta")
+          .map((e) => e.data.text)
+          .join(""),
         done: events.find((e) => e.event === "done")?.data,
         error: events.find((e) => e.event === "error")?.data ?? (response.status >= 400 ? safeJson(raw)?.error : undefined),
         ms: performance.now() - started,

@@ -8,7 +8,11 @@ import { defineTool, unavailable } from "./tool";
 
 async function lookUp(ctx: ToolContext, orderName: string | undefined): Promise<ToolOutcome> {
   if (!ctx.settings.privacy.orderLookup) {
-    return { forModel: { error: "ORDER_LOOKUP_OFF", message: "This shop does not answer order questions in chat. Offer a person." }, cards: [], topic: "order" };
+    return {
+      forModel: { error: "ORDER_LOOKUP_OFF", message: "This shop does not answer order questions in chat. Offer a person." },
+      cards: [],
+      topic: "order",
+    };
   }
   const result = await ordersInScope(ctx.admin, ctx.scope, { orderName, locale: ctx.locale });
   if (!result.ok && result.code === "NOT_VERIFIED") {
@@ -16,12 +20,20 @@ async function lookUp(ctx: ToolContext, orderName: string | undefined): Promise<
       ctx.settings.privacy.orderVerification === "logged_in"
         ? "Ask the shopper to log in to their account."
         : "Ask the shopper to log in, or to verify the order with its number and email using the form in the chat.";
-    return { forModel: { error: "NOT_VERIFIED", message: `No order is verified in this conversation. ${how} Never ask for card details.` }, cards: [], topic: "order", event: "order_asked" };
+    return {
+      forModel: { error: "NOT_VERIFIED", message: `No order is verified in this conversation. ${how} Never ask for card details.` },
+      cards: [],
+      topic: "order",
+      event: "order_asked",
+    };
   }
   if (!result.ok) return unavailable("Order information", "order");
   if (result.orders.length === 0) {
     return {
-      forModel: { orders: [], message: orderName ? "No order with that number among this shopper's verified orders." : "This shopper has no orders yet." },
+      forModel: {
+        orders: [],
+        message: orderName ? "No order with that number among this shopper's verified orders." : "This shopper has no orders yet.",
+      },
       cards: [],
       topic: "order",
       event: "order_asked",

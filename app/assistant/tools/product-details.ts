@@ -15,7 +15,8 @@ export const productDetailsTool = defineTool({
   async run(args, ctx) {
     const result = await productDetails(ctx.admin, args, { locale: ctx.locale, country: ctx.country });
     if (!result.ok) {
-      if (result.code === "NOT_FOUND") return { forModel: { error: "NOT_FOUND", message: "No such product in this shop." }, cards: [], topic: "product" };
+      if (result.code === "NOT_FOUND")
+        return { forModel: { error: "NOT_FOUND", message: "No such product in this shop." }, cards: [], topic: "product" };
       return unavailable("Product information", "product");
     }
     return { forModel: { product: result.summary, variants: result.variants }, cards: [result.card], topic: "product" };

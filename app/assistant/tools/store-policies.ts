@@ -20,10 +20,19 @@ export const storePoliciesTool = defineTool({
       const message = policiesUnavailable ? "Policies are unavailable right now." : "Nothing in the shop's policies or FAQ matches.";
       return { forModel: { error: "NO_MATCH", message: `${message} Say so and offer a person.` }, cards: [], topic: "policy" };
     }
-    const cards = matches.filter((m) => m.source === "policy").slice(0, 1).map(toPolicyCard);
+    const cards = matches
+      .filter((m) => m.source === "policy")
+      .slice(0, 1)
+      .map(toPolicyCard);
     return {
       // `text` is the paragraph that answers the question; the card only links the policy.
-      forModel: { answers: matches.map((m) => ({ title: m.title, text: m.paragraph, wholePolicy: m.source === "policy" ? m.text.slice(0, 1500) : undefined })) },
+      forModel: {
+        answers: matches.map((m) => ({
+          title: m.title,
+          text: m.paragraph,
+          wholePolicy: m.source === "policy" ? m.text.slice(0, 1500) : undefined,
+        })),
+      },
       cards,
       topic: "policy",
     };

@@ -57,5 +57,9 @@ export function toolDefinition(tool: AssistantTool<unknown>): ToolDefinition {
 
 /** A tool answer that tells the model something is unavailable, in words it can pass on. */
 export function unavailable(what: string, topic: Topic): ToolOutcome {
-  return { forModel: { error: "UNAVAILABLE", message: `${what} is unavailable right now. Apologise briefly and offer a person.` }, cards: [], topic };
+  return {
+    forModel: { error: "UNAVAILABLE", message: `${what} is unavailable right now. Apologise briefly and offer a person.` },
+    cards: [],
+    topic,
+  };
 }

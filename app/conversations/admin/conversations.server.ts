@@ -100,9 +100,15 @@ export async function viewTranscript(
     ok: true,
     transcript: {
       conversation: {
-        id: row.id, createdAt: row.createdAt, lastMessageAt: row.lastMessageAt, outcome: row.outcome,
-        basicMode: row.basicMode, turnCount: row.turnCount, consentState: row.consentState,
-        orderVerified: row.verifiedAt !== null, locale: row.locale,
+        id: row.id,
+        createdAt: row.createdAt,
+        lastMessageAt: row.lastMessageAt,
+        outcome: row.outcome,
+        basicMode: row.basicMode,
+        turnCount: row.turnCount,
+        consentState: row.consentState,
+        orderVerified: row.verifiedAt !== null,
+        locale: row.locale,
       },
       messages,
     },

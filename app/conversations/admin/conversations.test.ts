@@ -1,7 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../test/support/test-database";
 import {
-  databaseAudit, newId, OTHER_SHOP, owner, seedConversation, SHOP, staffMember, testVault,
+  databaseAudit,
+  newId,
+  OTHER_SHOP,
+  owner,
+  seedConversation,
+  SHOP,
+  staffMember,
+  testVault,
 } from "../../../test/support/admin-fixtures";
 import { conversationFilterSchema, listConversations, viewTranscript, CONVERSATIONS_PAGE_SIZE } from "./conversations.server";
 
@@ -33,8 +40,13 @@ describe("listConversations", () => {
   it("stays fast at 10,000 conversations with keyset pages in both directions", async () => {
     const start = new Date("2026-01-01T00:00:00Z").getTime();
     const rows = Array.from({ length: 10_000 }, (_, i) => ({
-      id: newId(), shop: SHOP, tokenHash: "t", createdAt: new Date(start + i * 60_000),
-      lastMessageAt: new Date(start + i * 60_000), outcome: i % 3 === 0 ? "handed_off" : "answered", basicMode: i % 7 === 0,
+      id: newId(),
+      shop: SHOP,
+      tokenHash: "t",
+      createdAt: new Date(start + i * 60_000),
+      lastMessageAt: new Date(start + i * 60_000),
+      outcome: i % 3 === 0 ? "handed_off" : "answered",
+      basicMode: i % 7 === 0,
     }));
     for (let i = 0; i < rows.length; i += 1000) await t.db.conversation.createMany({ data: rows.slice(i, i + 1000) });
 
@@ -67,7 +79,23 @@ describe("viewTranscript", () => {
       messages: [
         { role: "shopper", text: "<img src=x onerror=alert(1)> where is my order?" },
         // a card as the assistant stores it (cards are read back through the card schemas)
-        { role: "assistant", text: "Here it is.", cards: [{ kind: "order", name: "#1001", createdAt: "2026-11-01T10:00:00Z", status: "Open", fulfillmentStatus: "UNFULFILLED", financialStatus: "PAID", items: [], tracking: [], total: { amount: "10.00", currencyCode: "EUR" } }] },
+        {
+          role: "assistant",
+          text: "Here it is.",
+          cards: [
+            {
+              kind: "order",
+              name: "#1001",
+              createdAt: "2026-11-01T10:00:00Z",
+              status: "Open",
+              fulfillmentStatus: "UNFULFILLED",
+              financialStatus: "PAID",
+              items: [],
+              tracking: [],
+              total: { amount: "10.00", currencyCode: "EUR" },
+            },
+          ],
+        },
       ],
     });
     const result = await viewTranscript({ db: t.db, vault, audit }, { shop: SHOP, staff: staffMember, conversationId: id });
@@ -75,7 +103,9 @@ describe("viewTranscript", () => {
     if (!result.ok) return;
     expect(result.transcript.messages.map((m) => m.text)).toEqual(["<img src=x onerror=alert(1)> where is my order?", "Here it is."]);
     expect(result.transcript.messages[1]!.cards).toEqual([{ kind: "order", title: "#1001" }]);
-    expect(audit.entries).toEqual([expect.objectContaining({ action: "transcript.viewed", targetId: id, actor: "2002", detail: { messages: 2 } })]);
+    expect(audit.entries).toEqual([
+      expect.objectContaining({ action: "transcript.viewed", targetId: id, actor: "2002", detail: { messages: 2 } }),
+    ]);
     const other = await viewTranscript({ db: t.db, vault, audit }, { shop: OTHER_SHOP, staff: owner, conversationId: id });
     expect(other).toMatchObject({ ok: false, code: "TRANSCRIPT_NOT_FOUND" });
   });
@@ -85,12 +115,18 @@ describe("viewTranscript", () => {
     const id = await seedConversation(t.db, vault, { messages: [{ role: "shopper", text: "hi" }] });
     const deps = { db: t.db, vault, audit };
     await t.db.shop.create({ data: { shop: SHOP, settingsJson: JSON.stringify({ access: { ownerOnlyTranscripts: true } }) } });
-    expect(await viewTranscript(deps, { shop: SHOP, staff: staffMember, conversationId: id })).toMatchObject({ code: "TRANSCRIPT_FORBIDDEN" });
-    expect(await viewTranscript(deps, { shop: SHOP, staff: { ...staffMember, isOwner: null }, conversationId: id })).toMatchObject({ code: "TRANSCRIPT_FORBIDDEN" });
+    expect(await viewTranscript(deps, { shop: SHOP, staff: staffMember, conversationId: id })).toMatchObject({
+      code: "TRANSCRIPT_FORBIDDEN",
+    });
+    expect(await viewTranscript(deps, { shop: SHOP, staff: { ...staffMember, isOwner: null }, conversationId: id })).toMatchObject({
+      code: "TRANSCRIPT_FORBIDDEN",
+    });
     expect((await viewTranscript(deps, { shop: SHOP, staff: owner, conversationId: id })).ok).toBe(true);
     await t.db.shop.update({ where: { shop: SHOP }, data: { settingsJson: JSON.stringify({ access: { transcriptViewers: ["2002"] } }) } });
     expect((await viewTranscript(deps, { shop: SHOP, staff: staffMember, conversationId: id })).ok).toBe(true);
-    expect(await viewTranscript(deps, { shop: SHOP, staff: { id: "3003", name: null, isOwner: false }, conversationId: id })).toMatchObject({ code: "TRANSCRIPT_FORBIDDEN" });
+    expect(await viewTranscript(deps, { shop: SHOP, staff: { id: "3003", name: null, isOwner: false }, conversationId: id })).toMatchObject(
+      { code: "TRANSCRIPT_FORBIDDEN" },
+    );
     expect(audit.entries.filter((e) => e.action === "transcript.viewed")).toHaveLength(2);
   });
 });

@@ -99,13 +99,19 @@ async function prepareTurn(
   if (conversation instanceof Response) return conversation;
   const conversations = conversationStoreOf(deps);
   const turnGate = await deps.limits.consumeTurn(conversation?.id ?? `ip:${context.ipKey}`);
-  if (!turnGate.ok) return rateLimitedAndRecorded(deps, { shop: context.shop.shop, conversationId: conversation?.id }, turnGate.retryAfterSeconds);
+  if (!turnGate.ok)
+    return rateLimitedAndRecorded(deps, { shop: context.shop.shop, conversationId: conversation?.id }, turnGate.retryAfterSeconds);
 
   const initial = initialConsentState(context.shop.settings);
   const policy = storagePolicy(context.shop, conversation?.consentState ?? initial);
   const opening =
     !conversation && policy.persistConversation
-      ? conversations.prepare({ shop: context.shop.shop, customerId: context.customerId, consentState: initial, locale: body.locale ?? null })
+      ? conversations.prepare({
+          shop: context.shop.shop,
+          customerId: context.customerId,
+          consentState: initial,
+          locale: body.locale ?? null,
+        })
       : null;
   const history = conversation && policy.persistMessages ? await conversations.readTranscript(context.shop.shop, conversation.id) : [];
   // Before consent the turn runs on an id that is never written anywhere.
@@ -169,7 +175,9 @@ async function runAdmittedTurn(
         policy: turn.policy,
         now: deps.now,
         outcomeAtStart: turn.conversation?.outcome,
-        newConversation: opening ? { row: opening.row, onStored: () => sink.send(...frame("conversation", { id: opening.id, token: opening.token })) } : undefined,
+        newConversation: opening
+          ? { row: opening.row, onStored: () => sink.send(...frame("conversation", { id: opening.id, token: opening.token })) }
+          : undefined,
       });
       const events = deps.chatTurn({
         shop: context.shop,

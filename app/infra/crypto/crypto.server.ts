@@ -72,6 +72,8 @@ export function createVault(keys: EncryptionKey[], hashKey: string): Vault {
     },
     keyIdOf: (ciphertext) => parse(ciphertext).keyId,
     hash: (kind, value) =>
-      createHmac("sha256", hmacKey).update(`${kind}:${normaliseForHash(kind, value)}`).digest("base64url"),
+      createHmac("sha256", hmacKey)
+        .update(`${kind}:${normaliseForHash(kind, value)}`)
+        .digest("base64url"),
   };
 }

@@ -20,16 +20,12 @@ async function postgresRunner(url: string): Promise<SqlRunner> {
   await client.connect();
   await client.query(LEDGER);
   return {
-    appliedNames: async () =>
-      new Set((await client.query(`SELECT "name" FROM "_app_migrations"`)).rows.map((r) => String(r.name))),
+    appliedNames: async () => new Set((await client.query(`SELECT "name" FROM "_app_migrations"`)).rows.map((r) => String(r.name))),
     async apply(name, sql) {
       await client.query("BEGIN");
       try {
         await client.query(sql);
-        await client.query(`INSERT INTO "_app_migrations" ("name", "appliedAt") VALUES ($1, $2)`, [
-          name,
-          new Date().toISOString(),
-        ]);
+        await client.query(`INSERT INTO "_app_migrations" ("name", "appliedAt") VALUES ($1, $2)`, [name, new Date().toISOString()]);
         await client.query("COMMIT");
       } catch (error) {
         await client.query("ROLLBACK");
@@ -48,8 +44,7 @@ async function sqliteRunner(url: string): Promise<SqlRunner> {
   await client.execute("PRAGMA journal_mode = WAL");
   await client.execute(LEDGER);
   return {
-    appliedNames: async () =>
-      new Set((await client.execute(`SELECT "name" FROM "_app_migrations"`)).rows.map((r) => String(r.name))),
+    appliedNames: async () => new Set((await client.execute(`SELECT "name" FROM "_app_migrations"`)).rows.map((r) => String(r.name))),
     async apply(name, sql) {
       const tx = await client.transaction("write");
       try {

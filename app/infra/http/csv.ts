@@ -15,7 +15,12 @@ export function toCsv(header: string[], rows: (string | number | null | undefine
  * row built (`row(item)`, e.g. decrypting it) only when the client reads on. The
  * response starts at once and the whole file never sits in memory as one string.
  */
-export function csvStream<T>(header: string[], items: readonly T[], row: (item: T) => (string | number | null | undefined)[], chunkRows = 200): ReadableStream<Uint8Array> {
+export function csvStream<T>(
+  header: string[],
+  items: readonly T[],
+  row: (item: T) => (string | number | null | undefined)[],
+  chunkRows = 200,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let next = 0;
   return new ReadableStream<Uint8Array>({

@@ -31,10 +31,7 @@ export function keysetWhere(position: CursorPosition | null, direction: PageDire
   if (!position) return {};
   const cmp = direction === "next" ? "lt" : "gt";
   return {
-    OR: [
-      { createdAt: { [cmp]: position.createdAt } },
-      { createdAt: position.createdAt, id: { [cmp]: position.id } },
-    ],
+    OR: [{ createdAt: { [cmp]: position.createdAt } }, { createdAt: position.createdAt, id: { [cmp]: position.id } }],
   };
 }
 

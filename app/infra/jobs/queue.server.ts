@@ -131,18 +131,21 @@ function holdLease(deps: QueueDeps, jobId: string, lockedAt: Date) {
   const leaseMs = deps.leaseMs ?? LEASE_MS;
   const lease = { current: lockedAt, lost: false };
   let renewing: Promise<void> = Promise.resolve();
-  const timer = setInterval(() => {
-    renewing = renewing.then(async () => {
-      if (lease.lost) return;
-      // Strictly later than the lease it replaces, so the guard below can tell them apart.
-      const next = new Date(Math.max(clock.now().getTime(), lease.current.getTime() + 1));
-      const renewed = await db.job
-        .updateMany({ where: { id: jobId, status: "running", lockedAt: lease.current }, data: { lockedAt: next } })
-        .catch(() => ({ count: -1 })); // the database is away for a moment: try again next time
-      if (renewed.count === 1) lease.current = next;
-      else if (renewed.count === 0) lease.lost = true; // another worker took the job over
-    });
-  }, Math.max(10, Math.floor(leaseMs / 3)));
+  const timer = setInterval(
+    () => {
+      renewing = renewing.then(async () => {
+        if (lease.lost) return;
+        // Strictly later than the lease it replaces, so the guard below can tell them apart.
+        const next = new Date(Math.max(clock.now().getTime(), lease.current.getTime() + 1));
+        const renewed = await db.job
+          .updateMany({ where: { id: jobId, status: "running", lockedAt: lease.current }, data: { lockedAt: next } })
+          .catch(() => ({ count: -1 })); // the database is away for a moment: try again next time
+        if (renewed.count === 1) lease.current = next;
+        else if (renewed.count === 0) lease.lost = true; // another worker took the job over
+      });
+    },
+    Math.max(10, Math.floor(leaseMs / 3)),
+  );
   timer.unref();
   return {
     lease,

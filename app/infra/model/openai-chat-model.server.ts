@@ -22,7 +22,13 @@ function toOpenAi(messages: ChatMessage[]): ChatCompletionMessageParam[] {
           role: "assistant",
           content: m.content,
           ...(m.toolCalls?.length
-            ? { tool_calls: m.toolCalls.map((c) => ({ id: c.id, type: "function" as const, function: { name: c.name, arguments: c.arguments } })) }
+            ? {
+                tool_calls: m.toolCalls.map((c) => ({
+                  id: c.id,
+                  type: "function" as const,
+                  function: { name: c.name, arguments: c.arguments },
+                })),
+              }
             : {}),
         };
       case "tool":
@@ -59,7 +65,12 @@ export function createOpenAiChatModel(options: OpenAiModelOptions): ChatModel {
             model: options.model,
             messages: toOpenAi(request.messages),
             ...(request.tools.length
-              ? { tools: request.tools.map((t) => ({ type: "function" as const, function: { name: t.name, description: t.description, parameters: t.parameters } })) }
+              ? {
+                  tools: request.tools.map((t) => ({
+                    type: "function" as const,
+                    function: { name: t.name, description: t.description, parameters: t.parameters },
+                  })),
+                }
               : {}),
             stream: true,
             stream_options: { include_usage: true },

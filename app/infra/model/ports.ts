@@ -27,13 +27,7 @@ export interface ChatRequest {
 }
 
 export type ModelFailureKind =
-  | "timeout"
-  | "rate_limited"
-  | "server_error"
-  | "broken_stream"
-  | "malformed_tool_call"
-  | "bad_request"
-  | "aborted";
+  "timeout" | "rate_limited" | "server_error" | "broken_stream" | "malformed_tool_call" | "bad_request" | "aborted";
 
 /** What a streaming model call yields. Failures are values, and always the last event. */
 export type ModelEvent =

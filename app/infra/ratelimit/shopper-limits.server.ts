@@ -110,10 +110,7 @@ export function createShopperLimits({ config, redis, keyPrefix = "psa" }: Shoppe
     },
     async recordVerifyFailure(keys) {
       await connected();
-      await Promise.all([
-        verifyByConversation.penalty(keys.conversationId, 1),
-        verifyByIp.penalty(keys.ipKey, 1),
-      ]);
+      await Promise.all([verifyByConversation.penalty(keys.conversationId, 1), verifyByIp.penalty(keys.ipKey, 1)]);
     },
   };
 }

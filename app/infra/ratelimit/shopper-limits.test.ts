@@ -7,7 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rateLimitConfigFrom } from "./rate-limit-config";
 import { createShopperLimits } from "./shopper-limits.server";
 
-const config = rateLimitConfigFrom({ RATE_LIMIT_IP_PER_MINUTE: "3", RATE_LIMIT_CONVERSATION_PER_MINUTE: "2", RATE_LIMIT_SHOP_PER_MINUTE: "100" });
+const config = rateLimitConfigFrom({
+  RATE_LIMIT_IP_PER_MINUTE: "3",
+  RATE_LIMIT_CONVERSATION_PER_MINUTE: "2",
+  RATE_LIMIT_SHOP_PER_MINUTE: "100",
+});
 
 describe("shopper rate limits", () => {
   it("refuses the request past the budget with a Retry-After in seconds (memory)", async () => {
@@ -75,7 +79,10 @@ describe("shopper rate limits", () => {
     });
 
     it("counts a new process's first requests in Redis: it waits for the connection being made", async () => {
-      const fresh = new Redis(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379", { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+      const fresh = new Redis(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379", {
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 1,
+      });
       try {
         expect(fresh.status).not.toBe("ready");
         const limits = createShopperLimits({ config, redis: fresh, keyPrefix: prefix });
@@ -87,7 +94,12 @@ describe("shopper rate limits", () => {
     });
 
     it("keeps limiting in memory when Redis is unreachable instead of failing requests", async () => {
-      const dead = new Redis("redis://127.0.0.1:1", { enableOfflineQueue: false, maxRetriesPerRequest: 0, lazyConnect: true, retryStrategy: () => null });
+      const dead = new Redis("redis://127.0.0.1:1", {
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 0,
+        lazyConnect: true,
+        retryStrategy: () => null,
+      });
       dead.on("error", () => undefined);
       const limits = createShopperLimits({ config, redis: dead, keyPrefix: prefix });
       const keys = { shop: "s.myshopify.com", ipKey: "ip-down" };

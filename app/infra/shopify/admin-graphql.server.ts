@@ -25,9 +25,7 @@ export type SendGraphql = (
 
 const costSchema = z.object({
   requestedQueryCost: z.number().optional(),
-  throttleStatus: z
-    .object({ maximumAvailable: z.number(), currentlyAvailable: z.number(), restoreRate: z.number() })
-    .optional(),
+  throttleStatus: z.object({ maximumAvailable: z.number(), currentlyAvailable: z.number(), restoreRate: z.number() }).optional(),
 });
 
 const responseSchema = z.object({
@@ -86,7 +84,10 @@ async function attemptOnce(
     if (raw === "timeout") return { result: { ok: false, code: "TIMEOUT", message: "the Admin API did not answer in time" } };
     return classify(raw);
   } catch (error) {
-    return { result: { ok: false, code: "UNAVAILABLE", message: error instanceof Error ? error.message : "request failed" }, retryAfterMs: 500 };
+    return {
+      result: { ok: false, code: "UNAVAILABLE", message: error instanceof Error ? error.message : "request failed" },
+      retryAfterMs: 500,
+    };
   } finally {
     clearTimeout(timer);
   }
@@ -132,10 +133,20 @@ export function sendViaRemixAdmin(admin: RemixAdminClient): SendGraphql {
       const response = await admin.graphql(operation, { variables, signal });
       return { status: response.status, body: await response.json() };
     } catch (error) {
-      const e = error as { body?: { data?: unknown; errors?: { graphQLErrors?: unknown[] }; extensions?: unknown }; response?: { code?: number; retryAfter?: number } };
+      const e = error as {
+        body?: { data?: unknown; errors?: { graphQLErrors?: unknown[] }; extensions?: unknown };
+        response?: { code?: number; retryAfter?: number };
+      };
       // GraphqlQueryError: the client's body keeps GraphQL errors under errors.graphQLErrors.
       if (e.body && typeof e.body === "object") {
-        return { status: 200, body: { data: e.body.data, errors: e.body.errors?.graphQLErrors ?? [{ message: "GraphQL operation failed" }], extensions: e.body.extensions } };
+        return {
+          status: 200,
+          body: {
+            data: e.body.data,
+            errors: e.body.errors?.graphQLErrors ?? [{ message: "GraphQL operation failed" }],
+            extensions: e.body.extensions,
+          },
+        };
       }
       if (typeof e.response?.code === "number") {
         const retryAfterMs = e.response.retryAfter ? e.response.retryAfter * 1000 : undefined;

@@ -65,8 +65,14 @@ describe("createAdminGraphql", () => {
       // GraphqlQueryError (HTTP 200 with errors) as @shopify/shopify-api throws it
       Object.assign(new Error("Throttled"), {
         body: {
-          errors: { networkStatusCode: 200, message: "GraphQL Client: An error occurred", graphQLErrors: [{ message: "Throttled", extensions: { code: "THROTTLED" } }] },
-          extensions: { cost: { requestedQueryCost: 10, throttleStatus: { maximumAvailable: 1000, currentlyAvailable: 0, restoreRate: 100 } } },
+          errors: {
+            networkStatusCode: 200,
+            message: "GraphQL Client: An error occurred",
+            graphQLErrors: [{ message: "Throttled", extensions: { code: "THROTTLED" } }],
+          },
+          extensions: {
+            cost: { requestedQueryCost: 10, throttleStatus: { maximumAvailable: 1000, currentlyAvailable: 0, restoreRate: 100 } },
+          },
         },
       }),
       // HttpThrottlingError (HTTP 429)

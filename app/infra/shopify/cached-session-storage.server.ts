@@ -54,4 +54,3 @@ export function cachedSessionStorage(
     findSessionsByShop: (shop) => inner.findSessionsByShop(shop),
   };
 }
-

@@ -16,7 +16,8 @@ function countingStorage() {
   return { storage, rows, loads };
 }
 
-const offline = (shop: string, accessToken: string) => new Session({ id: `offline_${shop}`, shop, state: "s", isOnline: false, accessToken, scope: "read_products" });
+const offline = (shop: string, accessToken: string) =>
+  new Session({ id: `offline_${shop}`, shop, state: "s", isOnline: false, accessToken, scope: "read_products" });
 
 describe("cachedSessionStorage", () => {
   it("loads a session once per TTL and sees its own writes at once", async () => {

@@ -49,10 +49,7 @@ export function allowLocalFraming(headers: Headers, config: Pick<Env, "DEMO_MODE
   if (!config.DEMO_MODE) return;
   const policy = headers.get("Content-Security-Policy");
   if (!policy?.includes("frame-ancestors")) return;
-  headers.set(
-    "Content-Security-Policy",
-    policy.replace("frame-ancestors", "frame-ancestors 'self' http://127.0.0.1:* http://localhost:*"),
-  );
+  headers.set("Content-Security-Policy", policy.replace("frame-ancestors", "frame-ancestors 'self' http://127.0.0.1:* http://localhost:*"));
 }
 
 /**
@@ -61,7 +58,8 @@ export function allowLocalFraming(headers: Headers, config: Pick<Env, "DEMO_MODE
  * let through as a browser's, so the demo admin opens in headless Chromium, Puppeteer
  * or Playwright as it does in a person's browser. Production keeps the bot check.
  */
-export const DEMO_BROWSER_USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+export const DEMO_BROWSER_USER_AGENT =
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
 
 export function skipBotCheckInDemo(request: Request, config: Pick<Env, "DEMO_MODE"> = env()): Request {
   if (!config.DEMO_MODE) return request;

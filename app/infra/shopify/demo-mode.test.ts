@@ -4,7 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { abstractFetch } from "@shopify/shopify-api/runtime";
 import "@shopify/shopify-api/adapters/web-api";
 import { ApiVersion, Session, shopifyApi } from "@shopify/shopify-api";
-import { allowLocalFraming, createDemoFetch, demoRewrite, dropShopifyCdnPreload, installDemoMode, skipBotCheckInDemo } from "./demo-mode.server";
+import {
+  allowLocalFraming,
+  createDemoFetch,
+  demoRewrite,
+  dropShopifyCdnPreload,
+  installDemoMode,
+  skipBotCheckInDemo,
+} from "./demo-mode.server";
 
 interface Seen {
   path: string;
@@ -57,9 +64,7 @@ describe("demo mode", () => {
   });
 
   it("refuses to run in production", () => {
-    expect(() => installDemoMode({ DEMO_MODE: true, DEMO_ADMIN_API_ORIGIN: origin, NODE_ENV: "production" })).toThrow(
-      /production/,
-    );
+    expect(() => installDemoMode({ DEMO_MODE: true, DEMO_ADMIN_API_ORIGIN: origin, NODE_ENV: "production" })).toThrow(/production/);
   });
 
   it("sends the library's Admin API requests for the demo shop to the fake over HTTP, with a banner", async () => {
@@ -88,7 +93,13 @@ describe("demo mode", () => {
       isEmbeddedApp: true,
       logger: { level: 0 },
     });
-    const session = new Session({ id: "offline_demo-shop.myshopify.com", shop: "demo-shop.myshopify.com", state: "", isOnline: false, accessToken: "shpat_lib" });
+    const session = new Session({
+      id: "offline_demo-shop.myshopify.com",
+      shop: "demo-shop.myshopify.com",
+      state: "",
+      isOnline: false,
+      accessToken: "shpat_lib",
+    });
     const answer = await new api.clients.Graphql({ session }).request("query ShopName { shop { name } }");
     expect(answer.data).toEqual({ shop: { name: "Demo shop" } });
     expect(seen.at(-1)?.headers["x-shopify-access-token"]).toBe("shpat_lib");
@@ -121,9 +132,15 @@ describe("headless browsers in demo mode (issue 12)", () => {
   it("lets a headless browser into the demo admin, and only in demo mode", () => {
     const demo = skipBotCheckInDemo(new Request("http://127.0.0.1/app", { headers: { "User-Agent": headless } }), { DEMO_MODE: true });
     expect(demo.headers.get("User-Agent")).not.toMatch(/Headless/);
-    const production = skipBotCheckInDemo(new Request("http://127.0.0.1/app", { headers: { "User-Agent": headless } }), { DEMO_MODE: false });
+    const production = skipBotCheckInDemo(new Request("http://127.0.0.1/app", { headers: { "User-Agent": headless } }), {
+      DEMO_MODE: false,
+    });
     expect(production.headers.get("User-Agent")).toBe(headless);
     const person = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
-    expect(skipBotCheckInDemo(new Request("http://127.0.0.1/app", { headers: { "User-Agent": person } }), { DEMO_MODE: true }).headers.get("User-Agent")).toBe(person);
+    expect(
+      skipBotCheckInDemo(new Request("http://127.0.0.1/app", { headers: { "User-Agent": person } }), { DEMO_MODE: true }).headers.get(
+        "User-Agent",
+      ),
+    ).toBe(person);
   });
 });

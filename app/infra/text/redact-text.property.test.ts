@@ -19,12 +19,10 @@ const cardNumber = fc
   .map(withCheckDigit);
 
 // How people type card numbers: grouped by 4 (or Amex 4-6-5), any of our separators.
-const formatted = fc
-  .tuple(cardNumber, fc.constantFrom("", " ", "-", ".", "\u00a0"), fc.boolean())
-  .map(([digits, sep, amexStyle]) => {
-    const groups = amexStyle ? [digits.slice(0, 4), digits.slice(4, 10), digits.slice(10)] : digits.match(/.{1,4}/g)!;
-    return { digits, text: groups.filter(Boolean).join(sep) };
-  });
+const formatted = fc.tuple(cardNumber, fc.constantFrom("", " ", "-", ".", "\u00a0"), fc.boolean()).map(([digits, sep, amexStyle]) => {
+  const groups = amexStyle ? [digits.slice(0, 4), digits.slice(4, 10), digits.slice(10)] : digits.match(/.{1,4}/g)!;
+  return { digits, text: groups.filter(Boolean).join(sep) };
+});
 
 const noise = fc.string({ unit: fc.constantFrom(..."ab xyz 0123456789.-,:#\n€•[]"), maxLength: 40 });
 

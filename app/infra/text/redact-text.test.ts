@@ -41,9 +41,7 @@ describe("redactCardNumbers", () => {
 describe("redactContactDetails", () => {
   it("redacts emails and phones only when chosen", () => {
     const text = "Mail me at jane.doe+shop@example.co.uk or call +44 (20) 7946-0958 on 2026-11-24";
-    expect(redactContactDetails(text, { emails: true, phones: true })).toBe(
-      "Mail me at [email] or call [phone] on 2026-11-24",
-    );
+    expect(redactContactDetails(text, { emails: true, phones: true })).toBe("Mail me at [email] or call [phone] on 2026-11-24");
     expect(redactContactDetails(text, { emails: false, phones: false })).toBe(text);
     expect(redactContactDetails(text, { emails: true, phones: false })).toContain("+44 (20) 7946-0958");
   });

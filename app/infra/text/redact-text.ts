@@ -94,43 +94,131 @@ export function containsCardNumber(text: string): boolean {
 /** Words for the card security code and the PIN (sensitive authentication data). */
 const SECURITY_CODE_WORDS = [
   // en
-  "cvv", "cvv2", "cvc", "cvc2", "cvn", "cid", "csc", "cvd", "security code", "security number", "card verification code",
-  "card verification value", "card verification number", "verification value", "pin", "pin code", "pin number",
+  "cvv",
+  "cvv2",
+  "cvc",
+  "cvc2",
+  "cvn",
+  "cid",
+  "csc",
+  "cvd",
+  "security code",
+  "security number",
+  "card verification code",
+  "card verification value",
+  "card verification number",
+  "verification value",
+  "pin",
+  "pin code",
+  "pin number",
   // fr
-  "cryptogramme", "cryptogramme visuel", "code de securite", "code securite", "code de verification", "code confidentiel", "code pin",
+  "cryptogramme",
+  "cryptogramme visuel",
+  "code de securite",
+  "code securite",
+  "code de verification",
+  "code confidentiel",
+  "code pin",
   // de
-  "prufnummer", "kartenprufnummer", "prufziffer", "sicherheitscode", "kartenprufcode", "geheimzahl", "pin-nummer", "pin-code",
+  "prufnummer",
+  "kartenprufnummer",
+  "prufziffer",
+  "sicherheitscode",
+  "kartenprufcode",
+  "geheimzahl",
+  "pin-nummer",
+  "pin-code",
   // es
-  "codigo de seguridad", "codigo cvv", "codigo de verificacion", "numero de seguridad", "clave", "nip",
+  "codigo de seguridad",
+  "codigo cvv",
+  "codigo de verificacion",
+  "numero de seguridad",
+  "clave",
+  "nip",
 ];
 
 /** Words that introduce an expiry date. */
 const EXPIRY_WORDS = [
   // en
-  "exp", "expiry", "expiry date", "exp date", "expires", "expiring", "expiration", "expiration date", "valid thru", "valid through",
-  "valid until", "good thru", "good through",
+  "exp",
+  "expiry",
+  "expiry date",
+  "exp date",
+  "expires",
+  "expiring",
+  "expiration",
+  "expiration date",
+  "valid thru",
+  "valid through",
+  "valid until",
+  "good thru",
+  "good through",
   // fr
-  "expire", "expiration", "date d'expiration", "date d'exp", "valable jusqu'au", "valide jusqu'au", "fin de validite", "date de validite", "validite",
+  "expire",
+  "expiration",
+  "date d'expiration",
+  "date d'exp",
+  "valable jusqu'au",
+  "valide jusqu'au",
+  "fin de validite",
+  "date de validite",
+  "validite",
   // de
-  "gultig bis", "ablaufdatum", "verfallsdatum", "lauft ab", "ablauf", "gultigkeit", "verfallt", "verfall",
+  "gultig bis",
+  "ablaufdatum",
+  "verfallsdatum",
+  "lauft ab",
+  "ablauf",
+  "gultigkeit",
+  "verfallt",
+  "verfall",
   // es
-  "caducidad", "fecha de caducidad", "caduca", "vencimiento", "fecha de vencimiento", "vence", "valida hasta", "expira", "expiracion",
+  "caducidad",
+  "fecha de caducidad",
+  "caduca",
+  "vencimiento",
+  "fecha de vencimiento",
+  "vence",
+  "valida hasta",
+  "expira",
+  "expiracion",
   "fecha de expiracion",
 ];
 
 /** Words that say a card is being talked about (a bare date near one is an expiry). */
 const CARD_WORDS = [
-  "card", "credit card", "debit card", "visa", "mastercard", "master card", "amex", "american express", "discover", "maestro",
-  "carte", "carte bancaire", "carte de credit", "cb",
-  "karte", "kreditkarte", "ec-karte", "girokarte", "bankkarte",
-  "tarjeta", "tarjeta de credito", "tarjeta de debito",
+  "card",
+  "credit card",
+  "debit card",
+  "visa",
+  "mastercard",
+  "master card",
+  "amex",
+  "american express",
+  "discover",
+  "maestro",
+  "carte",
+  "carte bancaire",
+  "carte de credit",
+  "cb",
+  "karte",
+  "kreditkarte",
+  "ec-karte",
+  "girokarte",
+  "bankkarte",
+  "tarjeta",
+  "tarjeta de credito",
+  "tarjeta de debito",
 ];
 
 /** Lower case, accents removed, one character for one character (indexes stay valid). */
 function fold(text: string): string {
   let out = "";
   for (const char of text) {
-    const base = char.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    const base = char
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase();
     const folded = base.length === 1 ? base : char.toLowerCase().length === 1 ? char.toLowerCase() : "?";
     out += folded.length === char.length ? folded : folded.padEnd(char.length, "?");
   }
@@ -138,7 +226,10 @@ function fold(text: string): string {
 }
 
 const words = (list: string[]) =>
-  [...list].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+")).join("|");
+  [...list]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+"))
+    .join("|");
 const WORD = (list: string[]) => `(?<![\\p{L}\\p{N}])(?:${words(list)})(?![\\p{L}])`;
 
 // keyword, then up to 25 characters that are no digit, line break or sentence end ("cvv is 123", "CVV: 123").
@@ -148,14 +239,18 @@ const CODE = "(?<![\\d/])\\d{3,4}(?![\\d/])";
 const PIN_OR_CODE = "(?<![\\d/])\\d{3,6}(?![\\d/])";
 
 const SECURITY_AFTER_WORD = new RegExp(`(${WORD(SECURITY_CODE_WORDS)}${GAP})(${PIN_OR_CODE})`, "gu");
-const SECURITY_BEFORE_WORD = new RegExp(`(${CODE})(?=[\\s:(),\\-]{0,3}(?:(?:is|est|ist|es)\\s+)?(?:(?:my|the|mon|le|mein|meine|die|der|mi|el)\\s+)?${WORD(SECURITY_CODE_WORDS)})`, "gu");
+const SECURITY_BEFORE_WORD = new RegExp(
+  `(${CODE})(?=[\\s:(),\\-]{0,3}(?:(?:is|est|ist|es)\\s+)?(?:(?:my|the|mon|le|mein|meine|die|der|mi|el)\\s+)?${WORD(SECURITY_CODE_WORDS)})`,
+  "gu",
+);
 const EXPIRY_AFTER_WORD = new RegExp(`(${WORD(EXPIRY_WORDS)}${GAP})(${MONTH_YEAR})`, "gu");
 const BARE_DATE = /(?<!\d)(?:0?[1-9]|1[0-2])\s?\/\s?(?:20\d{2}|\d{2})(?!\d)/g;
 const CARD_CONTEXT = new RegExp(`${WORD([...CARD_WORDS, ...SECURITY_CODE_WORDS, ...EXPIRY_WORDS])}|\\[card •••• \\d{4}\\]`, "gu");
 // Right after a card number: an expiry (any separator, "12 26" too) and a 3–4 digit code, in either order.
 // A card number typed next to its expiry can take the month into its Luhn window ("…79 3/24"):
 // a lone "/24" or 2-digit group right after the card is the rest of the expiry.
-const AFTER_CARD = /(\[card •••• \d{4}\])((?:[\s,;:/-]{0,3}(?:\[expiry\]|\[security code\]|\d{1,2}[\s/\-.]{1,3}(?:20\d{2}|\d{2})(?!\d)|\d{2,4}(?![\d/])))+)/g;
+const AFTER_CARD =
+  /(\[card •••• \d{4}\])((?:[\s,;:/-]{0,3}(?:\[expiry\]|\[security code\]|\d{1,2}[\s/\-.]{1,3}(?:20\d{2}|\d{2})(?!\d)|\d{2,4}(?![\d/])))+)/g;
 const AFTER_EXPIRY = /(\[expiry\][\s,;:-]{1,3})(\d{3,4})(?![\d/])/g;
 const EXPIRY_PART = /(?<!\d)\d{1,2}[\s/\-.]{1,3}(?:20\d{2}|\d{2})(?!\d)/g;
 
@@ -194,8 +289,10 @@ export function redactCardAuthData(text: string): string {
   let out = replaceFolded(text, EXPIRY_AFTER_WORD, ([lead]) => `${lead}[expiry]`);
   out = replaceFolded(out, SECURITY_AFTER_WORD, ([lead]) => `${lead}[security code]`);
   out = replaceFolded(out, SECURITY_BEFORE_WORD, () => "[security code]");
-  out = out.replace(AFTER_CARD, (_all, card: string, rest: string) =>
-    card +
+  out = out.replace(
+    AFTER_CARD,
+    (_all, card: string, rest: string) =>
+      card +
       rest
         .replace(EXPIRY_PART, "[expiry]")
         .replace(/(?<![\d[])\d{3,4}(?![\d/\]])/g, "[security code]")

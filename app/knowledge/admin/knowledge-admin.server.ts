@@ -77,8 +77,12 @@ export async function applyFaqAction(
     id = action.id;
   }
   await deps.audit({
-    shop, actor: input.staff.id, actorName: input.staff.name,
-    action: `knowledge.faq_${action.intent}d`, targetType: "knowledge_entry", targetId: id,
+    shop,
+    actor: input.staff.id,
+    actorName: input.staff.name,
+    action: `knowledge.faq_${action.intent}d`,
+    targetType: "knowledge_entry",
+    targetId: id,
   });
   return { ok: true };
 }

@@ -41,16 +41,28 @@ function open(vault: Vault, value: string | null): string | null {
 
 function toRow(vault: Vault, lead: LeadRecord): LeadRow {
   return {
-    id: lead.id, createdAt: lead.createdAt, conversationId: lead.conversationId,
-    name: open(vault, lead.nameEnc), email: open(vault, lead.emailEnc), phone: open(vault, lead.phoneEnc),
-    message: open(vault, lead.messageEnc), status: lead.status, handledAt: lead.handledAt,
-    consentAt: lead.consentAt, consentText: lead.consentText,
+    id: lead.id,
+    createdAt: lead.createdAt,
+    conversationId: lead.conversationId,
+    name: open(vault, lead.nameEnc),
+    email: open(vault, lead.emailEnc),
+    phone: open(vault, lead.phoneEnc),
+    message: open(vault, lead.messageEnc),
+    status: lead.status,
+    handledAt: lead.handledAt,
+    consentAt: lead.consentAt,
+    consentText: lead.consentText,
   };
 }
 
 export async function listLeads(deps: { db: Database; vault: Vault }, shop: string, filter: LeadFilter): Promise<Page<LeadRow>> {
   const position = decodeCursor(filter.cursor);
-  const rows = await findLeadPage(deps.db, shop, { status: filter.status, position, direction: filter.direction, take: LEADS_PAGE_SIZE + 1 });
+  const rows = await findLeadPage(deps.db, shop, {
+    status: filter.status,
+    position,
+    direction: filter.direction,
+    take: LEADS_PAGE_SIZE + 1,
+  });
   const page = toPage(rows, LEADS_PAGE_SIZE, filter.direction, position !== null);
   return { ...page, items: page.items.map((lead) => toRow(deps.vault, lead)) };
 }
@@ -62,8 +74,12 @@ export async function markLeadHandled(
   const marked = await markLeadHandledRow(deps.db, input.shop, input.leadId, { at: deps.clock.now(), by: input.staff.id });
   if (!marked) return failure("LEAD_NOT_FOUND", "This lead does not exist or was deleted.");
   await deps.audit({
-    shop: input.shop, actor: input.staff.id, actorName: input.staff.name,
-    action: "lead.handled", targetType: "lead", targetId: input.leadId,
+    shop: input.shop,
+    actor: input.staff.id,
+    actorName: input.staff.name,
+    action: "lead.handled",
+    targetType: "lead",
+    targetId: input.leadId,
   });
   return { ok: true };
 }
@@ -82,13 +98,24 @@ export async function exportLeadsCsv(
   const csv = toCsv(
     ["created_at", "status", "name", "email", "phone", "message", "consent_at", "consent_text", "conversation_id"],
     rows.map((r) => [
-      r.createdAt.toISOString(), r.status, r.name, r.email, r.phone, r.message,
-      r.consentAt.toISOString(), r.consentText, r.conversationId,
+      r.createdAt.toISOString(),
+      r.status,
+      r.name,
+      r.email,
+      r.phone,
+      r.message,
+      r.consentAt.toISOString(),
+      r.consentText,
+      r.conversationId,
     ]),
   );
   await deps.audit({
-    shop: input.shop, actor: input.staff.id, actorName: input.staff.name,
-    action: "leads.exported", targetType: "lead", detail: { count: rows.length, status: input.status },
+    shop: input.shop,
+    actor: input.staff.id,
+    actorName: input.staff.name,
+    action: "leads.exported",
+    targetType: "lead",
+    detail: { count: rows.length, status: input.status },
   });
   return { ok: true, csv, count: rows.length };
 }
@@ -108,12 +135,26 @@ export async function exportLeadsCsvStream(
   if (state.paused) return failure("SHOP_PAUSED", "Exports are disabled while the assistant is paused for an incident.");
   const leads = await listLeadsNewestFirst(deps.db, input.shop, input.status, LEAD_EXPORT_LIMIT);
   await deps.audit({
-    shop: input.shop, actor: input.staff.id, actorName: input.staff.name,
-    action: "leads.exported", targetType: "lead", detail: { count: leads.length, status: input.status },
+    shop: input.shop,
+    actor: input.staff.id,
+    actorName: input.staff.name,
+    action: "leads.exported",
+    targetType: "lead",
+    detail: { count: leads.length, status: input.status },
   });
   const stream = csvStream(EXPORT_HEADER, leads, (lead) => {
     const r = toRow(deps.vault, lead);
-    return [r.createdAt.toISOString(), r.status, r.name, r.email, r.phone, r.message, r.consentAt.toISOString(), r.consentText, r.conversationId];
+    return [
+      r.createdAt.toISOString(),
+      r.status,
+      r.name,
+      r.email,
+      r.phone,
+      r.message,
+      r.consentAt.toISOString(),
+      r.consentText,
+      r.conversationId,
+    ];
   });
   return { ok: true, stream, count: leads.length };
 }

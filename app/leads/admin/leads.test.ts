@@ -22,7 +22,9 @@ describe("leads", () => {
     expect(page.items.map((l) => l.name)).toEqual(["Ben", "Ana"]);
     expect(page.items[1]).toMatchObject({ email: "ana@example.com", consentText: "I agree to be contacted about my request." });
     expect(await markLeadHandled({ db: t.db, audit, clock }, { shop: SHOP, staff: staffMember, leadId: a })).toEqual({ ok: true });
-    expect(await markLeadHandled({ db: t.db, audit, clock }, { shop: OTHER_SHOP, staff: staffMember, leadId: a })).toMatchObject({ code: "LEAD_NOT_FOUND" });
+    expect(await markLeadHandled({ db: t.db, audit, clock }, { shop: OTHER_SHOP, staff: staffMember, leadId: a })).toMatchObject({
+      code: "LEAD_NOT_FOUND",
+    });
     const handled = await listLeads({ db: t.db, vault }, SHOP, leadFilterSchema.parse({ status: "handled" }));
     expect(handled.items.map((l) => [l.name, l.handledAt?.toISOString()])).toEqual([["Ana", "2026-11-24T12:00:00.000Z"]]);
     expect(audit.entries.map((e) => e.action)).toEqual(["lead.handled"]);
@@ -30,7 +32,7 @@ describe("leads", () => {
 
   it("exports CSV (formula-safe, audited with a count) and refuses while paused", async () => {
     const audit = databaseAudit(t.db);
-    await seedLead(t.db, vault, { name: "=HYPERLINK(\"http://evil\")", email: "a@example.com", message: "line1\nline2, \"quoted\"" });
+    await seedLead(t.db, vault, { name: '=HYPERLINK("http://evil")', email: "a@example.com", message: 'line1\nline2, "quoted"' });
     const result = await exportLeadsCsv({ db: t.db, vault, audit }, { shop: SHOP, staff: staffMember, status: "all" });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -39,7 +41,10 @@ describe("leads", () => {
     expect(result.csv).toContain(`"line1\nline2, ""quoted"""`);
     expect(audit.entries).toEqual([expect.objectContaining({ action: "leads.exported", detail: { count: 1, status: "all" } })]);
     await t.db.shop.create({ data: { shop: SHOP, paused: true } });
-    expect(await exportLeadsCsv({ db: t.db, vault, audit }, { shop: SHOP, staff: staffMember, status: "all" })).toMatchObject({ ok: false, code: "SHOP_PAUSED" });
+    expect(await exportLeadsCsv({ db: t.db, vault, audit }, { shop: SHOP, staff: staffMember, status: "all" })).toMatchObject({
+      ok: false,
+      code: "SHOP_PAUSED",
+    });
     expect(audit.entries).toHaveLength(1);
   });
 

@@ -11,7 +11,10 @@ beforeEach(async () => {
 });
 afterEach(async () => t.cleanup());
 
-async function seed(shop: string, data: Partial<{ topic: string; exportEnc: string | null; exportExpiresAt: Date | null; status: string; summaryJson: string }>) {
+async function seed(
+  shop: string,
+  data: Partial<{ topic: string; exportEnc: string | null; exportExpiresAt: Date | null; status: string; summaryJson: string }>,
+) {
   const id = newId();
   await t.db.dataRequest.create({
     data: { id, shop, webhookId: newId(), topic: "customers/data_request", status: "done", shopifyRequestId: "9999", ...data },
@@ -21,7 +24,11 @@ async function seed(shop: string, data: Partial<{ topic: string; exportEnc: stri
 
 describe("data requests", () => {
   it("lists every compliance request with summary counts and whether it can be downloaded", async () => {
-    await seed(SHOP, { exportEnc: vault.encrypt("{}"), exportExpiresAt: new Date("2026-12-01T00:00:00Z"), summaryJson: '{"conversations":2,"note":"x"}' });
+    await seed(SHOP, {
+      exportEnc: vault.encrypt("{}"),
+      exportExpiresAt: new Date("2026-12-01T00:00:00Z"),
+      summaryJson: '{"conversations":2,"note":"x"}',
+    });
     await seed(SHOP, { topic: "customers/redact", summaryJson: '{"deleted":5}' });
     await seed(SHOP, { exportEnc: vault.encrypt("{}"), exportExpiresAt: new Date("2026-11-01T00:00:00Z") });
     await seed(OTHER_SHOP, {});
@@ -36,7 +43,10 @@ describe("data requests", () => {
     const audit = async () => (await t.db.auditEvent.findMany({ where: { shop: SHOP } })).map((e) => [e.action, e.targetId, e.actor]);
     const download = (shop: string, dataRequestId: string) =>
       downloadDataRequestExport(t.db, vault, { shop, dataRequestId, actor: staffMember.id, actorName: staffMember.name }, clock.now());
-    const id = await seed(SHOP, { exportEnc: vault.encrypt('{"customer":{"conversations":[]}}'), exportExpiresAt: new Date("2026-12-01T00:00:00Z") });
+    const id = await seed(SHOP, {
+      exportEnc: vault.encrypt('{"customer":{"conversations":[]}}'),
+      exportExpiresAt: new Date("2026-12-01T00:00:00Z"),
+    });
     const expired = await seed(SHOP, { exportEnc: vault.encrypt("{}"), exportExpiresAt: new Date("2026-11-01T00:00:00Z") });
     const result = await download(SHOP, id);
     expect(result).toMatchObject({ ok: true, json: '{"customer":{"conversations":[]}}' });

@@ -15,7 +15,15 @@ import type { Clock } from "../../infra/clock";
 import type { Database } from "../../infra/admin-ports";
 
 export interface HeldKind {
-  kind: "conversations" | "messages" | "leads" | "order_verifications" | "data_request_exports" | "knowledge_entries" | "audit_events" | "counted_events";
+  kind:
+    | "conversations"
+    | "messages"
+    | "leads"
+    | "order_verifications"
+    | "data_request_exports"
+    | "knowledge_entries"
+    | "audit_events"
+    | "counted_events";
   count: number;
 }
 
@@ -66,20 +74,26 @@ export async function loadPrivacyDashboard(
     countShopEvents(db, shop),
   ]);
   const [oldestConversation, oldestLead] = await Promise.all([oldestConversationAt(db, shop), oldestLeadAt(db, shop)]);
-  const encryption = await Promise.all([
-    ["messages", () => countMessages(db, shop, current), messages] as const,
-    ["leads", () => countLeads(db, shop, current), leads] as const,
-    ["verified orders", () => countVerifiedOrders(db, shop, currentKeyId), () => countVerifiedOrders(db, shop, "any")] as const,
-    ["data request exports", () => countDataRequestExports(db, shop, current), exportsHeld] as const,
-  ].map(async ([kind, countCurrent, total]) => {
-    const all = typeof total === "number" ? total : await total();
-    const currentKey = await countCurrent();
-    return { kind, total: all, currentKey, share: all === 0 ? 1 : currentKey / all };
-  }));
+  const encryption = await Promise.all(
+    [
+      ["messages", () => countMessages(db, shop, current), messages] as const,
+      ["leads", () => countLeads(db, shop, current), leads] as const,
+      ["verified orders", () => countVerifiedOrders(db, shop, currentKeyId), () => countVerifiedOrders(db, shop, "any")] as const,
+      ["data request exports", () => countDataRequestExports(db, shop, current), exportsHeld] as const,
+    ].map(async ([kind, countCurrent, total]) => {
+      const all = typeof total === "number" ? total : await total();
+      const currentKey = await countCurrent();
+      return { kind, total: all, currentKey, share: all === 0 ? 1 : currentKey / all };
+    }),
+  );
   const oldest: OldestItem[] = [
     { kind: "conversation", createdAt: oldestConversation },
     { kind: "lead", createdAt: oldestLead },
-  ].map((o) => ({ ...o, kind: o.kind as OldestItem["kind"], ageDays: o.createdAt ? Math.floor((now - o.createdAt.getTime()) / DAY) : null }));
+  ].map((o) => ({
+    ...o,
+    kind: o.kind as OldestItem["kind"],
+    ageDays: o.createdAt ? Math.floor((now - o.createdAt.getTime()) / DAY) : null,
+  }));
   const requests = await countDataRequestsByTopicAndStatus(db, shop);
   return {
     held: [

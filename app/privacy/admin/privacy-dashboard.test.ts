@@ -7,7 +7,9 @@ import { loadPrivacyDashboard } from "./privacy-dashboard.server";
 let t: TestDatabase;
 const now = new Date("2026-11-24T12:00:00Z");
 const deps = () => ({
-  db: t.db, clock: { now: () => now }, currentKeyId: "k2",
+  db: t.db,
+  clock: { now: () => now },
+  currentKeyId: "k2",
   provider: (ai: boolean) => describeModelProvider({ OPENAI_PROVIDER_NAME: "OpenAI" }, ai),
 });
 beforeEach(async () => {
@@ -28,7 +30,12 @@ describe("privacy dashboard", () => {
     const oldKey = testVault(["k1"]);
     const newKey = testVault(["k2", "k1"]);
     await seedConversation(t.db, oldKey, { createdAt: new Date("2026-07-01T00:00:00Z"), messages: [{ role: "shopper", text: "a" }] });
-    await seedConversation(t.db, newKey, { messages: [{ role: "shopper", text: "b" }, { role: "assistant", text: "c" }] });
+    await seedConversation(t.db, newKey, {
+      messages: [
+        { role: "shopper", text: "b" },
+        { role: "assistant", text: "c" },
+      ],
+    });
     await seedConversation(t.db, newKey, { shop: OTHER_SHOP, messages: [{ role: "shopper", text: "x" }] });
     await seedLead(t.db, newKey, { name: "Ana", createdAt: new Date("2026-11-20T00:00:00Z") });
     await t.db.dataRequest.create({ data: { id: newId(), shop: SHOP, webhookId: "w1", topic: "customers/redact", status: "done" } });
@@ -42,8 +49,17 @@ describe("privacy dashboard", () => {
   });
 
   it("names the provider and host, or says no data goes to a model", () => {
-    expect(describeModelProvider({ OPENAI_API_KEY: "sk", OPENAI_PROVIDER_NAME: "OpenAI" }, true)).toMatchObject({ mode: "ai", name: "OpenAI", host: "api.openai.com" });
-    expect(describeModelProvider({ OPENAI_BASE_URL: "http://127.0.0.1:11434/v1", OPENAI_PROVIDER_NAME: "Ollama (self-hosted)" }, true)).toMatchObject({ name: "Ollama (self-hosted)", host: "127.0.0.1:11434" });
-    expect(describeModelProvider({ OPENAI_API_KEY: "sk", OPENAI_PROVIDER_NAME: "OpenAI" }, false)).toMatchObject({ mode: "basic", name: "none (basic mode)" });
+    expect(describeModelProvider({ OPENAI_API_KEY: "sk", OPENAI_PROVIDER_NAME: "OpenAI" }, true)).toMatchObject({
+      mode: "ai",
+      name: "OpenAI",
+      host: "api.openai.com",
+    });
+    expect(
+      describeModelProvider({ OPENAI_BASE_URL: "http://127.0.0.1:11434/v1", OPENAI_PROVIDER_NAME: "Ollama (self-hosted)" }, true),
+    ).toMatchObject({ name: "Ollama (self-hosted)", host: "127.0.0.1:11434" });
+    expect(describeModelProvider({ OPENAI_API_KEY: "sk", OPENAI_PROVIDER_NAME: "OpenAI" }, false)).toMatchObject({
+      mode: "basic",
+      name: "none (basic mode)",
+    });
   });
 });

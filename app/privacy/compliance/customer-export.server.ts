@@ -149,7 +149,14 @@ export async function fulfilDataRequest(db: Database, vault: Vault, job: DataReq
   if (!stored) return counts; // the shop was redacted meanwhile: nothing to keep
   await recordAudit(
     db,
-    { shop: job.shop, actor: "system", action: "data_request.export_ready", targetType: "data_request", targetId: job.dataRequestId, detail: { found: counts } },
+    {
+      shop: job.shop,
+      actor: "system",
+      action: "data_request.export_ready",
+      targetType: "data_request",
+      targetId: job.dataRequestId,
+      detail: { found: counts },
+    },
     now,
   );
   return counts;

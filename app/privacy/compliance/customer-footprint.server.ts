@@ -32,7 +32,11 @@ export function customerKeys(vault: Vault, customer: CustomerRef, orderIds: stri
  * in, verified with their email or one of the named orders, or the conversation a lead
  * with their contact details came from. One query, every branch on an index.
  */
-export function findCustomerConversations(db: DbClient, shop: string, keys: CustomerKeys): Promise<Array<{ id: string; messages: number }>> {
+export function findCustomerConversations(
+  db: DbClient,
+  shop: string,
+  keys: CustomerKeys,
+): Promise<Array<{ id: string; messages: number }>> {
   return findConversationsOf(db, shop, keys, leadConversationIdsSql(shop, keys));
 }
 

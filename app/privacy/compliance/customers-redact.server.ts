@@ -31,12 +31,7 @@ export interface RedactCounts {
   eventsUnlinked: number;
 }
 
-export async function redactCustomer(
-  db: Database,
-  vault: Vault,
-  request: CustomerRedactRequest,
-  now: Date,
-): Promise<RedactCounts> {
+export async function redactCustomer(db: Database, vault: Vault, request: CustomerRedactRequest, now: Date): Promise<RedactCounts> {
   const { shop } = request;
   const keys = customerKeys(vault, request.customer, request.orderIds);
   const audit = (counts: RedactCounts) =>

@@ -10,8 +10,7 @@ import { isShopPaused } from "../../settings/shop-settings.server";
 export type ExportFailureCode = "DATA_REQUEST_NOT_FOUND" | "DATA_REQUEST_NOT_READY" | "DATA_REQUEST_EXPIRED" | "SHOP_PAUSED";
 
 export type ExportDownload =
-  | { ok: true; filename: string; json: string; export: CustomerExport }
-  | { ok: false; code: ExportFailureCode; message: string };
+  { ok: true; filename: string; json: string; export: CustomerExport } | { ok: false; code: ExportFailureCode; message: string };
 
 export interface DownloadRequest {
   shop: string;
@@ -38,8 +37,20 @@ export async function downloadDataRequestExport(
   const json = vault.decrypt(row.exportEnc);
   await recordAudit(
     db,
-    { shop, actor: request.actor, actorName: request.actorName, action: "data_request.downloaded", targetType: "data_request", targetId: row.id },
+    {
+      shop,
+      actor: request.actor,
+      actorName: request.actorName,
+      action: "data_request.downloaded",
+      targetType: "data_request",
+      targetId: row.id,
+    },
     now,
   );
-  return { ok: true, filename: `customer-data-request-${row.shopifyRequestId ?? row.id}.json`, json, export: JSON.parse(json) as CustomerExport };
+  return {
+    ok: true,
+    filename: `customer-data-request-${row.shopifyRequestId ?? row.id}.json`,
+    json,
+    export: JSON.parse(json) as CustomerExport,
+  };
 }

@@ -4,7 +4,11 @@
 import { z } from "zod";
 
 const shopifyId = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/)]).transform(String);
-const optionalText = z.string().trim().nullish().transform((v) => (v ? v : undefined));
+const optionalText = z
+  .string()
+  .trim()
+  .nullish()
+  .transform((v) => (v ? v : undefined));
 
 export const customerRefSchema = z.object({
   id: shopifyId.nullish().transform((v) => v ?? undefined),
@@ -21,14 +25,20 @@ const shopFields = {
 export const customersDataRequestSchema = z.object({
   ...shopFields,
   customer: customerRefSchema,
-  orders_requested: z.array(shopifyId).nullish().transform((v) => v ?? []),
+  orders_requested: z
+    .array(shopifyId)
+    .nullish()
+    .transform((v) => v ?? []),
   data_request: z.object({ id: shopifyId }).nullish(),
 });
 
 export const customersRedactSchema = z.object({
   ...shopFields,
   customer: customerRefSchema,
-  orders_to_redact: z.array(shopifyId).nullish().transform((v) => v ?? []),
+  orders_to_redact: z
+    .array(shopifyId)
+    .nullish()
+    .transform((v) => v ?? []),
 });
 
 export const shopRedactSchema = z.object(shopFields);

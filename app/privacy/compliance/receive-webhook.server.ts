@@ -85,12 +85,7 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
 
-function dataRequestRow(
-  vault: Vault,
-  topic: WebhookTopic,
-  body: unknown,
-  at: { shop: string; webhookId: string; now: Date },
-) {
+function dataRequestRow(vault: Vault, topic: WebhookTopic, body: unknown, at: { shop: string; webhookId: string; now: Date }) {
   if (topic !== "customers/data_request" && topic !== "customers/redact" && topic !== "shop/redact") return undefined;
   const base = { id: randomId(), shop: at.shop, webhookId: at.webhookId, topic, status: "received", receivedAt: at.now };
   if (topic !== "customers/data_request") return base; // a redact keeps no key to the customer

@@ -11,12 +11,7 @@ import { deleteShopSessions, updateShopSessionScope } from "../../infra/shopify/
 import { recordShopUninstall } from "../../settings/shop-settings.server";
 import { markDataRequestProcessing } from "../store/data-requests.server";
 import { markWebhookProcessed } from "../store/webhook-deliveries.server";
-import {
-  appScopesUpdateSchema,
-  customersDataRequestSchema,
-  customersRedactSchema,
-  WEBHOOK_TOPICS,
-} from "./payloads";
+import { appScopesUpdateSchema, customersDataRequestSchema, customersRedactSchema, WEBHOOK_TOPICS } from "./payloads";
 
 const jobPayloadSchema = z.object({
   webhookId: z.string().min(1),
@@ -52,14 +47,23 @@ export async function runWebhookJob(rawPayload: unknown, ctx: JobContext): Promi
     }
     case "customers/redact": {
       const body = customersRedactSchema.parse(job.body);
-      await redactCustomer(db, vault, { shop, customer: body.customer, orderIds: body.orders_to_redact, dataRequestId: job.dataRequestId }, now);
+      await redactCustomer(
+        db,
+        vault,
+        { shop, customer: body.customer, orderIds: body.orders_to_redact, dataRequestId: job.dataRequestId },
+        now,
+      );
       break;
     }
     case "shop/redact": {
       const counts = await redactShop(db, shop);
       ctx.forgetShop(shop);
       // No audit row: the shop's audit log is part of what was deleted. Counts only.
-      console.info(`shop/redact done: ${Object.entries(counts).map(([m, n]) => `${m}=${n}`).join(" ")}`);
+      console.info(
+        `shop/redact done: ${Object.entries(counts)
+          .map(([m, n]) => `${m}=${n}`)
+          .join(" ")}`,
+      );
       return; // the delivery row is gone with the rest
     }
     case "app/uninstalled": {

@@ -18,14 +18,9 @@ export interface WebhookRouteDeps {
   now?: () => Date;
 }
 
-const errorJson = (status: number, code: string, message: string) =>
-  Response.json({ error: { code, message } }, { status });
+const errorJson = (status: number, code: string, message: string) => Response.json({ error: { code, message } }, { status });
 
-export async function handleWebhookRequest(
-  request: Request,
-  deps: WebhookRouteDeps,
-  accepts: readonly WebhookTopic[],
-): Promise<Response> {
+export async function handleWebhookRequest(request: Request, deps: WebhookRouteDeps, accepts: readonly WebhookTopic[]): Promise<Response> {
   let delivery: WebhookDeliveryInput;
   try {
     const context = await deps.authenticateWebhook(request);

@@ -24,10 +24,28 @@ beforeAll(async () => {
   const customer = seedCustomer("rot", 1);
   await seedCustomerData(t.db, oldVault, SHOP, customer);
   // an export, a queued job and a stored session, all under the old key
-  await receiveWebhook({ db: t.db, vault: oldVault }, { webhookId: "w1", shop: SHOP, topic: "customers/data_request", payload: { shop_id: 1, shop_domain: SHOP, customer: { email: customer.email }, orders_requested: [], data_request: { id: 1 } } });
+  await receiveWebhook(
+    { db: t.db, vault: oldVault },
+    {
+      webhookId: "w1",
+      shop: SHOP,
+      topic: "customers/data_request",
+      payload: { shop_id: 1, shop_domain: SHOP, customer: { email: customer.email }, orders_requested: [], data_request: { id: 1 } },
+    },
+  );
   await runDueJobs({ db: t.db, vault: oldVault, clock: { now: () => new Date() }, handlers: jobHandlers });
-  await receiveWebhook({ db: t.db, vault: oldVault }, { webhookId: "w2", shop: SHOP, topic: "app/scopes_update", payload: { current: ["read_orders"] } });
-  const session = new Session({ id: `offline_${SHOP}`, shop: SHOP, state: "s", isOnline: false, accessToken: "shpat_secret_token", scope: "read_orders" });
+  await receiveWebhook(
+    { db: t.db, vault: oldVault },
+    { webhookId: "w2", shop: SHOP, topic: "app/scopes_update", payload: { current: ["read_orders"] } },
+  );
+  const session = new Session({
+    id: `offline_${SHOP}`,
+    shop: SHOP,
+    state: "s",
+    isOnline: false,
+    accessToken: "shpat_secret_token",
+    scope: "read_orders",
+  });
   await encryptedPrismaSessionStorage(t.db, oldVault).storeSession(session);
 });
 afterAll(async () => t?.cleanup());
@@ -36,7 +54,14 @@ describe("rotateKeys", () => {
   it("old values still decrypt after a new key is added, and rotation leaves no old key id anywhere", async () => {
     const before = (await scanAllCells(t.db, t.provider, rotatedVault)).filter((c) => /^v1\./.test(c.text));
     const columns = new Set(before.map((c) => `${c.table}.${c.column}`));
-    for (const column of ["Message.bodyEnc", "Lead.emailEnc", "Conversation.verifiedOrderEnc", "DataRequest.exportEnc", "Job.payloadEnc", "Session.accessToken"]) {
+    for (const column of [
+      "Message.bodyEnc",
+      "Lead.emailEnc",
+      "Conversation.verifiedOrderEnc",
+      "DataRequest.exportEnc",
+      "Job.payloadEnc",
+      "Session.accessToken",
+    ]) {
       expect(columns).toContain(column);
     }
     expect(before.every((c) => c.text.startsWith("v1.k1."))).toBe(true);

@@ -33,7 +33,16 @@ export interface PurgeCounts {
 
 export async function purgeExpired(db: Database, clock: Clock): Promise<PurgeCounts> {
   const now = clock.now();
-  const total: PurgeCounts = { conversations: 0, messages: 0, leads: 0, orderVerifications: 0, exportsExpired: 0, shopEvents: 0, jobs: 0, webhookDeliveries: 0 };
+  const total: PurgeCounts = {
+    conversations: 0,
+    messages: 0,
+    leads: 0,
+    orderVerifications: 0,
+    exportsExpired: 0,
+    shopEvents: 0,
+    jobs: 0,
+    webhookDeliveries: 0,
+  };
   const shops = await listShopSettingsJson(db);
   for (const { shop, settingsJson } of shops) {
     const cutoff = new Date(now.getTime() - parseStoredSettings(settingsJson).privacy.retentionDays * DAY_MS);

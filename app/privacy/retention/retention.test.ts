@@ -15,7 +15,17 @@ async function conversation(shop: string, ageDays: number, messageAges: number[]
   const last = new Date(NOW - Math.min(ageDays, ...messageAges) * DAY);
   await t.db.conversation.create({ data: { id, shop, tokenHash: "h", createdAt: new Date(NOW - ageDays * DAY), lastMessageAt: last } });
   for (const age of messageAges) {
-    await t.db.message.create({ data: { id: randomId(), shop, conversationId: id, role: "shopper", bodyEnc: vault.encrypt("hi"), keyId: "k1", createdAt: new Date(NOW - age * DAY) } });
+    await t.db.message.create({
+      data: {
+        id: randomId(),
+        shop,
+        conversationId: id,
+        role: "shopper",
+        bodyEnc: vault.encrypt("hi"),
+        keyId: "k1",
+        createdAt: new Date(NOW - age * DAY),
+      },
+    });
   }
   return id;
 }
@@ -33,14 +43,61 @@ describe("purgeExpired", () => {
     const activeShort = await conversation("short.myshopify.com", 30, [30, 1]); // long-running, still active
     const keptDefault = await conversation("default.myshopify.com", 10, [10]);
     const oldDefault = await conversation("default.myshopify.com", 100, [100]);
-    for (const [shop, age] of [["short.myshopify.com", 8], ["short.myshopify.com", 6], ["default.myshopify.com", 89], ["default.myshopify.com", 91]] as const) {
-      await t.db.lead.create({ data: { id: randomId(), shop, keyId: "k1", consentAt: new Date(NOW - age * DAY), consentText: "ok", createdAt: new Date(NOW - age * DAY) } });
-      await t.db.orderVerification.create({ data: { id: randomId(), shop, conversationId: "c", orderHash: "o", emailHash: "e", ipHash: "i", success: false, createdAt: new Date(NOW - age * DAY) } });
+    for (const [shop, age] of [
+      ["short.myshopify.com", 8],
+      ["short.myshopify.com", 6],
+      ["default.myshopify.com", 89],
+      ["default.myshopify.com", 91],
+    ] as const) {
+      await t.db.lead.create({
+        data: {
+          id: randomId(),
+          shop,
+          keyId: "k1",
+          consentAt: new Date(NOW - age * DAY),
+          consentText: "ok",
+          createdAt: new Date(NOW - age * DAY),
+        },
+      });
+      await t.db.orderVerification.create({
+        data: {
+          id: randomId(),
+          shop,
+          conversationId: "c",
+          orderHash: "o",
+          emailHash: "e",
+          ipHash: "i",
+          success: false,
+          createdAt: new Date(NOW - age * DAY),
+        },
+      });
     }
-    await t.db.dataRequest.create({ data: { id: "expired", shop: "short.myshopify.com", webhookId: "w1", topic: "customers/data_request", exportEnc: vault.encrypt("{}"), exportExpiresAt: new Date(NOW - 1) } });
-    await t.db.dataRequest.create({ data: { id: "fresh", shop: "short.myshopify.com", webhookId: "w2", topic: "customers/data_request", exportEnc: vault.encrypt("{}"), exportExpiresAt: new Date(NOW + DAY) } });
-    await t.db.shopEvent.create({ data: { id: randomId(), shop: "short.myshopify.com", kind: "handoff", createdAt: new Date(NOW - 500 * DAY) } });
-    await t.db.shopEvent.create({ data: { id: randomId(), shop: "short.myshopify.com", kind: "handoff", createdAt: new Date(NOW - 20 * DAY) } });
+    await t.db.dataRequest.create({
+      data: {
+        id: "expired",
+        shop: "short.myshopify.com",
+        webhookId: "w1",
+        topic: "customers/data_request",
+        exportEnc: vault.encrypt("{}"),
+        exportExpiresAt: new Date(NOW - 1),
+      },
+    });
+    await t.db.dataRequest.create({
+      data: {
+        id: "fresh",
+        shop: "short.myshopify.com",
+        webhookId: "w2",
+        topic: "customers/data_request",
+        exportEnc: vault.encrypt("{}"),
+        exportExpiresAt: new Date(NOW + DAY),
+      },
+    });
+    await t.db.shopEvent.create({
+      data: { id: randomId(), shop: "short.myshopify.com", kind: "handoff", createdAt: new Date(NOW - 500 * DAY) },
+    });
+    await t.db.shopEvent.create({
+      data: { id: randomId(), shop: "short.myshopify.com", kind: "handoff", createdAt: new Date(NOW - 20 * DAY) },
+    });
 
     const counts = await purgeExpired(t.db, clock);
     expect(counts).toMatchObject({ conversations: 2, messages: 4, leads: 2, orderVerifications: 2, exportsExpired: 1, shopEvents: 1 });

@@ -27,7 +27,11 @@ export function handleConversationDelete(request: Request, id: string | undefine
     const release = admissionOf(deps).enterTurn(turnKey);
     if (!release) return turnInProgress();
     try {
-      const counts = await deleteShopperConversation(deps.db, { shop: context.shop.shop, conversationId: owned.id }, deps.now?.() ?? new Date());
+      const counts = await deleteShopperConversation(
+        deps.db,
+        { shop: context.shop.shop, conversationId: owned.id },
+        deps.now?.() ?? new Date(),
+      );
       if (!counts) return conversationNotFound();
       const { conversations, messages, leads, orderVerifications } = counts;
       const answer: ConversationDeletedResponse = { deleted: { conversations, messages, leads, orderVerifications } };

@@ -9,14 +9,34 @@ const form = (entries: [string, string][]) => {
 
 describe("settings forms", () => {
   it("reads checkboxes, numbers and lists from the privacy form", () => {
-    const patch = privacyFormToPatch(form([["retentionDays", "30"], ["consentRequired", "on"], ["transcriptViewers", "12, 34\n56"], ["orderVerification", "logged_in"]]));
-    expect(patch.privacy).toMatchObject({ retentionDays: 30, consentRequired: true, keepTranscripts: false, orderVerification: "logged_in" });
+    const patch = privacyFormToPatch(
+      form([
+        ["retentionDays", "30"],
+        ["consentRequired", "on"],
+        ["transcriptViewers", "12, 34\n56"],
+        ["orderVerification", "logged_in"],
+      ]),
+    );
+    expect(patch.privacy).toMatchObject({
+      retentionDays: 30,
+      consentRequired: true,
+      keepTranscripts: false,
+      orderVerification: "logged_in",
+    });
     expect(patch.access).toEqual({ ownerOnlyTranscripts: false, transcriptViewers: ["12", "34", "56"] });
     expect(privacyFormToPatch(form([["retentionDays", "ninety"]])).privacy!.retentionDays).toBe("ninety");
   });
 
   it("reads business hours, topics and lead fields from the assistant form", () => {
-    const patch = assistantFormToPatch(form([["open1", "09:00"], ["close1", "17:00"], ["blockedTopics", "politics\nmedical advice"], ["leadFields", "email"], ["leadFields", "message"]]));
+    const patch = assistantFormToPatch(
+      form([
+        ["open1", "09:00"],
+        ["close1", "17:00"],
+        ["blockedTopics", "politics\nmedical advice"],
+        ["leadFields", "email"],
+        ["leadFields", "message"],
+      ]),
+    );
     expect(patch.handoff!.businessHours).toEqual([{ day: 1, open: "09:00", close: "17:00" }]);
     expect(patch.content!.blockedTopics).toEqual(["politics", "medical advice"]);
     expect(patch.privacy).toEqual({ leadFields: ["email", "message"] });
@@ -24,8 +44,23 @@ describe("settings forms", () => {
   });
 
   it("reads the per-day open/closed switches: a closed day keeps no hours, an open one keeps its times", () => {
-    const patch = assistantFormToPatch(form([["hours", "1"], ["dayOpen1", "on"], ["open1", "09:00"], ["close1", "17:00"], ["open2", "10:00"], ["close2", "16:00"], ["dayOpen3", "on"], ["open3", ""], ["close3", ""]]));
-    expect(patch.handoff!.businessHours).toEqual([{ day: 1, open: "09:00", close: "17:00" }, { day: 3, open: "", close: "" }]);
+    const patch = assistantFormToPatch(
+      form([
+        ["hours", "1"],
+        ["dayOpen1", "on"],
+        ["open1", "09:00"],
+        ["close1", "17:00"],
+        ["open2", "10:00"],
+        ["close2", "16:00"],
+        ["dayOpen3", "on"],
+        ["open3", ""],
+        ["close3", ""],
+      ]),
+    );
+    expect(patch.handoff!.businessHours).toEqual([
+      { day: 1, open: "09:00", close: "17:00" },
+      { day: 3, open: "", close: "" },
+    ]);
     // coded problems keep their day for the admin's sentence
     expect(friendlyFieldErrors({ "handoff.businessHours": "hours.order:2" })["handoff.businessHours"]).toBe("hours.order:2");
   });
@@ -33,7 +68,13 @@ describe("settings forms", () => {
 
 describe("checkboxes", () => {
   it("treats a present checkbox as checked whatever its value, an absent one as unchecked", () => {
-    const patch = privacyFormToPatch(form([["consentRequired", ""], ["keepTranscripts", "on"], ["redactEmails", "false"]]));
+    const patch = privacyFormToPatch(
+      form([
+        ["consentRequired", ""],
+        ["keepTranscripts", "on"],
+        ["redactEmails", "false"],
+      ]),
+    );
     expect(patch.privacy).toMatchObject({ consentRequired: true, keepTranscripts: true, redactEmails: false, redactPhones: false });
   });
 });

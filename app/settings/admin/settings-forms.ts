@@ -9,10 +9,13 @@ const text = z.string().max(10_000);
 // "on", or "" when a component renders value="").
 const checkbox = (form: FormData, name: string) => form.has(name) && !["false", "off", "0"].includes(String(form.get(name)));
 const str = (form: FormData, name: string) => text.catch("").parse(form.get(name) ?? "");
-const lines = (value: string) => value.split(/[\n,]/).map((v) => v.trim()).filter(Boolean);
+const lines = (value: string) =>
+  value
+    .split(/[\n,]/)
+    .map((v) => v.trim())
+    .filter(Boolean);
 /** A number when the field holds one, else the raw text (the schema then reports it). */
 const num = (value: string): number | string => (/^\s*-?\d+\s*$/.test(value) ? Number(value) : value);
-
 
 /** The storefront languages whose texts the Privacy page edits (the widget's own languages besides English). */
 export const TEXT_LANGUAGES = ["de", "fr", "es"] as const;

@@ -39,7 +39,10 @@ export async function startAppProcess(options: {
   child.stderr!.on("data", onData);
 
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the app did not start within ${options.startTimeoutMs ?? 60_000} ms:\n${output}`)), options.startTimeoutMs ?? 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`the app did not start within ${options.startTimeoutMs ?? 60_000} ms:\n${output}`)),
+      options.startTimeoutMs ?? 60_000,
+    );
     const check = setInterval(() => {
       if (output.includes(`app server listening on ${url}`)) {
         clearInterval(check);

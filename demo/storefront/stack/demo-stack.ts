@@ -18,10 +18,7 @@ export const DEMO_SHOP = "demo-shop.myshopify.com";
 /** The scopes shopify.app.toml requests: what the seeded session holds and the Admin fake grants. */
 export const DEMO_SCOPES = scopesFromAppToml().join(",");
 
-export type ModelChoice =
-  | { kind: "basic" }
-  | { kind: "fake" }
-  | { kind: "openai"; apiKey: string; baseUrl?: string; model?: string };
+export type ModelChoice = { kind: "basic" } | { kind: "fake" } | { kind: "openai"; apiKey: string; baseUrl?: string; model?: string };
 
 export interface DemoStackOptions {
   root: string;
@@ -64,16 +61,26 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
     const store = loadDemoStore();
     const databaseUrl = `file:${path.join(options.dataDir, "demo.db")}`;
     const { db } = await seedDemoDatabase({
-      databaseUrl, root, store, shop: DEMO_SHOP, scopes: DEMO_SCOPES,
-      accessToken: keys.DEMO_ACCESS_TOKEN, encryptionKeys: keys.ENCRYPTION_KEYS, hashKey: keys.HASH_KEY,
+      databaseUrl,
+      root,
+      store,
+      shop: DEMO_SHOP,
+      scopes: DEMO_SCOPES,
+      accessToken: keys.DEMO_ACCESS_TOKEN,
+      encryptionKeys: keys.ENCRYPTION_KEYS,
+      hashKey: keys.HASH_KEY,
     });
     closers.push(() => db.$disconnect());
 
     if (options.build ?? true) await buildIfStale(root, log);
 
-    const port = async (name: keyof NonNullable<DemoStackOptions["ports"]>, fallback: number) => choosePort(options.ports?.[name] ?? fallback);
+    const port = async (name: keyof NonNullable<DemoStackOptions["ports"]>, fallback: number) =>
+      choosePort(options.ports?.[name] ?? fallback);
     const adminApi = await startAdminApiFake({
-      store, accessToken: keys.DEMO_ACCESS_TOKEN, apiKey: keys.SHOPIFY_API_KEY, apiSecret: keys.SHOPIFY_API_SECRET,
+      store,
+      accessToken: keys.DEMO_ACCESS_TOKEN,
+      apiKey: keys.SHOPIFY_API_KEY,
+      apiSecret: keys.SHOPIFY_API_SECRET,
       port: await port("adminApi", 3100),
     });
     closers.push(() => adminApi.close());
@@ -97,12 +104,19 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
     const appUrl = `http://127.0.0.1:${appPort}`;
     const storefrontUrl = `http://127.0.0.1:${storefrontPort}`;
     const adminHost = await startAdminHost({
-      appUrl, apiKey: keys.SHOPIFY_API_KEY, apiSecret: keys.SHOPIFY_API_SECRET, shop: DEMO_SHOP, storefrontUrl, port: adminPort,
+      appUrl,
+      apiKey: keys.SHOPIFY_API_KEY,
+      apiSecret: keys.SHOPIFY_API_SECRET,
+      shop: DEMO_SHOP,
+      storefrontUrl,
+      port: adminPort,
     });
     closers.push(() => adminHost.close());
 
     const app = await startAppProcess({
-      root, port: appPort, log,
+      root,
+      port: appPort,
+      log,
       env: {
         NODE_ENV: options.nodeEnv ?? "development",
         DEMO_MODE: "1",
@@ -124,14 +138,30 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
     await publishDemoWidgetConfig({ db, shop: DEMO_SHOP, adminApiUrl: adminApi.origin, accessToken: keys.DEMO_ACCESS_TOKEN, log });
 
     const storefront = await startStorefront({
-      store, extensionDir: path.join(root, "extensions", "shop-assistant"), publicDir: path.join(root, "public"),
-      appUrl, apiSecret: keys.SHOPIFY_API_SECRET, port: storefrontPort, log,
+      store,
+      extensionDir: path.join(root, "extensions", "shop-assistant"),
+      publicDir: path.join(root, "public"),
+      appUrl,
+      apiSecret: keys.SHOPIFY_API_SECRET,
+      port: storefrontPort,
+      log,
       // Liquid reads the app-data metafield; if the fake cannot answer, the shop's saved settings stand in.
       widgetConfig: async () => widgetConfigMetafield(adminApi) ?? widgetConfigFromDatabase(db, DEMO_SHOP),
     });
     closers.push(() => storefront.close());
 
-    return { storefrontUrl: storefront.url, adminUrl: adminHost.adminUrl, appUrl, adminApiUrl: adminApi.origin, adminApiFake: adminApi, openAiFake, keys, databaseUrl, app, close };
+    return {
+      storefrontUrl: storefront.url,
+      adminUrl: adminHost.adminUrl,
+      appUrl,
+      adminApiUrl: adminApi.origin,
+      adminApiFake: adminApi,
+      openAiFake,
+      keys,
+      databaseUrl,
+      app,
+      close,
+    };
   } catch (error) {
     await close();
     throw error;

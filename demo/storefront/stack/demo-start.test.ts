@@ -13,9 +13,16 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("demo start", () => {
   it("refuses NODE_ENV=production before doing anything", () => {
-    const result = spawnSync(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), path.join(root, "demo", "start.ts")], {
-      cwd: root, env: { PATH: process.env.PATH, NODE_ENV: "production" }, encoding: "utf8", timeout: 30_000,
-    });
+    const result = spawnSync(
+      process.execPath,
+      [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), path.join(root, "demo", "start.ts")],
+      {
+        cwd: root,
+        env: { PATH: process.env.PATH, NODE_ENV: "production" },
+        encoding: "utf8",
+        timeout: 30_000,
+      },
+    );
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/NODE_ENV=production/);
   });

@@ -23,9 +23,24 @@ export interface SeedInput {
 }
 
 const DEMO_FAQ = [
-  { id: "demo-faq-gift-wrap", question: "Do you offer gift wrapping?", answer: "Yes: choose gift wrapping at checkout; it costs 4.00 and includes a handwritten card.", url: null },
-  { id: "demo-faq-sizes", question: "How do your sizes run?", answer: "Our clothing runs true to size. If you are between sizes, pick the larger one; exchanges are free within 30 days.", url: null },
-  { id: "demo-faq-store", question: "Do you have a physical store?", answer: "We are online only, but you can return items by post from anywhere in the EU.", url: null },
+  {
+    id: "demo-faq-gift-wrap",
+    question: "Do you offer gift wrapping?",
+    answer: "Yes: choose gift wrapping at checkout; it costs 4.00 and includes a handwritten card.",
+    url: null,
+  },
+  {
+    id: "demo-faq-sizes",
+    question: "How do your sizes run?",
+    answer: "Our clothing runs true to size. If you are between sizes, pick the larger one; exchanges are free within 30 days.",
+    url: null,
+  },
+  {
+    id: "demo-faq-store",
+    question: "Do you have a physical store?",
+    answer: "We are online only, but you can return items by post from anywhere in the EU.",
+    url: null,
+  },
 ];
 
 function parseKeys(raw: string) {
@@ -35,7 +50,13 @@ function parseKeys(raw: string) {
   });
 }
 
-const htmlToText = (html: string) => html.replace(/<[^>]*>/g, " ").replace(/&nbsp;/g, " ").replace(/&amp;/g, "&").replace(/\s+/g, " ").trim();
+const htmlToText = (html: string) =>
+  html
+    .replace(/<[^>]*>/g, " ")
+    .replace(/&nbsp;/g, " ")
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ")
+    .trim();
 
 export async function seedDemoDatabase(input: SeedInput): Promise<{ db: Database; applied: string[] }> {
   const applied = await applyMigrations(input.databaseUrl, path.join(input.root, "prisma"));
@@ -75,7 +96,16 @@ export async function seedDemoDatabase(input: SeedInput): Promise<{ db: Database
       onlineAccessInfo: {
         expires_in: 365 * 24 * 3600,
         associated_user_scope: input.scopes,
-        associated_user: { id: 1, first_name: "Jane", last_name: "Doe", email: "jane.doe@demo-shop.example", email_verified: true, account_owner: true, locale: "en", collaborator: false },
+        associated_user: {
+          id: 1,
+          first_name: "Jane",
+          last_name: "Doe",
+          email: "jane.doe@demo-shop.example",
+          email_verified: true,
+          account_owner: true,
+          locale: "en",
+          collaborator: false,
+        },
       },
     }),
   );
@@ -86,7 +116,13 @@ export async function seedDemoDatabase(input: SeedInput): Promise<{ db: Database
   const policiesReadable = input.scopes.split(",").includes("read_legal_policies");
   for (const policy of policiesReadable ? [] : input.store.policies) {
     const exists = await db.knowledgeEntry.findFirst({ where: { shop: input.shop, kind: "policy", policyType: policy.type } });
-    if (!exists) await savePolicyEntry(db, input.shop, { policyType: policy.type, title: policy.title, body: htmlToText(policy.body), url: `/policies/${policy.handle}` });
+    if (!exists)
+      await savePolicyEntry(db, input.shop, {
+        policyType: policy.type,
+        title: policy.title,
+        body: htmlToText(policy.body),
+        url: `/policies/${policy.handle}`,
+      });
   }
   for (const faq of DEMO_FAQ) {
     const exists = await db.knowledgeEntry.findUnique({ where: { id: faq.id } });

@@ -12,10 +12,17 @@ export function fakeAdminClient(adminApiUrl: string, accessToken: string): Admin
   return createAdminGraphql({ send: sendViaFetch({ shopOrigin: adminApiUrl, accessToken }) });
 }
 
-export async function publishDemoWidgetConfig(input: { db: Database; shop: string; adminApiUrl: string; accessToken: string; log: (line: string) => void }): Promise<void> {
+export async function publishDemoWidgetConfig(input: {
+  db: Database;
+  shop: string;
+  adminApiUrl: string;
+  accessToken: string;
+  log: (line: string) => void;
+}): Promise<void> {
   const settings = await loadShopSettings(input.db, input.shop);
   const result = await publishWidgetConfig(fakeAdminClient(input.adminApiUrl, input.accessToken), settings);
-  if (!result.ok) input.log(`warning: widget config not published to the Admin API fake (${result.code}); the storefront uses the saved settings`);
+  if (!result.ok)
+    input.log(`warning: widget config not published to the Admin API fake (${result.code}); the storefront uses the saved settings`);
 }
 
 export async function widgetConfigFromDatabase(db: Database, shop: string): Promise<unknown> {

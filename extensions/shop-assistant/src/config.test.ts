@@ -43,7 +43,14 @@ describe("parseWidgetConfig", () => {
 
   it("ignores broken values field by field", () => {
     const config = parseWidgetConfig(
-      { greeting: "  ", consentRequired: "no", leadFields: ["password"], maxMessageLength: -5, noticeVersion: 1.5, orderVerification: "any" },
+      {
+        greeting: "  ",
+        consentRequired: "no",
+        leadFields: ["password"],
+        maxMessageLength: -5,
+        noticeVersion: 1.5,
+        orderVerification: "any",
+      },
       fallback,
     );
     expect(config.greeting).toBe("Hallo");
@@ -80,4 +87,3 @@ describe("the merchant's texts per storefront language", () => {
     expect(Object.keys(config.localizedTexts ?? {}).sort()).toEqual(["de", "pt-BR"]);
   });
 });
-

@@ -75,6 +75,9 @@ if (host && !host.shadowRoot) {
   launcher.addEventListener("pointerenter", prefetch);
   launcher.addEventListener("focus", prefetch);
   launcher.addEventListener("click", () => {
-    load().then((ui) => ui.toggle(), () => {});
+    load().then(
+      (ui) => ui.toggle(),
+      () => {},
+    );
   });
 }

@@ -5,7 +5,14 @@ import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 
 export const CHROMIUM_PATH = process.env.CHROME_PATH ?? "/usr/bin/chromium";
-export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, "..", "..", "..", "test-output", "browser");
 
 /** Browser tests skip without Chromium on a developer's machine; in CI (CI=true) a missing Chromium is an error. */

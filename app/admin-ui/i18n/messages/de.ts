@@ -46,7 +46,8 @@ export const de: Messages = {
   "privacy.told.title": "Was Kund:innen erfahren",
   "privacy.told.description": "Wird im Chat angezeigt, bevor etwas gespeichert wird.",
   "privacy.languages.title": "Texte in anderen Sprachen",
-  "privacy.languages.description": "Was Kunden auf Ihrem deutschen, französischen oder spanischen Shop lesen. Lassen Sie ein Feld leer, um Ihren Haupttext zu zeigen.",
+  "privacy.languages.description":
+    "Was Kunden auf Ihrem deutschen, französischen oder spanischen Shop lesen. Lassen Sie ein Feld leer, um Ihren Haupttext zu zeigen.",
   "privacy.languages.de": "Deutsch",
   "privacy.languages.fr": "Französisch",
   "privacy.languages.es": "Spanisch",

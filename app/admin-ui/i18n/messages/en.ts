@@ -45,7 +45,8 @@ export const en = {
   "privacy.told.title": "What shoppers are told",
   "privacy.told.description": "Shown in the chat before anything is stored.",
   "privacy.languages.title": "Texts in other languages",
-  "privacy.languages.description": "What shoppers on your German, French or Spanish storefront read. Leave a field empty to show your main text.",
+  "privacy.languages.description":
+    "What shoppers on your German, French or Spanish storefront read. Leave a field empty to show your main text.",
   "privacy.languages.de": "German",
   "privacy.languages.fr": "French",
   "privacy.languages.es": "Spanish",

@@ -45,7 +45,8 @@ export const es: Messages = {
   "privacy.told.title": "Lo que ven los clientes",
   "privacy.told.description": "Se muestra en el chat antes de guardar nada.",
   "privacy.languages.title": "Textos en otros idiomas",
-  "privacy.languages.description": "Lo que leen los clientes de tu tienda en alemán, francés o español. Deja un campo vacío para mostrar tu texto principal.",
+  "privacy.languages.description":
+    "Lo que leen los clientes de tu tienda en alemán, francés o español. Deja un campo vacío para mostrar tu texto principal.",
   "privacy.languages.de": "Alemán",
   "privacy.languages.fr": "Francés",
   "privacy.languages.es": "Español",

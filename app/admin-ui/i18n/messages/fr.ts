@@ -45,7 +45,8 @@ export const fr: Messages = {
   "privacy.told.title": "Ce que la clientèle voit",
   "privacy.told.description": "Affiché dans le chat avant tout enregistrement.",
   "privacy.languages.title": "Textes dans d'autres langues",
-  "privacy.languages.description": "Ce que lisent les clients de votre boutique en allemand, français ou espagnol. Laissez un champ vide pour afficher votre texte principal.",
+  "privacy.languages.description":
+    "Ce que lisent les clients de votre boutique en allemand, français ou espagnol. Laissez un champ vide pour afficher votre texte principal.",
   "privacy.languages.de": "Allemand",
   "privacy.languages.fr": "Français",
   "privacy.languages.es": "Espagnol",

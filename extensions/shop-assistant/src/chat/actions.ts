@@ -48,24 +48,41 @@ export function createActions(config: WidgetConfig, t: Translate, conversation: 
     buttons[id] = button;
   }
 
-  action("shop-assistant-handoff", t("handoff"), "shop-assistant-lead", t("lead_intro"), leadFieldSpecs(config.leadFields, t), t("lead_submit"), async (values) => {
-    const { consent, ...fields } = values;
-    if (consent !== true) return t("lead_consent");
-    const { error } = await conversation.lead(fields);
-    if (!error) transcript.add("assistant", t("lead_sent")); // conversation.lead remembered it for a reload
-    return error || null;
-  });
+  action(
+    "shop-assistant-handoff",
+    t("handoff"),
+    "shop-assistant-lead",
+    t("lead_intro"),
+    leadFieldSpecs(config.leadFields, t),
+    t("lead_submit"),
+    async (values) => {
+      const { consent, ...fields } = values;
+      if (consent !== true) return t("lead_consent");
+      const { error } = await conversation.lead(fields);
+      if (!error) transcript.add("assistant", t("lead_sent")); // conversation.lead remembered it for a reload
+      return error || null;
+    },
+  );
 
   if (config.orderLookup && config.orderVerification === "logged_in_or_email") {
-    action("shop-assistant-verify-open", t("verify_open"), "shop-assistant-verify", t("verify_intro"), verifyFieldSpecs(t), t("verify_submit"), async (values) => {
-      const { error, failure } = await conversation.verifyOrder(String(values.orderNumber), String(values.email));
-      if (error) return failure ? describeVerifyFailure(failure, t) : error;
-      transcript.add("assistant", t("verify_ok"));
-      return null;
-    });
+    action(
+      "shop-assistant-verify-open",
+      t("verify_open"),
+      "shop-assistant-verify",
+      t("verify_intro"),
+      verifyFieldSpecs(t),
+      t("verify_submit"),
+      async (values) => {
+        const { error, failure } = await conversation.verifyOrder(String(values.orderNumber), String(values.email));
+        if (error) return failure ? describeVerifyFailure(failure, t) : error;
+        transcript.add("assistant", t("verify_ok"));
+        return null;
+      },
+    );
   }
   // The shopper's own copy and erasure of the conversation, offered while one exists.
-  const note = (text: string, error?: boolean) => forms.append(el("p", { role: "status", class: error ? "sa-form-status" : undefined }, text));
+  const note = (text: string, error?: boolean) =>
+    forms.append(el("p", { role: "status", class: error ? "sa-form-status" : undefined }, text));
   const download = el("button", { type: "button", id: "shop-assistant-download", class: "sa-link-button" }, t("download"));
   download.addEventListener("click", async () => {
     clear(forms);
@@ -78,7 +95,11 @@ export function createActions(config: WidgetConfig, t: Translate, conversation: 
     link.remove();
     setTimeout(() => URL.revokeObjectURL(href), 60_000);
   });
-  const remove = el("button", { type: "button", id: "shop-assistant-delete", class: "sa-link-button", "aria-expanded": "false" }, t("delete"));
+  const remove = el(
+    "button",
+    { type: "button", id: "shop-assistant-delete", class: "sa-link-button", "aria-expanded": "false" },
+    t("delete"),
+  );
   remove.addEventListener("click", () => {
     clear(forms);
     const yes = el("button", { type: "button", class: "sa-button" }, t("delete_yes"));
@@ -99,7 +120,15 @@ export function createActions(config: WidgetConfig, t: Translate, conversation: 
       note(t("deleted"));
       onFresh();
     });
-    forms.append(el("div", { id: "shop-assistant-delete-confirm", class: "sa-form" }, el("p", {}, t("delete_confirm")), el("div", { class: "sa-form-actions" }, yes, no), status));
+    forms.append(
+      el(
+        "div",
+        { id: "shop-assistant-delete-confirm", class: "sa-form" },
+        el("p", {}, t("delete_confirm")),
+        el("div", { class: "sa-form-actions" }, yes, no),
+        status,
+      ),
+    );
     remove.setAttribute("aria-expanded", "true");
     yes.focus();
   });

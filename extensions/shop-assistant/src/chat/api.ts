@@ -46,11 +46,7 @@ export async function requestJson<T = unknown>(url: string, body?: unknown, head
 }
 
 /** POSTs and hands each SSE event (name + parsed JSON data) to onEvent until the stream ends. */
-export async function streamEvents(
-  url: string,
-  body: unknown,
-  onEvent: (name: string, data: unknown) => void,
-): Promise<Failure | null> {
+export async function streamEvents(url: string, body: unknown, onEvent: (name: string, data: unknown) => void): Promise<Failure | null> {
   try {
     const response = await fetch(url, {
       method: "POST",

@@ -48,6 +48,9 @@ const DATE = /\b(0?[1-9]|1[0-2]) ?\/ ?\d{2}(\d{2})?\b/;
 
 /** A security code or an expiry date of a card (sensitive authentication data, PCI DSS 3.3.1). */
 export function containsCardAuthData(text: string): boolean {
-  const folded = text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  const folded = text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
   return SECURITY.test(folded) || EXPIRY.test(folded) || (containsCardNumber(text) && DATE.test(folded));
 }

@@ -3,7 +3,16 @@
 import { el, uid } from "./dom";
 import { safeImageUrl, safeLinkUrl } from "./safe-url";
 import type { Translate } from "./strings";
-import { obj, type UncheckedImage, type UncheckedMoney, type UncheckedOrder, type UncheckedOrderItem, type UncheckedPolicy, type UncheckedProduct, type UncheckedTracking } from "./wire";
+import {
+  obj,
+  type UncheckedImage,
+  type UncheckedMoney,
+  type UncheckedOrder,
+  type UncheckedOrderItem,
+  type UncheckedPolicy,
+  type UncheckedProduct,
+  type UncheckedTracking,
+} from "./wire";
 
 export interface CardContext {
   t: Translate;
@@ -37,7 +46,11 @@ function productCard(card: UncheckedProduct, ctx: CardContext): HTMLElement {
   const picture = obj<UncheckedImage>(card.image);
   const image = safeImageUrl(picture.url, ctx.origin);
   const status = el("p", { class: "sa-card-status", role: "status" });
-  const add = el("button", { type: "button", class: "sa-button", "aria-describedby": titleId, disabled: !card.available }, t("add_to_cart"));
+  const add = el(
+    "button",
+    { type: "button", class: "sa-button", "aria-describedby": titleId, disabled: !card.available },
+    t("add_to_cart"),
+  );
   add.addEventListener("click", async () => {
     add.disabled = true;
     const ok = await ctx.addToCart(str(card.variantId));

@@ -15,7 +15,11 @@ function setup(consentVersion: number) {
     element: {} as HTMLElement,
     add(role, text = "") {
       lines.push(`${role}: ${text}`);
-      return { element: { classList: { add() {} } } as unknown as HTMLElement, append: (more) => void (lines[lines.length - 1] += more), addCard() {} };
+      return {
+        element: { classList: { add() {} } } as unknown as HTMLElement,
+        append: (more) => void (lines[lines.length - 1] += more),
+        addCard() {},
+      };
     },
     typing() {},
     clear: () => void (lines.length = 0),
@@ -48,7 +52,10 @@ beforeEach(() => {
       return new Response(body, { headers: { "Content-Type": "text/event-stream" } });
     }
     if (url.includes("/conversations/")) {
-      const read: ConversationReadResponse = { conversation: { id: "c-1", consentState: "accepted", orderVerified: false, outcome: "open" }, messages: transcriptMessages };
+      const read: ConversationReadResponse = {
+        conversation: { id: "c-1", consentState: "accepted", orderVerified: false, outcome: "open" },
+        messages: transcriptMessages,
+      };
       return Response.json(read);
     }
     return Response.json({ ok: true });
@@ -109,7 +116,12 @@ describe("the lead's confirmation after a reload", () => {
     ];
     const reloaded = setup(1);
     await reloaded.conversation.resume();
-    expect(reloaded.lines).toEqual(["user: Can someone call me?", "assistant: Hello", `assistant: ${en.assistant.lead_sent}`, "user: Thanks"]);
+    expect(reloaded.lines).toEqual([
+      "user: Can someone call me?",
+      "assistant: Hello",
+      `assistant: ${en.assistant.lead_sent}`,
+      "user: Thanks",
+    ]);
   });
 
   it("is not shown when no lead was sent", async () => {
@@ -129,7 +141,9 @@ describe("the shopper's download and delete", () => {
     const sent: Array<{ url: string; method: string; token: string | null }> = [];
     vi.stubGlobal("fetch", async (url: string, init: RequestInit) => {
       sent.push({ url, method: init.method ?? "GET", token: new Headers(init.headers).get("x-conversation-token") });
-      return Response.json(url.endsWith("/export") ? { format: "privacy-shop-assistant/conversation-export" } : { deleted: { conversations: 1 } });
+      return Response.json(
+        url.endsWith("/export") ? { format: "privacy-shop-assistant/conversation-export" } : { deleted: { conversations: 1 } },
+      );
     });
     const { conversation } = setup(1);
     expect((await conversation.exportJson()).value).toEqual({ format: "privacy-shop-assistant/conversation-export" });

@@ -60,7 +60,7 @@ export function createConversation({ proxy, locale, country, transcript, cards, 
 
   async function post(path: string, body: Body): Promise<Reply> {
     const result = await requestJson(proxy + path, { ...ids(), ...body });
-    if (!result.ok) return forget(result.failure), { error: describe(result.failure), failure: result.failure };
+    if (!result.ok) return (forget(result.failure), { error: describe(result.failure), failure: result.failure });
     remember(result.value);
     return { value: result.value };
   }
@@ -91,19 +91,23 @@ export function createConversation({ proxy, locale, country, transcript, cards, 
       transcript.add("user", message);
       const bubble = transcript.add("assistant");
       transcript.typing(true);
-      const failure = await streamEvents(proxy + "/chat", { conversationId: session.id, conversationToken: session.token, message, locale, ...(country ? { country } : {}) }, (name, data) => {
-        if (name === "conversation") remember(data);
-        else if (name === "delta") {
-          const { text } = obj<StreamEvent<"delta">>(data);
-          if (typeof text === "string") bubble.append(text);
-        } else if (name === "card") bubble.addCard(renderCard(data, cards));
-        else if (name === "done" && obj<StreamEvent<"done">>(data).handoff === true) onHandoff();
-        else if (name === "error") {
-          // The stream's errors are UNAVAILABLE or INTERNAL (too many requests is a 429 before the stream).
-          bubble.append(describe({ status: 500, code: String(obj<StreamEvent<"error">>(data).code), retryAfter: null }));
-          bubble.element.classList.add("sa-error");
-        }
-      });
+      const failure = await streamEvents(
+        proxy + "/chat",
+        { conversationId: session.id, conversationToken: session.token, message, locale, ...(country ? { country } : {}) },
+        (name, data) => {
+          if (name === "conversation") remember(data);
+          else if (name === "delta") {
+            const { text } = obj<StreamEvent<"delta">>(data);
+            if (typeof text === "string") bubble.append(text);
+          } else if (name === "card") bubble.addCard(renderCard(data, cards));
+          else if (name === "done" && obj<StreamEvent<"done">>(data).handoff === true) onHandoff();
+          else if (name === "error") {
+            // The stream's errors are UNAVAILABLE or INTERNAL (too many requests is a 429 before the stream).
+            bubble.append(describe({ status: 500, code: String(obj<StreamEvent<"error">>(data).code), retryAfter: null }));
+            bubble.element.classList.add("sa-error");
+          }
+        },
+      );
       if (failure) {
         forget(failure);
         bubble.append(describe(failure));
@@ -128,7 +132,7 @@ export function createConversation({ proxy, locale, country, transcript, cards, 
         const { messages } = obj<UncheckedTranscript>(result.value);
         for (const m of Array.isArray(messages) ? messages.filter((x): x is UncheckedMessage => x && typeof x === "object") : []) {
           thanks(m.createdAt);
-            const bubble = transcript.add(m.role === "assistant" ? "assistant" : "user", typeof m.text === "string" ? m.text : "");
+          const bubble = transcript.add(m.role === "assistant" ? "assistant" : "user", typeof m.text === "string" ? m.text : "");
           if (Array.isArray(m.cards)) m.cards.forEach((card) => bubble.addCard(renderCard(card, cards)));
         }
       }
@@ -145,7 +149,7 @@ export function createConversation({ proxy, locale, country, transcript, cards, 
     /** Everything stored for this conversation (GET …/export), for the shopper's download. */
     async exportJson(): Promise<Reply> {
       const result = await requestJson(at("/export"), undefined, auth());
-      if (!result.ok) return forget(result.failure), { error: describe(result.failure), failure: result.failure };
+      if (!result.ok) return (forget(result.failure), { error: describe(result.failure), failure: result.failure });
       return { value: result.value };
     },
 
@@ -162,7 +166,8 @@ export function createConversation({ proxy, locale, country, transcript, cards, 
       return null;
     },
 
-    verifyOrder: (orderNumber: string, email: string) => (allowed() ? post("/verify-order", { orderNumber, email }) : Promise.resolve(refused)),
+    verifyOrder: (orderNumber: string, email: string) =>
+      allowed() ? post("/verify-order", { orderNumber, email }) : Promise.resolve(refused),
   };
 }
 

@@ -23,7 +23,14 @@ export interface FormView {
   first(): HTMLElement | null;
 }
 
-export function buildForm(id: string, intro: string, fields: FieldSpec[], submitLabel: string, t: Translate, onCancel: () => void): FormView {
+export function buildForm(
+  id: string,
+  intro: string,
+  fields: FieldSpec[],
+  submitLabel: string,
+  t: Translate,
+  onCancel: () => void,
+): FormView {
   const status = el("p", { class: "sa-form-status", role: "alert" });
   const cancel = el("button", { type: "button", class: "sa-link-button" }, t("cancel"));
   cancel.addEventListener("click", onCancel);
@@ -35,7 +42,11 @@ export function buildForm(id: string, intro: string, fields: FieldSpec[], submit
         ? el("textarea", { ...common, rows: 3, maxlength: LEAD_MESSAGE_MAX })
         : el("input", { ...common, type: field.type || "text", maxlength: field.type === "checkbox" ? undefined : 200 });
     const label = el("label", { for: fieldId }, field.label);
-    return el("div", { class: `sa-field sa-field-${field.type || "text"}` }, ...(field.type === "checkbox" ? [input, label] : [label, input]));
+    return el(
+      "div",
+      { class: `sa-field sa-field-${field.type || "text"}` },
+      ...(field.type === "checkbox" ? [input, label] : [label, input]),
+    );
   });
   const element = el(
     "form",

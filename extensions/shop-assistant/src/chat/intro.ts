@@ -19,7 +19,13 @@ export function createIntro(config: WidgetConfig, t: Translate, origin: string):
     { id: "shop-assistant-notice", class: "sa-intro", "aria-label": t("title") },
     el("p", { class: "sa-greeting" }, config.greeting),
     el("p", {}, config.aiDisclosure),
-    el("p", {}, config.privacyNotice, policy && " ", policy && el("a", { href: policy, rel: "noopener", target: "_blank" }, t("privacy_link"))),
+    el(
+      "p",
+      {},
+      config.privacyNotice,
+      policy && " ",
+      policy && el("a", { href: policy, rel: "noopener", target: "_blank" }, t("privacy_link")),
+    ),
   );
   let accept: HTMLButtonElement | null = null;
   return {
