@@ -17,7 +17,8 @@ import {
 } from "../admin-ui/settings-form";
 import { useT } from "../admin-ui/i18n/i18n";
 import { handleSettingsForm } from "../settings/admin/settings-action.server";
-import { privacyFormToPatch, TEXT_LANGUAGES } from "../settings/admin/settings-forms";
+import { privacyFormToPatch } from "../settings/admin/settings-forms";
+import { TEXT_LANGUAGES } from "../contracts/settings-form";
 import { loadShopSettings } from "../settings/shop-settings.server";
 import { authenticate } from "../composition/shopify.server";
 

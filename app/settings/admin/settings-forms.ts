@@ -3,6 +3,7 @@
 // happens once, in saveSettings, against the settings schema.
 import { z } from "zod";
 import type { SettingsPatch } from "../save-settings.server";
+import { TEXT_LANGUAGES, WEEKDAYS } from "../../contracts/settings-form";
 
 const text = z.string().max(10_000);
 // An unchecked box is absent from the post; a checked one is present (its value is
@@ -17,8 +18,6 @@ const lines = (value: string) =>
 /** A number when the field holds one, else the raw text (the schema then reports it). */
 const num = (value: string): number | string => (/^\s*-?\d+\s*$/.test(value) ? Number(value) : value);
 
-/** The storefront languages whose texts the Privacy page edits (the widget's own languages besides English). */
-export const TEXT_LANGUAGES = ["de", "fr", "es"] as const;
 const LOCALIZED_FIELDS = ["greeting", "aiDisclosure", "privacyNotice"] as const;
 
 /** `text.<lang>.<field>` fields → { de: { greeting, … } }; empty fields and languages are left out (the primary texts apply). */
@@ -56,8 +55,6 @@ export function privacyFormToPatch(form: FormData): SettingsPatch {
     },
   };
 }
-
-export const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;
 
 export function assistantFormToPatch(form: FormData): SettingsPatch {
   // The admin posts an open/closed switch per day (`hours` marks that form); a day
