@@ -87,50 +87,29 @@ export async function markLeadHandled(
 // Exports are capped so one click cannot pull an unbounded amount of personal data.
 export const LEAD_EXPORT_LIMIT = 5000;
 
-export async function exportLeadsCsv(
-  deps: { db: Database; vault: Vault; audit: AuditRecorder },
-  input: { shop: string; staff: StaffUser; status: LeadFilter["status"] },
-): Promise<{ ok: true; csv: string; count: number } | Failure<"SHOP_PAUSED">> {
-  const state = await loadShopState(deps.db, input.shop);
-  if (state.paused) return failure("SHOP_PAUSED", "Exports are disabled while the assistant is paused for an incident.");
-  const leads = await listLeadsNewestFirst(deps.db, input.shop, input.status, LEAD_EXPORT_LIMIT);
-  const rows = leads.map((lead) => toRow(deps.vault, lead));
-  const csv = toCsv(
-    ["created_at", "status", "name", "email", "phone", "message", "consent_at", "consent_text", "conversation_id"],
-    rows.map((r) => [
-      r.createdAt.toISOString(),
-      r.status,
-      r.name,
-      r.email,
-      r.phone,
-      r.message,
-      r.consentAt.toISOString(),
-      r.consentText,
-      r.conversationId,
-    ]),
-  );
-  await deps.audit({
-    shop: input.shop,
-    actor: input.staff.id,
-    actorName: input.staff.name,
-    action: "leads.exported",
-    targetType: "lead",
-    detail: { count: rows.length, status: input.status },
-  });
-  return { ok: true, csv, count: rows.length };
-}
+type ExportDeps = { db: Database; vault: Vault; audit: AuditRecorder };
+type ExportInput = { shop: string; staff: StaffUser; status: LeadFilter["status"] };
 
 const EXPORT_HEADER = ["created_at", "status", "name", "email", "phone", "message", "consent_at", "consent_text", "conversation_id"];
 
-/**
- * The same export as exportLeadsCsv, as a stream for the download route: rows are
- * decrypted and encoded chunk by chunk while the merchant's browser receives them.
- * Audited (with the row count) before the first byte is sent.
- */
-export async function exportLeadsCsvStream(
-  deps: { db: Database; vault: Vault; audit: AuditRecorder },
-  input: { shop: string; staff: StaffUser; status: LeadFilter["status"] },
-): Promise<{ ok: true; stream: ReadableStream<Uint8Array>; count: number } | Failure<"SHOP_PAUSED">> {
+/** One lead as the export's cells, decrypted. */
+function exportCells(vault: Vault, lead: LeadRecord): (string | null)[] {
+  const r = toRow(vault, lead);
+  return [
+    r.createdAt.toISOString(),
+    r.status,
+    r.name,
+    r.email,
+    r.phone,
+    r.message,
+    r.consentAt.toISOString(),
+    r.consentText,
+    r.conversationId,
+  ];
+}
+
+/** Refused while paused; otherwise the leads to export, audited (with the count) before anything is sent. */
+async function openLeadsExport(deps: ExportDeps, input: ExportInput) {
   const state = await loadShopState(deps.db, input.shop);
   if (state.paused) return failure("SHOP_PAUSED", "Exports are disabled while the assistant is paused for an incident.");
   const leads = await listLeadsNewestFirst(deps.db, input.shop, input.status, LEAD_EXPORT_LIMIT);
@@ -142,19 +121,32 @@ export async function exportLeadsCsvStream(
     targetType: "lead",
     detail: { count: leads.length, status: input.status },
   });
-  const stream = csvStream(EXPORT_HEADER, leads, (lead) => {
-    const r = toRow(deps.vault, lead);
-    return [
-      r.createdAt.toISOString(),
-      r.status,
-      r.name,
-      r.email,
-      r.phone,
-      r.message,
-      r.consentAt.toISOString(),
-      r.consentText,
-      r.conversationId,
-    ];
-  });
-  return { ok: true, stream, count: leads.length };
+  return { ok: true as const, leads };
+}
+
+export async function exportLeadsCsv(
+  deps: ExportDeps,
+  input: ExportInput,
+): Promise<{ ok: true; csv: string; count: number } | Failure<"SHOP_PAUSED">> {
+  const opened = await openLeadsExport(deps, input);
+  if (!opened.ok) return opened;
+  const csv = toCsv(
+    EXPORT_HEADER,
+    opened.leads.map((lead) => exportCells(deps.vault, lead)),
+  );
+  return { ok: true, csv, count: opened.leads.length };
+}
+
+/**
+ * The same export as exportLeadsCsv, as a stream for the download route: rows are
+ * decrypted and encoded chunk by chunk while the merchant's browser receives them.
+ */
+export async function exportLeadsCsvStream(
+  deps: ExportDeps,
+  input: ExportInput,
+): Promise<{ ok: true; stream: ReadableStream<Uint8Array>; count: number } | Failure<"SHOP_PAUSED">> {
+  const opened = await openLeadsExport(deps, input);
+  if (!opened.ok) return opened;
+  const stream = csvStream(EXPORT_HEADER, opened.leads, (lead) => exportCells(deps.vault, lead));
+  return { ok: true, stream, count: opened.leads.length };
 }
