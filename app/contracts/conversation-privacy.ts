@@ -33,17 +33,20 @@ export interface ConversationExport {
     undecodable?: true;
   }>;
   /** "Talk to a person" requests sent from this conversation, with the consent text shown. */
-  leads: Array<{
-    createdAt: string;
-    name: string | null;
-    email: string | null;
-    phone: string | null;
-    message: string | null;
-    status: string;
-    consent: { at: string; text: string };
-  }>;
+  leads: ExportedLead[];
   /** Guest order-verification attempts on this conversation (the order and email are kept as keyed hashes only). */
   orderVerifications: Array<{ at: string; success: boolean }>;
+}
+
+/** A "Talk to a person" request in an export (the shopper's own and Shopify's customers/data_request), decrypted. */
+export interface ExportedLead {
+  createdAt: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  message: string | null;
+  status: string;
+  consent: { at: string; text: string };
 }
 
 /** POST /conversations/:id/delete: what was deleted (counts only). */

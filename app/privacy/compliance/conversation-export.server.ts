@@ -11,7 +11,7 @@ import { listMessagesForConversation } from "../../conversations/store/message-r
 import { decodeMessageBody } from "../../conversations/store/message-body.server";
 import { findLeadsForConversation } from "../../leads/lead-store.server";
 import { findVerificationsForConversation } from "../../order-verification/order-verification-store.server";
-import { UNDECODABLE_MESSAGE_MARKER } from "./customer-export.server";
+import { exportedLead, UNDECODABLE_MESSAGE_MARKER } from "./customer-export.server";
 
 export type { ConversationExport };
 
@@ -60,15 +60,7 @@ export async function buildConversationExport(
         ? { role, text: body.text, cards: body.cards, mode, sentAt }
         : { role, text: UNDECODABLE_MESSAGE_MARKER, cards: [], mode, sentAt, undecodable: true as const };
     }),
-    leads: leads.map((l) => ({
-      createdAt: l.createdAt.toISOString(),
-      name: open(l.nameEnc),
-      email: open(l.emailEnc),
-      phone: open(l.phoneEnc),
-      message: open(l.messageEnc),
-      status: l.status,
-      consent: { at: l.consentAt.toISOString(), text: l.consentText },
-    })),
+    leads: leads.map((l) => exportedLead(vault, l)),
     orderVerifications: verifications.map((v) => ({ at: v.createdAt.toISOString(), success: v.success })),
   };
 }

@@ -11,6 +11,23 @@ import { findLeadsByIds } from "../../leads/lead-store.server";
 import { findOrderVerificationsByIds } from "../../order-verification/order-verification-store.server";
 import { storeDataRequestExport } from "../store/data-requests.server";
 import type { CustomerRef } from "./payloads";
+import type { ExportedLead } from "../../contracts/conversation-privacy";
+
+type StoredLead = Awaited<ReturnType<typeof findLeadsByIds>>[number];
+
+/** A stored lead as both exports show it: its fields decrypted, its consent record. */
+export function exportedLead(vault: Vault, lead: StoredLead): ExportedLead {
+  const open = (value: string | null) => (value ? vault.decrypt(value) : null);
+  return {
+    createdAt: lead.createdAt.toISOString(),
+    name: open(lead.nameEnc),
+    email: open(lead.emailEnc),
+    phone: open(lead.phoneEnc),
+    message: open(lead.messageEnc),
+    status: lead.status,
+    consent: { at: lead.consentAt.toISOString(), text: lead.consentText },
+  };
+}
 
 export const EXPORT_TTL_DAYS = 30;
 
@@ -34,16 +51,7 @@ export interface CustomerExport {
     /** `undecodable: true` (text UNDECODABLE_MESSAGE_MARKER, no cards) for a message whose key is no longer configured. */
     messages: Array<{ role: string; text: string; cards: unknown; sentAt: string; undecodable?: true }>;
   }>;
-  leads: Array<{
-    id: string;
-    createdAt: string;
-    name: string | null;
-    email: string | null;
-    phone: string | null;
-    message: string | null;
-    status: string;
-    consent: { at: string; text: string };
-  }>;
+  leads: Array<ExportedLead & { id: string }>;
   orderVerifications: Array<{ id: string; conversationId: string; at: string; success: boolean }>;
 }
 
@@ -79,16 +87,7 @@ export async function buildCustomerExport(
           : { role: m.role, text: UNDECODABLE_MESSAGE_MARKER, cards: [], sentAt, undecodable: true as const };
       }),
     })),
-    leads: leads.map((l) => ({
-      id: l.id,
-      createdAt: l.createdAt.toISOString(),
-      name: open(l.nameEnc),
-      email: open(l.emailEnc),
-      phone: open(l.phoneEnc),
-      message: open(l.messageEnc),
-      status: l.status,
-      consent: { at: l.consentAt.toISOString(), text: l.consentText },
-    })),
+    leads: leads.map((l) => ({ id: l.id, ...exportedLead(vault, l) })),
     orderVerifications: verifications.map((v) => ({
       id: v.id,
       conversationId: v.conversationId,
