@@ -6,6 +6,7 @@ import type { Vault } from "../infra/crypto/crypto.server";
 import { reencryptTable, type RotationReport } from "../infra/crypto/reencrypt.server";
 import { chunks, inList, type DbClient, type PendingWrite } from "../infra/db/sql";
 import { sortableId as newRowId } from "../infra/random-id";
+import { sql, type SqlStatement } from "../infra/db/direct-sql.server";
 
 export interface NewShopEvent {
   shop: string;
@@ -21,6 +22,12 @@ export interface NewShopEvent {
 export function shopEventWrite(db: DbClient, event: NewShopEvent): PendingWrite {
   const { shop, kind, conversationId, createdAt } = event;
   return db.shopEvent.create({ data: { id: newRowId(), shop, kind, conversationId, ...(createdAt ? { createdAt } : {}) } });
+}
+
+/** shopEventWrite as a statement for the chat turn's direct SQL (app/infra/db/direct-sql.server.ts). */
+export function shopEventStatement(event: NewShopEvent & { createdAt: Date }): SqlStatement {
+  return sql`INSERT INTO "ShopEvent" ("id", "shop", "kind", "conversationId", "createdAt")
+    VALUES (${newRowId()}, ${event.shop}, ${event.kind}, ${event.conversationId ?? null}, ${event.createdAt})`;
 }
 
 export async function countShopEvents(db: DbClient, shop: string, filter: { kind?: string; since?: Date } = {}): Promise<number> {

@@ -3,12 +3,12 @@
 // Message bodies and cards are encrypted with the vault; the logged-in customer is
 // kept only as a keyed hash.
 import { z } from "zod";
-import type { Database } from "../infra/db/create-database.server";
+import { directSqlOf, type Database } from "../infra/db/create-database.server";
 import type { Vault } from "../infra/crypto/crypto.server";
 import { hashConversationToken, newConversationId, newConversationToken, tokenMatches } from "./conversation-token";
 import type { ConsentState } from "./storage-policy";
-import { findConversation, insertConversationWrite, type NewConversationRow } from "./store/conversation-rows.server";
-import { listLatestMessages } from "./store/message-rows.server";
+import { findTurnConversation, insertConversationWrite, type NewConversationRow } from "./store/conversation-rows.server";
+import { latestTurnMessages } from "./store/message-rows.server";
 import { decodeMessageBody } from "./store/message-body.server";
 
 export interface OwnedConversation {
@@ -100,7 +100,7 @@ export function createConversationStore({ db, vault, now = () => new Date() }: C
     async findOwned(shop: string, id: string, token: string, customerId: string | null = null): Promise<OwnedConversation | null> {
       // Filtered by shop in the query, like every read of shop data; the token is still
       // compared (in constant time) when no row matched.
-      const row = CONVERSATION_ID.test(id) ? await findConversation(db, shop, id) : null;
+      const row = CONVERSATION_ID.test(id) ? await findTurnConversation(directSqlOf(db), shop, id) : null;
       const owned = tokenMatches(token, row?.tokenHash ?? null);
       if (!row || !owned) return null;
       if (row.customerIdHash && (!customerId || vault.hash("customer", customerId) !== row.customerIdHash)) return null;
@@ -120,7 +120,7 @@ export function createConversationStore({ db, vault, now = () => new Date() }: C
      * shopper's request gets the proxy's 503, never a half transcript.
      */
     async readTranscript(shop: string, conversationId: string): Promise<TranscriptMessage[]> {
-      const rows = await listLatestMessages(db, shop, conversationId, TRANSCRIPT_LIMIT);
+      const rows = await latestTurnMessages(directSqlOf(db), shop, conversationId, TRANSCRIPT_LIMIT);
       return rows.reverse().map((row) => {
         const body = decodeMessageBody(vault, row);
         if (!body.ok) throw new Error(`a stored message cannot be decoded (${body.code})`);

@@ -1,17 +1,19 @@
-// The assistant's TranscriptStore port (app/assistant/ports.ts), backed by Prisma.
+// The assistant's TranscriptStore port (app/assistant/ports.ts), on the database's
+// direct SQL with group commit (app/infra/db/direct-sql.server.ts): a turn's writes
+// commit together with those of other turns in flight, each acknowledged after its commit.
 // It obeys the StoragePolicy decided for the turn: with nothing allowed it stores
 // nothing and still hands back message ids, so the turn runs the same either way.
 // Text arrives redacted by the assistant; card numbers are redacted once more here
 // because this is the last step before disk.
-import type { Prisma } from "@prisma/client";
-import type { Database } from "../infra/db/create-database.server";
+import { directSqlOf, type Database } from "../infra/db/create-database.server";
+import type { SqlStatement } from "../infra/db/direct-sql.server";
 import type { Vault } from "../infra/crypto/crypto.server";
 import { redactCardNumbers } from "../infra/text/redact-text";
 import type { TranscriptStore } from "../assistant/ports";
 import type { NewConversationRow } from "./conversation-store.server";
-import { insertConversationWrite, markAnsweredWrite, recordTurnWrite } from "./store/conversation-rows.server";
-import { insertMessageWrite } from "./store/message-rows.server";
-import { shopEventWrite } from "../analytics/event-store.server";
+import { insertConversationStatement, markAnsweredStatement, recordTurnStatement } from "./store/conversation-rows.server";
+import { insertMessageStatement } from "./store/message-rows.server";
+import { shopEventStatement } from "../analytics/event-store.server";
 import { newRowId } from "./conversation-token";
 import type { StoragePolicy } from "./storage-policy";
 
@@ -45,9 +47,10 @@ export function createTranscriptStore({
   newConversation,
 }: TranscriptStoreDeps): TranscriptStore {
   const encrypt = (text: string) => vault.encrypt(redactCardNumbers(text));
+  const direct = directSqlOf(db);
   let pending = policy.persistConversation ? newConversation : undefined;
   /** The pending conversation's insert, first in whatever transaction writes next. */
-  const openingWrites = (): Prisma.PrismaPromise<unknown>[] => (pending ? [insertConversationWrite(db, pending.row)] : []);
+  const openingWrites = (): SqlStatement[] => (pending ? [insertConversationStatement(pending.row)] : []);
   const opened = () => {
     const stored = pending;
     pending = undefined;
@@ -59,10 +62,10 @@ export function createTranscriptStore({
       if (!policy.persistConversation) return { messageId };
       // One insert (with the conversation's, when this turn opens it); lastMessageAt
       // moves with the answer (appendAssistantMessage), a write less per turn.
-      const writes: Prisma.PrismaPromise<unknown>[] = [];
+      const writes = openingWrites();
       if (policy.persistMessages) {
         writes.push(
-          insertMessageWrite(db, {
+          insertMessageStatement({
             id: messageId,
             shop,
             conversationId,
@@ -73,8 +76,7 @@ export function createTranscriptStore({
           }),
         );
       }
-      if (pending) await db.$transaction([...openingWrites(), ...writes]);
-      else if (writes.length) await writes[0];
+      await direct.write(writes);
       opened();
       return { messageId };
     },
@@ -86,7 +88,7 @@ export function createTranscriptStore({
       const writes = openingWrites();
       if (policy.persistMessages) {
         writes.push(
-          insertMessageWrite(db, {
+          insertMessageStatement({
             id: messageId,
             shop,
             conversationId,
@@ -100,21 +102,19 @@ export function createTranscriptStore({
           }),
         );
       }
-      writes.push(recordTurnWrite(db, { shop, conversationId, at, tokensUsed, basicMode: mode === "basic" }));
+      writes.push(recordTurnStatement({ shop, conversationId, at, tokensUsed, basicMode: mode === "basic" }));
       // "answered" only replaces "open": a handoff stays a handoff.
       if (outcomeAtStart === undefined || outcomeAtStart === "open") {
-        writes.push(markAnsweredWrite(db, shop, conversationId));
+        writes.push(markAnsweredStatement(shop, conversationId));
       }
-      await db.$transaction(writes);
+      await direct.write(writes);
       opened();
       return { messageId };
     },
 
     async recordEvent({ shop, conversationId, kind }) {
       if (!policy.persistConversation) return;
-      const event = shopEventWrite(db, { shop, kind, conversationId });
-      if (pending) await db.$transaction([...openingWrites(), event]);
-      else await event;
+      await direct.write([...openingWrites(), shopEventStatement({ shop, kind, conversationId, createdAt: now() })]);
       opened();
     },
   };

@@ -1,6 +1,7 @@
 // Invariant: every database operation the shopper API makes on shop data names the shop
 // of the request it serves, in its filter or in the row it writes. Checked over every
-// operation (recorded by a Prisma query extension around the real client), not one
+// operation (recorded by a Prisma query extension around the real client, and every
+// statement of the chat turn's direct SQL, app/infra/db/direct-sql.server.ts), not one
 // example: two shops' shoppers go through every route (consent, chat with the real
 // assistant in basic mode, transcript, lead, order verification, a card number, a
 // forged ownership attempt across shops, the shopper's export and delete), and each
@@ -8,7 +9,8 @@
 // AsyncLocalStorage around each call).
 import { AsyncLocalStorage } from "node:async_hooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../app/infra/db/create-database.server";
+import { directSqlOf, registerDirectSql, type Database } from "../../app/infra/db/create-database.server";
+import { observedDirectSql, type SqlStatement } from "../../app/infra/db/direct-sql.server";
 import { createPrismaKnowledgeStore } from "../../app/knowledge/knowledge-store.server";
 import { createCircuitBreaker } from "../../app/infra/model/circuit-breaker";
 import { createAssistantChatTurn } from "../../app/conversations/shopper/assistant-chat-turn.server";
@@ -64,6 +66,42 @@ function boundShops(operation: string, args: Record<string, unknown> | undefined
   return where;
 }
 
+/**
+ * The shop values a direct SQL statement is bound to: the `"shop"` column of the row an
+ * INSERT writes, or every `"shop" = ?` condition of a SELECT, UPDATE or DELETE.
+ */
+function shopsBoundBySql(statement: SqlStatement): unknown[] {
+  const text = statement.sql.replace(/\s+/g, " ").trim();
+  const argAt = (position: number) => statement.args[(text.slice(0, position).match(/\?/g) ?? []).length];
+  const insert = /^INSERT INTO "\w+" \(([^)]*)\) VALUES \(/.exec(text);
+  if (insert) {
+    const column = insert[1]!
+      .split(",")
+      .map((c) => c.trim())
+      .indexOf('"shop"');
+    const values = text.slice(insert[0].length).split(",");
+    if (column < 0 || values[column]?.trim().replace(/\)$/, "") !== "?") return [];
+    return [argAt(insert[0].length + values.slice(0, column).join(",").length + (column > 0 ? 1 : 0))];
+  }
+  const where = text.indexOf(" WHERE ");
+  if (where < 0) return [];
+  return [...text.slice(where).matchAll(/"shop" = \?/g)].map((m) => argAt(where + m.index!));
+}
+
+const sqlTable = (statement: SqlStatement) => /(?:INSERT INTO|FROM|UPDATE|DELETE FROM) "(\w+)"/.exec(statement.sql)?.[1] ?? "?";
+const sqlOperation = (statement: SqlStatement) => `sql.${statement.sql.trim().split(/\s/)[0]!.toLowerCase()}`;
+
+describe("shopsBoundBySql", () => {
+  it("finds the shop of an insert and of each condition, and nothing when a statement has none", () => {
+    const insert = { sql: 'INSERT INTO "Message" ("id", "shop", "role") VALUES (?, ?, ?)', args: ["m1", "a.myshopify.com", "shopper"] };
+    expect(shopsBoundBySql(insert)).toEqual(["a.myshopify.com"]);
+    const update = { sql: 'UPDATE "Conversation" SET "turnCount" = ? WHERE "id" = ? AND "shop" = ?', args: [1, "c1", "b.myshopify.com"] };
+    expect(shopsBoundBySql(update)).toEqual(["b.myshopify.com"]);
+    expect(shopsBoundBySql({ sql: 'SELECT * FROM "Message" WHERE "id" = ?', args: ["m1"] })).toEqual([]);
+    expect(shopsBoundBySql({ sql: 'INSERT INTO "Message" ("id", "role") VALUES (?, ?)', args: ["m1", "x"] })).toEqual([]);
+  });
+});
+
 describe("every shopper-API query is bound to the request's shop", () => {
   let h: Harness;
   const recorded: Recorded[] = [];
@@ -82,6 +120,17 @@ describe("every shopper-API query is bound to the request's shop", () => {
         },
       },
     }) as unknown as Database;
+    registerDirectSql(
+      recording,
+      observedDirectSql(directSqlOf(h.database.db), (statement) =>
+        recorded.push({
+          model: sqlTable(statement),
+          operation: sqlOperation(statement),
+          args: statement,
+          requestShop: currentShop.getStore(),
+        }),
+      ),
+    );
     deps = {
       ...h.deps,
       db: recording,
@@ -204,9 +253,11 @@ describe("every shopper-API query is bound to the request's shop", () => {
     for (const expected of [
       "Shop.findUnique",
       "Conversation.create",
-      "Conversation.findFirst",
-      "Message.create",
-      "Message.findMany",
+      // The chat turn's direct SQL (app/infra/db/direct-sql.server.ts).
+      "Conversation.sql.select",
+      "Conversation.sql.update",
+      "Message.sql.insert",
+      "Message.sql.select",
       "Lead.create",
       "ShopEvent.create",
       "KnowledgeEntry.findMany",
@@ -216,7 +267,9 @@ describe("every shopper-API query is bound to the request's shop", () => {
     expect(scoped.length).toBeGreaterThan(60);
 
     const unbound = scoped.filter((r) => {
-      const shops = boundShops(r.operation, r.args as Record<string, unknown> | undefined);
+      const shops = r.operation.startsWith("sql.")
+        ? shopsBoundBySql(r.args as SqlStatement)
+        : boundShops(r.operation, r.args as Record<string, unknown> | undefined);
       return r.requestShop === undefined || shops.length === 0 || shops.some((s) => s !== r.requestShop);
     });
     expect(unbound.map((r) => `${r.model}.${r.operation} ${JSON.stringify(r.args).slice(0, 200)} (request: ${r.requestShop})`)).toEqual([]);

@@ -8,7 +8,21 @@ import { reencryptTable, type RotationReport } from "../../infra/crypto/reencryp
 import { anyOf, chunks, equals, inList, within, type DbClient, type PendingWrite, type Sql } from "../../infra/db/sql";
 import { keysetOrder, keysetWhere, type CursorPosition, type PageDirection } from "../../infra/http/cursor";
 
-export type NewConversationRow = Parameters<DbClient["conversation"]["create"]>[0]["data"];
+import { sql, type DirectSql, type SqlStatement } from "../../infra/db/direct-sql.server";
+
+/** A new conversation as the chat turn writes it (the other columns take their defaults). */
+export interface NewConversationRow {
+  id: string;
+  shop: string;
+  tokenHash: string;
+  customerIdHash: string | null;
+  consentState: string;
+  consentAt: Date | null;
+  consentNoticeVersion: number | null;
+  locale: string | null;
+  createdAt: Date;
+  lastMessageAt: Date;
+}
 
 export function insertConversationWrite(db: DbClient, row: NewConversationRow): PendingWrite {
   return db.conversation.create({ data: row });
@@ -17,6 +31,51 @@ export function insertConversationWrite(db: DbClient, row: NewConversationRow): 
 /** The row, if it exists in this shop. */
 export function findConversation(db: DbClient, shop: string, id: string) {
   return db.conversation.findFirst({ where: { id, shop } });
+}
+
+// ---- The chat turn's hot path: direct SQL (app/infra/db/direct-sql.server.ts) ----
+
+/** What a chat turn reads of its conversation. */
+export interface TurnConversationRow {
+  id: string;
+  shop: string;
+  tokenHash: string;
+  customerIdHash: string | null;
+  verifiedOrderEnc: string | null;
+  consentState: string;
+  outcome: string;
+  tokensUsed: number;
+}
+
+/** findConversation's row for the chat turn, through direct SQL. */
+export async function findTurnConversation(direct: DirectSql, shop: string, id: string): Promise<TurnConversationRow | null> {
+  const [row] = await direct.query(
+    sql`SELECT "id", "shop", "tokenHash", "customerIdHash", "verifiedOrderEnc", "consentState", "outcome", "tokensUsed"
+        FROM "Conversation" WHERE "id" = ${id} AND "shop" = ${shop}`,
+  );
+  return row ? ({ ...row, tokensUsed: Number(row.tokensUsed) } as TurnConversationRow) : null;
+}
+
+export function insertConversationStatement(row: NewConversationRow): SqlStatement {
+  return sql`INSERT INTO "Conversation" ("id", "shop", "tokenHash", "customerIdHash", "consentState", "consentAt", "consentNoticeVersion",
+      "locale", "outcome", "basicMode", "tokensUsed", "turnCount", "createdAt", "lastMessageAt")
+    VALUES (${row.id}, ${row.shop}, ${row.tokenHash}, ${row.customerIdHash}, ${row.consentState}, ${row.consentAt}, ${row.consentNoticeVersion},
+      ${row.locale}, ${"open"}, ${false}, ${0}, ${0}, ${row.createdAt}, ${row.lastMessageAt})`;
+}
+
+/** recordTurnWrite as a statement for the turn's direct SQL. */
+export function recordTurnStatement(turn: { shop: string; conversationId: string; at: Date; tokensUsed: number; basicMode: boolean }) {
+  const tokens = Math.max(0, Math.round(turn.tokensUsed));
+  return turn.basicMode
+    ? sql`UPDATE "Conversation" SET "lastMessageAt" = ${turn.at}, "turnCount" = "turnCount" + 1, "tokensUsed" = "tokensUsed" + ${tokens},
+        "basicMode" = ${true} WHERE "id" = ${turn.conversationId} AND "shop" = ${turn.shop}`
+    : sql`UPDATE "Conversation" SET "lastMessageAt" = ${turn.at}, "turnCount" = "turnCount" + 1, "tokensUsed" = "tokensUsed" + ${tokens}
+        WHERE "id" = ${turn.conversationId} AND "shop" = ${turn.shop}`;
+}
+
+/** markAnsweredWrite as a statement: "answered" only replaces "open". */
+export function markAnsweredStatement(shop: string, conversationId: string): SqlStatement {
+  return sql`UPDATE "Conversation" SET "outcome" = ${"answered"} WHERE "id" = ${conversationId} AND "shop" = ${shop} AND "outcome" = ${"open"}`;
 }
 
 /** An answered turn: last message time, turn and token counters, basic mode once a turn used it. */

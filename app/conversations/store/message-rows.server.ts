@@ -7,10 +7,47 @@ import type { Vault } from "../../infra/crypto/crypto.server";
 import { reencryptTable, type RotationReport } from "../../infra/crypto/reencrypt.server";
 import type { DbClient, PendingWrite } from "../../infra/db/sql";
 
+import { sql, type DirectSql, type SqlStatement } from "../../infra/db/direct-sql.server";
+
 export type NewMessageRow = Parameters<DbClient["message"]["create"]>[0]["data"];
 
 export function insertMessageWrite(db: DbClient, row: NewMessageRow): PendingWrite {
   return db.message.create({ data: row });
+}
+
+// ---- The chat turn's hot path: direct SQL (app/infra/db/direct-sql.server.ts) ----
+
+export interface TurnMessageRow {
+  id: string;
+  shop: string;
+  conversationId: string;
+  role: string;
+  bodyEnc: string;
+  cardsEnc: string | null;
+  keyId: string;
+  mode: string;
+  topic: string | null;
+  createdAt: Date;
+}
+
+export function insertMessageStatement(row: Omit<TurnMessageRow, "cardsEnc" | "mode" | "topic"> & Partial<TurnMessageRow>): SqlStatement {
+  return sql`INSERT INTO "Message" ("id", "shop", "conversationId", "role", "bodyEnc", "cardsEnc", "keyId", "mode", "topic", "createdAt")
+    VALUES (${row.id}, ${row.shop}, ${row.conversationId}, ${row.role}, ${row.bodyEnc}, ${row.cardsEnc ?? null}, ${row.keyId},
+      ${row.mode ?? "ai"}, ${row.topic ?? null}, ${row.createdAt})`;
+}
+
+/** listLatestMessages for the chat turn, through direct SQL: the newest `limit`, newest first. */
+export async function latestTurnMessages(
+  direct: DirectSql,
+  shop: string,
+  conversationId: string,
+  limit: number,
+): Promise<TurnMessageRow[]> {
+  const rows = await direct.query(
+    sql`SELECT "id", "shop", "conversationId", "role", "bodyEnc", "cardsEnc", "keyId", "mode", "topic", "createdAt" FROM "Message"
+        WHERE "shop" = ${shop} AND "conversationId" = ${conversationId} ORDER BY "createdAt" DESC, "id" DESC LIMIT ${limit}`,
+  );
+  return rows.map((row) => ({ ...row, createdAt: new Date(row.createdAt as string | Date) }) as TurnMessageRow);
 }
 
 /** The newest `limit` messages of a conversation, newest first. */

@@ -14,14 +14,44 @@
 // synchronous stays at SQLite's default (FULL): an acknowledged message survives a power cut.
 // DATABASE_SQLITE_SYNCHRONOUS=NORMAL exists to measure what that costs (bench/chat-overhead.ts,
 // README "Performance"); production keeps FULL.
+//
+// The connection's lock: a Prisma transaction holds it from BEGIN to COMMIT/ROLLBACK, a
+// statement outside one holds it while it runs, and the chat turn's direct SQL
+// (direct-sql.server.ts) takes it too, so nothing ever lands inside another's transaction.
 import { createClient, type Client, type Config, type InStatement, type Transaction, type TransactionMode } from "@libsql/client";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
+import type { SharedSqliteConnection } from "./direct-sql.server";
 
 const BEGIN: Record<TransactionMode, string> = { write: "BEGIN IMMEDIATE", read: "BEGIN DEFERRED", deferred: "BEGIN DEFERRED" };
 
-/** A transaction on the shared connection; the adapter's lock keeps everything else out meanwhile. */
-async function sharedConnectionTransaction(client: Client, mode: TransactionMode): Promise<Transaction> {
-  await client.execute(BEGIN[mode]);
+/** First come, first served; acquire() resolves to the release function. */
+class ConnectionLock {
+  #tail: Promise<void> = Promise.resolve();
+  acquire(): Promise<() => void> {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const ready = this.#tail.then(() => release);
+    this.#tail = this.#tail.then(() => released);
+    return ready;
+  }
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    const release = await this.acquire();
+    try {
+      return await fn();
+    } finally {
+      release();
+    }
+  }
+}
+
+/** A transaction on the shared connection, holding its lock until it ends. */
+async function sharedConnectionTransaction(client: Client, mode: TransactionMode, release: () => void): Promise<Transaction> {
+  try {
+    await client.execute(BEGIN[mode]);
+  } catch (error) {
+    release();
+    throw error;
+  }
   let open = true;
   const ensureOpen = () => {
     if (!open) throw new Error("The transaction is closed");
@@ -36,6 +66,8 @@ async function sharedConnectionTransaction(client: Client, mode: TransactionMode
       // inside a transaction: roll back, then report the failure.
       await client.execute("ROLLBACK").catch(() => undefined);
       if (sql === "COMMIT") throw error;
+    } finally {
+      release();
     }
   };
   return {
@@ -58,6 +90,11 @@ async function sharedConnectionTransaction(client: Client, mode: TransactionMode
 
 /** A libSQL client for a local file whose transactions stay on its one connection. */
 export function singleConnectionClient(config: Config, synchronous: "FULL" | "NORMAL" = "FULL"): Client {
+  return sharedSqliteConnection(config, synchronous).client();
+}
+
+/** The raw client (for the lock's holder) and the locked one (for Prisma). */
+function openSingleConnection(config: Config, synchronous: "FULL" | "NORMAL", lock: ConnectionLock): { raw: Client; locked: Client } {
   const client = createClient(config);
   // Runs synchronously on the local connection before Prisma sends anything.
   client.execute("PRAGMA journal_mode = WAL").catch((error: unknown) => {
@@ -65,13 +102,35 @@ export function singleConnectionClient(config: Config, synchronous: "FULL" | "NO
   });
   client.execute("PRAGMA busy_timeout = 5000").catch(() => undefined);
   if (synchronous === "NORMAL") client.execute("PRAGMA synchronous = NORMAL").catch(() => undefined);
-  return new Proxy(client, {
+  const lockedMethods = new Set<PropertyKey>(["execute", "batch", "executeMultiple"]);
+  const locked = new Proxy(client, {
     get(target, property, receiver) {
-      if (property === "transaction") return (mode: TransactionMode = "write") => sharedConnectionTransaction(target, mode);
+      if (property === "transaction")
+        return async (mode: TransactionMode = "write") => sharedConnectionTransaction(target, mode, await lock.acquire());
       const value = Reflect.get(target, property, receiver);
-      return typeof value === "function" ? value.bind(target) : value;
+      if (typeof value !== "function") return value;
+      const bound = value.bind(target) as (...args: unknown[]) => Promise<unknown>;
+      return lockedMethods.has(property) ? (...args: unknown[]) => lock.run(() => bound(...args)) : bound;
     },
   });
+  return { raw: client, locked };
+}
+
+/** The one connection of a local SQLite file and its lock; reopened after Prisma closed it. */
+export function sharedSqliteConnection(config: Config, synchronous: "FULL" | "NORMAL" = "FULL"): SharedSqliteConnection {
+  const lock = new ConnectionLock();
+  let current: { raw: Client; locked: Client } | undefined;
+  const open = () => {
+    if (!current || current.raw.closed) current = openSingleConnection(config, synchronous, lock);
+    return current;
+  };
+  return {
+    client: () => open().locked,
+    exclusive: async (fn) => {
+      const { raw } = open();
+      return lock.run(() => fn(raw));
+    },
+  };
 }
 
 const isLocalFile = (url: string) => url.startsWith("file:") && !url.includes(":memory:");
@@ -81,15 +140,19 @@ const isLocalFile = (url: string) => url.startsWith("file:") && !url.includes(":
  * `sqliteStock` (DATABASE_SQLITE_STOCK=1) falls back to the stock client (A/B in bench/chat-overhead.ts).
  */
 export class SqliteAdapterFactory extends PrismaLibSQL {
+  /** The shared connection, for the chat turn's direct SQL; undefined in stock mode or for a non-file URL. */
+  readonly shared: SharedSqliteConnection | undefined;
+
   constructor(
     config: Config,
     private readonly options: { sqliteStock?: boolean; sqliteSynchronous?: "FULL" | "NORMAL" } = {},
   ) {
     super(config);
+    const stock = options.sqliteStock || !isLocalFile(config.url);
+    this.shared = stock ? undefined : sharedSqliteConnection(config, options.sqliteSynchronous);
   }
 
   override createClient(config: Config): Client {
-    const stock = this.options.sqliteStock || !isLocalFile(config.url);
-    return stock ? super.createClient(config) : singleConnectionClient(config, this.options.sqliteSynchronous);
+    return this.shared ? this.shared.client() : super.createClient(config);
   }
 }

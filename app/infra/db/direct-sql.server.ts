@@ -1,0 +1,216 @@
+// The chat turn's hot path to the database: parameterised SQL straight through the
+// driver, with group commit. Everything else in the app goes through Prisma.
+//
+// Why (docs/decisions/0012-direct-sql-and-group-commit.md): every Prisma operation costs
+// 0.4–1 ms of CPU in the client (query compilation, the request pipeline) before the
+// driver runs a statement that takes tens of microseconds, and a turn runs six or seven
+// of them; and each turn's commit was an fsync of its own. Here:
+// - SQLite: the statements run on Prisma's own single connection (sqlite-connection.server.ts),
+//   under the connection's lock, so they never land inside a Prisma transaction;
+// - PostgreSQL: a small pg pool of its own (DirectSqlOptions.poolSize).
+// - write(): the statements of every turn waiting while a commit is running go into the
+//   next transaction together (group commit): one commit, one fsync for all of them.
+//   Each caller's promise settles only after the commit that holds its statements.
+//   If that transaction fails, each caller's statements are retried in a transaction of
+//   their own, so one bad turn (its conversation deleted meanwhile, say) fails alone.
+//
+// SQL is written with `?` placeholders in the syntax SQLite and PostgreSQL share; values
+// are strings, numbers, booleans, Dates or null. Dates are stored exactly as Prisma
+// stores them (SQLite: ISO text with "+00:00"; PostgreSQL: timestamp(3) in UTC), so the
+// rows are the same whichever path wrote them. Reads return plain rows: callers turn date
+// columns into Dates with `new Date(value)` and booleans with `Boolean(value)`.
+import type { Client, InStatement } from "@libsql/client";
+import pg from "pg";
+
+export type SqlValue = string | number | boolean | Date | null;
+export interface SqlStatement {
+  sql: string;
+  args: SqlValue[];
+}
+export type SqlRow = Record<string, unknown>;
+
+export interface DirectSql {
+  query(statement: SqlStatement): Promise<SqlRow[]>;
+  /** Runs the statements in one transaction (shared with concurrent callers); settles after the commit. */
+  write(statements: SqlStatement[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The driver side: one read, and one transaction over a list of statements. */
+export interface SqlDriver {
+  query(statement: SqlStatement): Promise<SqlRow[]>;
+  transaction(statements: SqlStatement[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const sql = (strings: TemplateStringsArray, ...args: SqlValue[]): SqlStatement => ({ sql: strings.join("?"), args });
+
+/** Group commit over a driver: what arrives while a transaction runs goes into the next one. */
+export function groupCommit(driver: SqlDriver): DirectSql {
+  interface Waiting {
+    statements: SqlStatement[];
+    resolve(): void;
+    reject(error: unknown): void;
+  }
+  let queue: Waiting[] = [];
+  let running = false;
+
+  async function flush(): Promise<void> {
+    running = true;
+    try {
+      while (queue.length > 0) {
+        const group = queue;
+        queue = [];
+        try {
+          await driver.transaction(group.flatMap((w) => w.statements));
+          for (const w of group) w.resolve();
+        } catch (error) {
+          if (group.length === 1) {
+            group[0]!.reject(error);
+            continue;
+          }
+          // One caller's statement may be what failed: each alone, so only that one fails.
+          for (const w of group) await driver.transaction(w.statements).then(w.resolve, w.reject);
+        }
+      }
+    } finally {
+      running = false;
+    }
+  }
+
+  return {
+    query: (statement) => driver.query(statement),
+    write(statements) {
+      if (statements.length === 0) return Promise.resolve();
+      return new Promise<void>((resolve, reject) => {
+        queue.push({ statements, resolve, reject });
+        // Started on the next microtask turn, so that writes issued together share it.
+        if (!running) {
+          running = true;
+          queueMicrotask(() => void flush());
+        }
+      });
+    },
+    close: () => driver.close(),
+  };
+}
+
+/** Calls `seen` with every statement before it runs (tests check invariants over every statement). */
+export function observedDirectSql(inner: DirectSql, seen: (statement: SqlStatement) => void): DirectSql {
+  return {
+    query: (statement) => (seen(statement), inner.query(statement)),
+    write: (statements) => (statements.forEach(seen), inner.write(statements)),
+    close: () => inner.close(),
+  };
+}
+
+// ---- SQLite: Prisma's shared connection, under its lock ----
+
+/** Prisma's "+00:00" form of a UTC timestamp in SQLite. */
+const sqliteDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
+const sqliteArgs = (args: SqlValue[]) => args.map((v) => (v instanceof Date ? sqliteDate(v) : typeof v === "boolean" ? (v ? 1 : 0) : v));
+const toLibsql = (s: SqlStatement): InStatement => ({ sql: s.sql, args: sqliteArgs(s.args) });
+
+export interface SharedSqliteConnection {
+  client(): Client;
+  /** Runs fn while nothing else uses the connection (no Prisma transaction is open on it). */
+  exclusive<T>(fn: (client: Client) => Promise<T>): Promise<T>;
+}
+
+export function sqliteDriver(connection: SharedSqliteConnection, log?: (line: string) => void): SqlDriver {
+  const logged = (s: SqlStatement, started: number) => log?.(`[query] ${performance.now() - started}ms ${s.sql}`);
+  return {
+    async query(statement) {
+      return connection.exclusive(async (client) => {
+        const started = performance.now();
+        const result = await client.execute(toLibsql(statement));
+        logged(statement, started);
+        return result.rows.map((row) => Object.fromEntries(result.columns.map((c, i) => [c, row[i]])));
+      });
+    },
+    async transaction(statements) {
+      await connection.exclusive(async (client) => {
+        const started = performance.now();
+        // One synchronous call underneath: BEGIN IMMEDIATE, the statements, COMMIT.
+        await client.batch(statements.map(toLibsql), "write");
+        if (log) {
+          log(`[query] 0ms BEGIN`);
+          for (const s of statements) logged(s, started);
+          log(`[query] ${performance.now() - started}ms COMMIT`);
+        }
+      });
+    },
+    close: async () => undefined,
+  };
+}
+
+// ---- PostgreSQL: a pg pool of its own ----
+
+const TIMESTAMP_WITHOUT_TIME_ZONE = 1114;
+
+const postgresArgs = (args: SqlValue[]) => args.map((v) => (v instanceof Date ? v.toISOString() : v));
+/** `?` → `$1, $2…` (our SQL has no `?` inside string literals). */
+const numbered = (text: string) => {
+  let n = 0;
+  return text.replace(/\?/g, () => `$${++n}`);
+};
+
+export function postgresDriver(url: string, poolSize: number, log?: (line: string) => void): SqlDriver {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    // Prisma keeps DateTime as timestamp(3) in UTC; pg would read it as local time.
+    types: {
+      getTypeParser: ((oid: number, format?: "text" | "binary") =>
+        oid === TIMESTAMP_WITHOUT_TIME_ZONE && format !== "binary"
+          ? (value: string) => new Date(`${value.replace(" ", "T")}Z`)
+          : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
+    },
+  });
+  // An idle connection that the server ends (restart, DROP DATABASE … FORCE) must not crash the process.
+  pool.on("error", (error) => console.error(`[db] direct SQL pool: ${error.message}`));
+  const run = async (client: pg.PoolClient | pg.Pool, s: SqlStatement) => {
+    const started = performance.now();
+    const result = await client.query(numbered(s.sql), postgresArgs(s.args));
+    log?.(`[query] ${performance.now() - started}ms ${s.sql}`);
+    return result.rows as SqlRow[];
+  };
+  return {
+    query: (statement) => run(pool, statement),
+    async transaction(statements) {
+      const client = await pool.connect();
+      try {
+        await run(client, { sql: "BEGIN", args: [] });
+        for (const s of statements) await run(client, s);
+        await run(client, { sql: "COMMIT", args: [] });
+        client.release();
+      } catch (error) {
+        // A connection that cannot even roll back is broken: released with the error, the pool drops it.
+        const broken = await client.query("ROLLBACK").then(
+          () => false,
+          () => true,
+        );
+        client.release(broken ? (error as Error) : undefined);
+        throw error;
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+// ---- Any Prisma client: its raw queries (a database not opened by createDatabase) ----
+
+interface RawQueries {
+  $queryRawUnsafe(query: string, ...values: unknown[]): Promise<unknown>;
+  $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
+  $transaction(queries: unknown[]): Promise<unknown>;
+}
+
+export function prismaRawDriver(db: RawQueries, postgres: boolean): SqlDriver {
+  const text = (s: SqlStatement) => (postgres ? numbered(s.sql) : s.sql);
+  return {
+    query: async (s) => (await db.$queryRawUnsafe(text(s), ...s.args)) as SqlRow[],
+    transaction: async (statements) => void (await db.$transaction(statements.map((s) => db.$executeRawUnsafe(text(s), ...s.args)))),
+    close: async () => undefined,
+  };
+}
