@@ -43,7 +43,7 @@ export const SHOP_STATE_CACHE_MAX_SHOPS = 10_000;
 
 export interface ShopStateCache {
   load(db: Database, shop: string): Promise<ShopState>;
-  /** Stores a state this process just changed (e.g. widgetSeenAt moved). */
+  /** Replaces a cached state with one this process just changed (e.g. widgetSeenAt moved), keeping its expiry. */
   remember(state: ShopState): void;
   forget(shop: string): void;
 }
@@ -55,16 +55,17 @@ export function createShopStateCache(options: { ttlMs: number; maxShops?: number
     now: options.now,
   });
   return {
-    async load(db, shop) {
-      const cached = cache.get(shop);
-      if (cached) return cached;
-      const state = await loadShopState(db, shop);
+    load(db, shop) {
       // Unknown shops are not kept: an install must be seen by the next request.
-      if (state.installed) cache.set(shop, state);
-      return state;
+      return cache.getOrLoad(
+        shop,
+        () => loadShopState(db, shop),
+        (state) => state.installed,
+      );
     },
     remember(state) {
-      if (cache.get(state.shop)) cache.set(state.shop, state);
+      // Keeps the entry's expiry: the bound above holds for the rest of the state.
+      cache.update(state.shop, state);
     },
     forget(shop) {
       cache.delete(shop);

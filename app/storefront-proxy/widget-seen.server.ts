@@ -8,14 +8,22 @@ import { touchWidgetSeenAt, type ShopState } from "../settings/shop-settings.ser
 
 export const WIDGET_SEEN_RESOLUTION_MS = 3_600_000;
 
-export async function markWidgetSeen(db: Database, shop: Pick<ShopState, "shop" | "widgetSeenAt">, now: Date): Promise<void> {
+// Requests of one shop arriving together (they share one cached shop state) run one UPDATE.
+const touching = new Map<string, Promise<void>>();
+
+export function markWidgetSeen(db: Database, shop: Pick<ShopState, "shop" | "widgetSeenAt">, now: Date): Promise<void> {
   const staleBefore = new Date(now.getTime() - WIDGET_SEEN_RESOLUTION_MS);
-  if (shop.widgetSeenAt && shop.widgetSeenAt >= staleBefore) return;
-  try {
-    await touchWidgetSeenAt(db, shop.shop, staleBefore, now);
-  } catch (error) {
-    // The set-up checklist can wait an hour; the shopper's answer cannot.
-    const name = error instanceof Error ? error.name : typeof error;
-    console.error(`[shopper-api] could not mark the widget as seen (${name})`);
-  }
+  if (shop.widgetSeenAt && shop.widgetSeenAt >= staleBefore) return Promise.resolve();
+  const running = touching.get(shop.shop);
+  if (running) return running;
+  const touch = touchWidgetSeenAt(db, shop.shop, staleBefore, now)
+    .then(() => undefined)
+    .catch((error: unknown) => {
+      // The set-up checklist can wait an hour; the shopper's answer cannot.
+      const name = error instanceof Error ? error.name : typeof error;
+      console.error(`[shopper-api] could not mark the widget as seen (${name})`);
+    })
+    .finally(() => touching.delete(shop.shop));
+  touching.set(shop.shop, touch);
+  return touch;
 }

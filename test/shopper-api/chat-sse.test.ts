@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChatTurn } from "../../app/conversations/shopper/chat-turn";
 import { handleChat } from "../../app/conversations/shopper/handle-chat.server";
-import { encodeSseFrame } from "../../app/infra/http/sse";
+import { encodeSseFrame, sseResponse } from "../../app/infra/http/sse";
 import { createHarness, parseSse, signedRequest, type Harness } from "./harness";
 
 function deferred() {
@@ -49,6 +49,28 @@ describe("chat SSE stream", () => {
   it("encodes one event per frame, JSON on one data line", () => {
     const frame = decoder.decode(encodeSseFrame("delta", { text: "two\nlines" }));
     expect(frame).toBe('event: delta\ndata: {"text":"two\\nlines"}\n\n');
+  });
+
+  it("sends the frames of one event-loop turn as one chunk, and later frames as they come", async () => {
+    const later = deferred();
+    const response = sseResponse({
+      async run(sink) {
+        sink.send("delta", { text: "We " });
+        sink.send("delta", { text: "have " });
+        sink.send("delta", { text: "boots." });
+        await later.promise;
+        sink.send("done", { messageId: "m1" });
+      },
+    });
+    const reader = response.body!.getReader();
+    const first = await reader.read();
+    expect(decoder.decode(first.value)).toBe(
+      'event: delta\ndata: {"text":"We "}\n\nevent: delta\ndata: {"text":"have "}\n\nevent: delta\ndata: {"text":"boots."}\n\n',
+    );
+    later.resolve();
+    const second = await reader.read();
+    expect(decoder.decode(second.value)).toBe('event: done\ndata: {"messageId":"m1"}\n\n');
+    expect((await reader.read()).done).toBe(true);
   });
 
   it("delivers the first delta before the turn finishes, with heartbeats while it waits", async () => {

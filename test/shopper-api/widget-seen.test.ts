@@ -48,6 +48,15 @@ describe("the widget seen on the storefront", () => {
   const read = (deps: ShopperApiDeps, options: Parameters<typeof signedRequest>[1] = {}) =>
     handleConversationRead(signedRequest("/conversations/abc", options), "abc", deps);
 
+  it("runs one UPDATE for requests of the shop that arrive together", async () => {
+    const counted = countingShopUpdates(h.database.db);
+    const deps: ShopperApiDeps = { ...h.deps, db: counted.db, now: () => T0 };
+    const answers = await Promise.all(Array.from({ length: 20 }, () => read(deps)));
+    expect(answers.map((a) => a.status)).toEqual(Array(20).fill(404));
+    expect(counted.calls).toHaveLength(1);
+    expect(await seenAt()).toEqual(T0);
+  });
+
   it("is set by a verified request and moved at most hourly, with no statement while fresh", async () => {
     let now = T0;
     const counted = countingShopUpdates(h.database.db);

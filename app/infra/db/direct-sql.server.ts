@@ -133,9 +133,10 @@ export function sqliteDriver(connection: SharedSqliteConnection, log?: (line: st
         const started = performance.now();
         // One synchronous call underneath: BEGIN IMMEDIATE, the statements, COMMIT.
         await client.batch(statements.map(toLibsql), "write");
+        // The batch runs as one call: its statements are listed, its time goes on the COMMIT line.
         if (log) {
           log(`[query] 0ms BEGIN`);
-          for (const s of statements) logged(s, started);
+          for (const s of statements) log(`[query] 0ms ${s.sql}`);
           log(`[query] ${performance.now() - started}ms COMMIT`);
         }
       });

@@ -1,5 +1,7 @@
-// Server-sent events for POST /chat. Each `send` is one frame, enqueued at once, so
-// the shopper sees text as the model produces it. The headers keep proxies and
+// Server-sent events for POST /chat. Each `send` is one frame; the frames sent within one
+// turn of the event loop go out as one chunk (one socket write instead of one per word),
+// flushed before the loop waits for anything else, so the shopper still sees text as the
+// model produces it. The headers keep proxies and
 // compressors from buffering (no-transform, X-Accel-Buffering: no); a `: ping` comment
 // every ~15 s keeps idle connections open on long turns. When the shopper leaves
 // (request aborted or stream cancelled) the turn's AbortSignal fires, so the model
@@ -33,9 +35,11 @@ export interface SseOptions {
 
 const encoder = new TextEncoder();
 
+/** One frame as text. JSON.stringify never emits a raw newline, so one data: line is always enough. */
+const sseFrame = (event: string, data: unknown) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+
 export function encodeSseFrame(event: string, data: unknown): Uint8Array {
-  // JSON.stringify never emits a raw newline, so one data: line is always enough.
-  return encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  return encoder.encode(sseFrame(event, data));
 }
 
 export function sseResponse(options: SseOptions): Response {
@@ -44,9 +48,29 @@ export function sseResponse(options: SseOptions): Response {
   let heartbeat: ReturnType<typeof setInterval> | undefined;
   let controllerRef: ReadableStreamDefaultController<Uint8Array> | undefined;
 
+  let pending = "";
+  let flushScheduled: ReturnType<typeof setImmediate> | undefined;
+  const flush = () => {
+    flushScheduled = undefined;
+    if (closed || !pending) return;
+    const text = pending;
+    pending = "";
+    try {
+      controllerRef?.enqueue(encoder.encode(text));
+    } catch {
+      abortTurn();
+    }
+  };
+  const write = (text: string) => {
+    if (closed) return;
+    pending += text;
+    flushScheduled ??= setImmediate(flush);
+  };
   const finish = () => {
     if (heartbeat) clearInterval(heartbeat);
     heartbeat = undefined;
+    if (flushScheduled) clearImmediate(flushScheduled);
+    flush();
     if (!closed) {
       closed = true;
       try {
@@ -63,20 +87,12 @@ export function sseResponse(options: SseOptions): Response {
   if (options.signal?.aborted) turn.abort();
   options.signal?.addEventListener("abort", abortTurn, { once: true });
 
-  const write = (bytes: Uint8Array) => {
-    if (closed) return;
-    try {
-      controllerRef?.enqueue(bytes);
-    } catch {
-      abortTurn();
-    }
-  };
-  const sink: SseSink = { send: (event, data) => write(encodeSseFrame(event, data)), signal: turn.signal };
+  const sink: SseSink = { send: (event, data) => write(sseFrame(event, data)), signal: turn.signal };
 
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       controllerRef = controller;
-      heartbeat = setInterval(() => write(encoder.encode(": ping\n\n")), options.heartbeatMs ?? HEARTBEAT_MS);
+      heartbeat = setInterval(() => write(": ping\n\n"), options.heartbeatMs ?? HEARTBEAT_MS);
       heartbeat.unref?.();
       void options
         .run(sink)

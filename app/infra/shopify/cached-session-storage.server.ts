@@ -37,11 +37,7 @@ export function cachedSessionStorage(
     },
     async loadSession(id) {
       // "No session" is kept too (a shop still installing): its storeSession forgets it.
-      const cached = cache.get(id);
-      if (cached !== undefined) return cached ?? undefined;
-      const session = await inner.loadSession(id);
-      cache.set(id, session ?? null);
-      return session;
+      return (await cache.getOrLoad(id, async () => (await inner.loadSession(id)) ?? null)) ?? undefined;
     },
     async deleteSession(id) {
       cache.delete(id);

@@ -213,6 +213,8 @@ const CARD_WORDS = [
 
 /** Lower case, accents removed, one character for one character (indexes stay valid). */
 function fold(text: string): string {
+  // ASCII (most text): folding is lower-casing.
+  if (ASCII.test(text)) return text.toLowerCase();
   let out = "";
   for (const char of text) {
     const base = char
@@ -224,6 +226,8 @@ function fold(text: string): string {
   }
   return out.replace(/[\u2019\u02bc]/g, "'");
 }
+
+const ASCII = /^[\p{ASCII}]*$/u;
 
 const words = (list: string[]) =>
   [...list]
@@ -285,6 +289,8 @@ function replaceFolded(text: string, pattern: RegExp, replace: (groups: string[]
  * 12/29 123". Run after the card numbers are redacted (redactCardNumbers does both).
  */
 export function redactCardAuthData(text: string): string {
+  // Every code and date it redacts has digits (a redacted card number too).
+  if (!/\d/.test(text)) return text;
   // Expiry dates first: their year ("1 / 2024") must not be taken for a code.
   let out = replaceFolded(text, EXPIRY_AFTER_WORD, ([lead]) => `${lead}[expiry]`);
   out = replaceFolded(out, SECURITY_AFTER_WORD, ([lead]) => `${lead}[security code]`);
