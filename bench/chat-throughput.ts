@@ -19,7 +19,8 @@
 // Needs the built app (`npm run build`), PostgreSQL for the `pg_*` configurations and
 // Redis for two workers; a configuration whose service is unreachable is skipped with a
 // comment line. Env: THROUGHPUT_SECONDS (10), THROUGHPUT_CONCURRENCY (32),
-// THROUGHPUT_CONFIGS (e.g. "sqlite_1w,pg_2w"), BENCH_SAMPLES (200, latency phase).
+// THROUGHPUT_CONFIGS (e.g. "sqlite_1w,pg_2w"), BENCH_SAMPLES (200, latency phase),
+// DATABASE_SQLITE_SYNCHRONOUS=NORMAL (A/B of the fsync per commit only), THROUGHPUT_PROFILE_DIR.
 import http from "node:http";
 import { readdirSync, readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
@@ -333,6 +334,8 @@ async function runConfig(config: Config) {
     RATE_LIMIT_SHOP_PER_MINUTE: "100000000",
     RATE_LIMIT_CONVERSATION_PER_MINUTE: "100000000",
     RATE_LIMIT_CONCURRENT_PER_CLIENT: "100000",
+    // A/B of the fsync per commit (production keeps FULL).
+    DATABASE_SQLITE_SYNCHRONOUS: process.env.DATABASE_SQLITE_SYNCHRONOUS,
     // A CPU profile of the app: THROUGHPUT_PROFILE_DIR=/tmp/prof (one .cpuprofile per process).
     NODE_OPTIONS: process.env.THROUGHPUT_PROFILE_DIR ? `--cpu-prof --cpu-prof-dir=${process.env.THROUGHPUT_PROFILE_DIR}` : undefined,
   });

@@ -55,27 +55,23 @@ export function groupCommit(driver: SqlDriver): DirectSql {
   let queue: Waiting[] = [];
   let running = false;
 
+  // One transaction per flush. The next flush waits for the next turn of the event loop,
+  // so that turns whose I/O (a model's answer, a request body) arrived during the commit
+  // add their writes to it: on SQLite a commit blocks the thread, so without that pause
+  // the next transaction would hold only what was queued before the commit.
   async function flush(): Promise<void> {
-    running = true;
+    const group = queue;
+    queue = [];
     try {
-      while (queue.length > 0) {
-        const group = queue;
-        queue = [];
-        try {
-          await driver.transaction(group.flatMap((w) => w.statements));
-          for (const w of group) w.resolve();
-        } catch (error) {
-          if (group.length === 1) {
-            group[0]!.reject(error);
-            continue;
-          }
-          // One caller's statement may be what failed: each alone, so only that one fails.
-          for (const w of group) await driver.transaction(w.statements).then(w.resolve, w.reject);
-        }
-      }
-    } finally {
-      running = false;
+      await driver.transaction(group.flatMap((w) => w.statements));
+      for (const w of group) w.resolve();
+    } catch (error) {
+      if (group.length === 1) group[0]!.reject(error);
+      // One caller's statement may be what failed: each alone, so only that one fails.
+      else for (const w of group) await driver.transaction(w.statements).then(w.resolve, w.reject);
     }
+    if (queue.length > 0) setImmediate(() => void flush());
+    else running = false;
   }
 
   return {
@@ -84,10 +80,10 @@ export function groupCommit(driver: SqlDriver): DirectSql {
       if (statements.length === 0) return Promise.resolve();
       return new Promise<void>((resolve, reject) => {
         queue.push({ statements, resolve, reject });
-        // Started on the next microtask turn, so that writes issued together share it.
+        // Started on the next turn of the event loop, so that writes issued meanwhile share it.
         if (!running) {
           running = true;
-          queueMicrotask(() => void flush());
+          setImmediate(() => void flush());
         }
       });
     },
