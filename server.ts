@@ -200,6 +200,9 @@ export async function startServer(options: { port: number; host: string }): Prom
   const settings: ServerSettings = { ...DEFAULT_SETTINGS, ...fromApp };
   const app = express();
   app.disable("x-powered-by");
+  // Remix builds each request's URL from the raw path; nothing reads req.query, and
+  // parsing it (qs) cost about 3% of a chat turn's CPU (docs/performance.md).
+  app.set("query parser", false);
   app.use(earlyAnswers);
   app.use(appendPeerAddress);
   app.use(

@@ -1,7 +1,7 @@
 // The app's one Shopify configuration. Routes import the named exports below.
 import "@shopify/shopify-app-remix/adapters/node";
 import { ADMIN_API_VERSION } from "../contracts/admin-api";
-import { ApiVersion, AppDistribution, shopifyApp, type Session } from "@shopify/shopify-app-remix/server";
+import { ApiVersion, AppDistribution, LogSeverity, shopifyApp, type Session } from "@shopify/shopify-app-remix/server";
 import { installDemoMode, skipBotCheckInDemo } from "../infra/shopify/demo-mode.server";
 import { appRoot } from "./root.server";
 import { adminGraphqlOf } from "../infra/shopify/admin-graphql.server";
@@ -38,6 +38,9 @@ const shopify = shopifyApp({
     expiringOfflineAccessTokens: true,
   },
   webhooks: SHOP_SPECIFIC_WEBHOOKS,
+  // The library logs every app-proxy request at "info" (a line per shopper message,
+  // naming the shop); warnings and errors are what operations need.
+  logger: { level: LogSeverity.Warning },
   hooks: {
     // Runs once per install or token exchange. Shopify's library turns anything
     // thrown here into a bare 500, so failures are logged first.
