@@ -11,7 +11,7 @@ import type { Vault } from "../infra/crypto/crypto.server";
 import { redactCardNumbers } from "../infra/text/redact-text";
 import type { TranscriptStore } from "../assistant/ports";
 import type { NewConversationRow } from "./conversation-store.server";
-import { insertConversationStatement, markAnsweredStatement, recordTurnStatement } from "./store/conversation-rows.server";
+import { insertConversationStatement, recordTurnStatement } from "./store/conversation-rows.server";
 import { insertMessageStatement } from "./store/message-rows.server";
 import { shopEventStatement } from "../analytics/event-store.server";
 import { newRowId } from "./conversation-token";
@@ -102,11 +102,9 @@ export function createTranscriptStore({
           }),
         );
       }
-      writes.push(recordTurnStatement({ shop, conversationId, at, tokensUsed, basicMode: mode === "basic" }));
-      // "answered" only replaces "open": a handoff stays a handoff.
-      if (outcomeAtStart === undefined || outcomeAtStart === "open") {
-        writes.push(markAnsweredStatement(shop, conversationId));
-      }
+      // "answered" only replaces "open" (a handoff stays a handoff), in the same UPDATE.
+      const markAnswered = outcomeAtStart === undefined || outcomeAtStart === "open";
+      writes.push(recordTurnStatement({ shop, conversationId, at, tokensUsed, basicMode: mode === "basic", markAnswered }));
       await direct.write(writes);
       opened();
       return { messageId };

@@ -8,7 +8,7 @@ import { reencryptTable, type RotationReport } from "../../infra/crypto/reencryp
 import { anyOf, chunks, equals, inList, within, type DbClient, type PendingWrite, type Sql } from "../../infra/db/sql";
 import { keysetOrder, keysetWhere, type CursorPosition, type PageDirection } from "../../infra/http/cursor";
 
-import { sql, type DirectSql, type SqlStatement } from "../../infra/db/direct-sql.server";
+import { sql, type DirectSql, type SqlStatement, type SqlValue } from "../../infra/db/direct-sql.server";
 
 /** A new conversation as the chat turn writes it (the other columns take their defaults). */
 export interface NewConversationRow {
@@ -63,19 +63,27 @@ export function insertConversationStatement(row: NewConversationRow): SqlStateme
       ${row.locale}, ${"open"}, ${false}, ${0}, ${0}, ${row.createdAt}, ${row.lastMessageAt})`;
 }
 
-/** recordTurnWrite as a statement for the turn's direct SQL. */
-export function recordTurnStatement(turn: { shop: string; conversationId: string; at: Date; tokensUsed: number; basicMode: boolean }) {
+/**
+ * recordTurnWrite as one statement for the turn's direct SQL; with `markAnswered`, the
+ * same UPDATE moves the outcome from "open" to "answered" (a handoff stays a handoff).
+ */
+export function recordTurnStatement(turn: {
+  shop: string;
+  conversationId: string;
+  at: Date;
+  tokensUsed: number;
+  basicMode: boolean;
+  markAnswered: boolean;
+}): SqlStatement {
   const tokens = Math.max(0, Math.round(turn.tokensUsed));
-  return turn.basicMode
-    ? sql`UPDATE "Conversation" SET "lastMessageAt" = ${turn.at}, "turnCount" = "turnCount" + 1, "tokensUsed" = "tokensUsed" + ${tokens},
-        "basicMode" = ${true} WHERE "id" = ${turn.conversationId} AND "shop" = ${turn.shop}`
-    : sql`UPDATE "Conversation" SET "lastMessageAt" = ${turn.at}, "turnCount" = "turnCount" + 1, "tokensUsed" = "tokensUsed" + ${tokens}
-        WHERE "id" = ${turn.conversationId} AND "shop" = ${turn.shop}`;
-}
-
-/** markAnsweredWrite as a statement: "answered" only replaces "open". */
-export function markAnsweredStatement(shop: string, conversationId: string): SqlStatement {
-  return sql`UPDATE "Conversation" SET "outcome" = ${"answered"} WHERE "id" = ${conversationId} AND "shop" = ${shop} AND "outcome" = ${"open"}`;
+  const sets = ['"lastMessageAt" = ?', '"turnCount" = "turnCount" + 1', '"tokensUsed" = "tokensUsed" + ?'];
+  const args: SqlValue[] = [turn.at, tokens];
+  if (turn.basicMode) (sets.push('"basicMode" = ?'), args.push(true));
+  if (turn.markAnswered) (sets.push(`"outcome" = CASE WHEN "outcome" = ? THEN ? ELSE "outcome" END`), args.push("open", "answered"));
+  return {
+    sql: `UPDATE "Conversation" SET ${sets.join(", ")} WHERE "id" = ? AND "shop" = ?`,
+    args: [...args, turn.conversationId, turn.shop],
+  };
 }
 
 /** An answered turn: last message time, turn and token counters, basic mode once a turn used it. */
