@@ -1,5 +1,6 @@
 // `npm test`: build the widget and the app, run every test on SQLite, then again on
-// PostgreSQL when one answers (TEST_POSTGRES_URL or 127.0.0.1:5432). Extra
+// PostgreSQL when one answers (TEST_POSTGRES_URL or 127.0.0.1:5432); tests that need
+// PostgreSQL themselves (POSTGRES_ONLY, e.g. test/multi-instance) run in that phase only. Extra
 // arguments go to vitest (e.g. a file filter). TEST_REQUIRE_POSTGRES=1 (CI) makes a
 // missing PostgreSQL a failure. Ends with "N passed, N failed".
 // `npm run lint` runs first, always (also with a file filter); a lint failure counts
@@ -31,9 +32,15 @@ async function postgresAnswers(): Promise<boolean> {
   }
 }
 
+// Tests that need PostgreSQL itself, whatever TEST_DATABASE_PROVIDER says (they create a
+// PostgreSQL database of their own): run in the PostgreSQL phase only, not twice.
+const POSTGRES_ONLY = ["test/multi-instance/**"];
+
 function vitest(provider: "sqlite" | "postgres"): { passed: number; failed: number; ok: boolean } {
   const report = path.join(root, "test-output", `vitest-${provider}.json`);
-  const ok = run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...process.argv.slice(2)], {
+  const exclude = provider === "sqlite" ? POSTGRES_ONLY.flatMap((glob) => ["--exclude", glob]) : [];
+  const args = ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...exclude, ...process.argv.slice(2)];
+  const ok = run(bin("vitest"), args, {
     TEST_DATABASE_PROVIDER: provider,
     ...(provider === "postgres" ? { TEST_POSTGRES_URL: postgresUrl } : {}),
   });

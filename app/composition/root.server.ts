@@ -68,6 +68,7 @@ function buildRoot(config: Env): AppRoot {
       handlers: jobHandlers,
       scrubError: redactPersonalData,
       forgetShop,
+      leaseMs: config.JOB_LEASE_MS,
       log: (line) => console.warn(line),
       // The daily retention purge keeps itself scheduled; this queues the first one.
       beforeRun: () => ensureRetentionScheduled(db, vault, systemClock),

@@ -42,7 +42,7 @@ export const envSchema = z
     SHOPIFY_API_KEY: z.string().min(1),
     SHOPIFY_API_SECRET: z.string().min(1),
     SHOPIFY_APP_URL: z.url(),
-    SCOPES: z.string().default("read_products,read_orders,read_legal_policies,read_translations"),
+    SCOPES: z.string().default("read_products,read_orders,read_legal_policies,read_translations,read_locales"),
     SHOP_CUSTOM_DOMAIN: z.string().optional(),
     DATABASE_URL: z.string().default("file:./prisma/dev.db"),
     ENCRYPTION_KEYS: encryptionKeys,
@@ -81,6 +81,11 @@ export const envSchema = z
     SERVER_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     SERVER_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
     SERVER_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(5_000),
+    // The lease of a running background job (app/infra/jobs/queue.server.ts): renewed every
+    // third of it while the job runs; a job whose process died is taken over by another
+    // process once it has run out (within the lease plus one worker interval, 5 s). The
+    // multi-instance test shortens it.
+    JOB_LEASE_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
     // The SSE heartbeat interval of POST /chat; tests and the stream benchmark shorten it.
     SSE_HEARTBEAT_MS: z.coerce.number().int().min(10).max(60_000).default(15_000),
     // Measuring knobs (bench/): FULL is production's fsync per commit; NORMAL measures its

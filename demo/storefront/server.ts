@@ -24,6 +24,8 @@ export interface StorefrontOptions {
   /** Folder whose demo-store/ subfolder holds the fixture's images. */
   publicDir: string;
   appUrl: string;
+  /** Several app instances behind the app proxy (requests spread over them); appUrl alone when absent. */
+  appUrls?: readonly string[];
   apiSecret: string;
   /** The app-data metafield shop_assistant.widget_config, parsed; null when not set. */
   widgetConfig: () => Promise<unknown>;
@@ -51,7 +53,7 @@ export function createStorefrontHandler(options: StorefrontOptions) {
   const carts = createCarts(catalog);
   const sessions = createCustomerSessions(randomBytes(32).toString("hex"));
   const embeds = createEmbedLoader(options.extensionDir, options.log);
-  const proxyTarget = { appUrl: options.appUrl, apiSecret: options.apiSecret, shop: shop.myshopifyDomain };
+  const proxyTarget = { appUrl: options.appUrl, appUrls: options.appUrls, apiSecret: options.apiSecret, shop: shop.myshopifyDomain };
 
   function send(
     req: http.IncomingMessage,
@@ -128,7 +130,7 @@ export function createStorefrontHandler(options: StorefrontOptions) {
       if (collection)
         ok("collection", collection.title, pages.collectionContent(collection, catalog.productsOf(collection), currency, href));
     } else if ((match = /^(?:\/collections\/[\w-]+)?\/products\/([\w-]+)\/?$/.exec(p))) {
-      const product = catalog.productByHandle(match[1]!);
+      const product = catalog.productByHandle(match[1]!, locale);
       if (product)
         ok("product", product.title, pages.productContent(product, currency, href, Number(url.searchParams.get("variant")) || null));
     } else if (p === "/cart") {
@@ -148,6 +150,8 @@ export function createStorefrontHandler(options: StorefrontOptions) {
     const embed = embedOn
       ? await embeds.render({
           locale,
+          // ?country=CH plays Shopify's country selector (localization.country), for the market's prices.
+          country: /^[A-Z]{2}$/.test(url.searchParams.get("country") ?? "") ? url.searchParams.get("country")! : undefined,
           templateName: template,
           templateDirectory: directory,
           path: url.pathname,

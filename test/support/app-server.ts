@@ -17,7 +17,7 @@ export const TEST_APP_ENV = {
   NODE_ENV: "test",
   SHOPIFY_API_KEY: "test-api-key",
   SHOPIFY_API_SECRET: "test-api-secret",
-  SCOPES: "read_products,read_orders,read_legal_policies,read_translations",
+  SCOPES: "read_products,read_orders,read_legal_policies,read_translations,read_locales",
   ENCRYPTION_KEYS: TEST_ENCRYPTION_KEYS.map(({ id, key }) => `${id}:${key}`).join(","),
   HASH_KEY: TEST_HASH_KEY,
 } as const;
@@ -37,11 +37,15 @@ export interface AppServer {
 }
 
 /** env: at least DATABASE_URL (from createTestDatabase); anything else overrides TEST_APP_ENV. */
-export async function startAppServer(env: Record<string, string | undefined> & { DATABASE_URL: string }): Promise<AppServer> {
+/** options.port: listen there (e.g. to restart an instance at its old address); default a free port. */
+export async function startAppServer(
+  env: Record<string, string | undefined> & { DATABASE_URL: string },
+  options: { port?: number } = {},
+): Promise<AppServer> {
   if (!existsSync(path.join(root, "build", "index.js"))) {
     throw new Error("build/index.js is missing: run `npm run build` (npm test does) before server tests");
   }
-  const port = await choosePort(0);
+  const port = options.port ?? (await choosePort(0));
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [path.join(root, "server.ts")], {
     cwd: root,
