@@ -102,7 +102,8 @@ export function createShopperLimits({ config, redis, keyPrefix = "psa" }: Shoppe
 
   return {
     async consumeRequest(keys) {
-      return strictest([await consume(shop, keys.shop), await consume(ip, keys.ipKey)]);
+      // Both are always consumed; together, so that they share one round trip to Redis.
+      return strictest(await Promise.all([consume(shop, keys.shop), consume(ip, keys.ipKey)]));
     },
     consumeTurn: (conversationId) => consume(conversation, conversationId),
     async checkVerifyFailures(keys) {
