@@ -88,11 +88,6 @@ async function sharedConnectionTransaction(client: Client, mode: TransactionMode
   } as Transaction;
 }
 
-/** A libSQL client for a local file whose transactions stay on its one connection. */
-export function singleConnectionClient(config: Config, synchronous: "FULL" | "NORMAL" = "FULL"): Client {
-  return sharedSqliteConnection(config, synchronous).client();
-}
-
 /** The raw client (for the lock's holder) and the locked one (for Prisma). */
 function openSingleConnection(config: Config, synchronous: "FULL" | "NORMAL", lock: ConnectionLock): { raw: Client; locked: Client } {
   const client = createClient(config);
@@ -116,7 +111,10 @@ function openSingleConnection(config: Config, synchronous: "FULL" | "NORMAL", lo
   return { raw: client, locked };
 }
 
-/** The one connection of a local SQLite file and its lock; reopened after Prisma closed it. */
+/**
+ * The one connection of a local SQLite file and its lock, whose transactions stay on it;
+ * reopened after Prisma closed it.
+ */
 export function sharedSqliteConnection(config: Config, synchronous: "FULL" | "NORMAL" = "FULL"): SharedSqliteConnection {
   const lock = new ConnectionLock();
   let current: { raw: Client; locked: Client } | undefined;
@@ -143,10 +141,7 @@ export class SqliteAdapterFactory extends PrismaLibSQL {
   /** The shared connection, for the chat turn's direct SQL; undefined in stock mode or for a non-file URL. */
   readonly shared: SharedSqliteConnection | undefined;
 
-  constructor(
-    config: Config,
-    private readonly options: { sqliteStock?: boolean; sqliteSynchronous?: "FULL" | "NORMAL" } = {},
-  ) {
+  constructor(config: Config, options: { sqliteStock?: boolean; sqliteSynchronous?: "FULL" | "NORMAL" } = {}) {
     super(config);
     const stock = options.sqliteStock || !isLocalFile(config.url);
     this.shared = stock ? undefined : sharedSqliteConnection(config, options.sqliteSynchronous);
