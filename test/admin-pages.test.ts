@@ -138,6 +138,60 @@ describe("admin pages", () => {
     expect(views).toBe(2);
   });
 
+  it("shows a transcript in the admin's language, its times in the shop's time zone", async () => {
+    const createdAt = new Date("2026-03-01T23:30:00Z");
+    const id = await seedConversation(database.db, vault, {
+      createdAt,
+      outcome: "handed_off",
+      messages: [
+        { role: "shopper", text: "Wo ist meine Bestellung?", topic: "order" },
+        { role: "assistant", text: "Ich sehe nach.", topic: "order" },
+      ],
+    });
+    const before = (await database.db.shop.findUniqueOrThrow({ where: { shop: SHOP } })).settingsJson;
+    const settings = JSON.parse(before);
+    await database.db.shop.update({
+      where: { shop: SHOP },
+      data: { settingsJson: JSON.stringify({ ...settings, handoff: { ...settings.handoff, timeZone: "Asia/Tokyo" } }) },
+    });
+    try {
+      const response = await fetch(
+        `${server.url}/app/conversations/${id}?${embeddedAdminQuery({ shop: SHOP, token: token() })}&locale=de`,
+        {
+          headers: BROWSER_HEADERS,
+        },
+      );
+      expect(response.status, server.output()).toBe(200);
+      // What the page shows (the page's data also carries the dictionary, so scripts are left out).
+      const shown = (await response.text()).replace(/<script\b[\s\S]*?<\/script>/g, "");
+      const tokyo = createdAt.toLocaleString("de", {
+        year: "numeric",
+        month: "short",
+        day: "numeric",
+        hour: "numeric",
+        minute: "2-digit",
+        timeZone: "Asia/Tokyo",
+        timeZoneName: "short",
+      });
+      expect(tokyo).toContain("2. März 2026"); // the next day in Tokyo
+      expect(shown).toContain(`Unterhaltung vom ${tokyo}`);
+      for (const words of ["Kund:in", "Assistent", "Letzte Nachricht", "Übergeben", "Bestellungen", "Sprache"])
+        expect(shown).toContain(words);
+      for (const english of ["Conversation of", "Shopper", "Last message", "UTC", "Mode:", "handed_off"])
+        expect(shown).not.toContain(english);
+      // A transcript that does not exist: said in German, no code.
+      const missing = await fetch(`${server.url}/app/conversations/nope?${embeddedAdminQuery({ shop: SHOP, token: token() })}&locale=de`, {
+        headers: BROWSER_HEADERS,
+      });
+      expect(missing.status).toBe(404);
+      const missingShown = (await missing.text()).replace(/<script\b[\s\S]*?<\/script>/g, "");
+      expect(missingShown).toContain("Unterhaltung nicht gefunden");
+      expect(missingShown).not.toContain("TRANSCRIPT_NOT_FOUND");
+    } finally {
+      await database.db.shop.update({ where: { shop: SHOP }, data: { settingsJson: before } });
+    }
+  });
+
   it("saves privacy settings (audited, widget config published) and shows field errors", async () => {
     const bad = await post("/app/privacy", { retentionDays: "9999", aiDisclosure: "AI here", orderVerification: "logged_in" });
     expect(await bad.text()).toContain("1 to 730");
@@ -203,6 +257,60 @@ describe("admin pages", () => {
     expect(config?.localizedTexts).toEqual({ de: { greeting: "Hallo! Wie kann ich helfen?", aiDisclosure: "Sie chatten mit einer KI." } });
     // The page shows them back for editing.
     expect(await (await page("/app/privacy")).text()).toContain("Hallo! Wie kann ich helfen?");
+  });
+
+  it("offers texts for exactly the shop's published languages but the primary one (shopLocales), and falls back when they cannot be read", async () => {
+    const offered = async () => {
+      const html = await (await page("/app/privacy")).text();
+      return { html, locales: [...new Set([...html.matchAll(/name="text\.([\w-]+)\.greeting"/g)].map((m) => m[1]))] };
+    };
+    // The demo shop publishes en (primary), de, fr and es.
+    expect((await offered()).locales).toEqual(["de", "fr", "es"]);
+    const shop = fake.store.shop;
+    const published = shop.publishedLocales;
+    shop.publishedLocales = ["en", "it", "de"];
+    try {
+      const { html, locales } = await offered();
+      expect(locales).toEqual(["it", "de"]);
+      expect(html).toContain("Italian");
+      // Saving that form keeps the texts of a language no longer published (French here).
+      await database.db.shop.update({
+        where: { shop: SHOP },
+        data: { settingsJson: JSON.stringify({ privacy: { localizedTexts: { fr: { greeting: "Bonjour !" } } } }) },
+      });
+      const saved = await post("/app/privacy", {
+        aiDisclosure: "You are chatting with an AI.",
+        privacyNotice: "We keep chats 30 days.",
+        privacyPolicyUrl: "",
+        retentionDays: "30",
+        orderVerification: "logged_in",
+        transcriptViewers: "",
+        "text.it.greeting": "Ciao!",
+        "text.it.aiDisclosure": "",
+        "text.it.privacyNotice": "",
+        "text.de.greeting": "Hallo!",
+        "text.de.aiDisclosure": "",
+        "text.de.privacyNotice": "",
+      });
+      expect(saved.status, server.output()).toBe(200);
+      const settings = JSON.parse((await database.db.shop.findUniqueOrThrow({ where: { shop: SHOP } })).settingsJson);
+      expect(settings.privacy.localizedTexts).toEqual({
+        fr: { greeting: "Bonjour !" },
+        it: { greeting: "Ciao!" },
+        de: { greeting: "Hallo!" },
+      });
+    } finally {
+      shop.publishedLocales = published;
+    }
+    // The Admin API failing (every retry of every read of this page): the widget's languages, said so.
+    fake.injectFault({ kind: "error500", count: 20 });
+    try {
+      const { html, locales } = await offered();
+      expect(locales).toEqual(["de", "fr", "es", "it"]); // "it" has saved texts
+      expect(html).toContain("could not be read");
+    } finally {
+      await fetch(`${fake.origin}/__fake/faults`, { method: "DELETE" });
+    }
   });
 
   it("saves assistant settings from the form (Polaris ChoiceList names, business hours)", async () => {

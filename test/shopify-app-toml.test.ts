@@ -11,9 +11,10 @@ const table = (value: unknown) => value as TomlTable;
 const subscriptions = table(toml.webhooks).subscriptions as TomlTable[];
 
 describe("shopify.app.toml", () => {
-  it("asks only for read_products, read_orders, read_legal_policies and read_translations", () => {
+  it("asks only for read_products, read_orders, read_legal_policies, read_translations and read_locales", () => {
     expect(String(table(toml.access_scopes).scopes).split(",").sort()).toEqual([
       "read_legal_policies",
+      "read_locales",
       "read_orders",
       "read_products",
       "read_translations",

@@ -1,10 +1,11 @@
 // The settings pages (Assistant, Privacy): one form posted to the route's action.
 // Changing a field shows App Bridge's contextual save bar (Save, Discard) and guards
 // leaving the page; a save answers with a toast, or with a banner at the top that
-// lists what to fix (scrolled into view) and the same sentences at each field.
+// lists what to fix (scrolled into view; each entry links to its field) and the same
+// sentences at each field.
 import { Form, useBlocker, useNavigation, useSubmit } from "@remix-run/react";
 import { SaveBar } from "@shopify/app-bridge-react";
-import { Banner, BlockStack, Button, Card, Checkbox, Layout, List, TextField } from "@shopify/polaris";
+import { Banner, BlockStack, Button, Card, Checkbox, Layout, Link, List, TextField } from "@shopify/polaris";
 import { useEffect, useMemo, useRef, useState, type ComponentProps, type ReactNode } from "react";
 import { useT, type Translator } from "./i18n/i18n";
 import type { SettingsActionData } from "../contracts/settings-form";
@@ -74,7 +75,7 @@ export function SettingsFormPage<V extends Record<string, unknown>>({
         <Layout>
           <Layout.Section>
             <div ref={bannerRef} style={{ scrollMarginTop: 64 }}>
-              <SettingsErrorBanner result={result} labels={labels} t={t} />
+              <SettingsErrorBanner result={result} labels={labels} t={t} onGoTo={(path) => focusField(formRef.current, path)} />
             </div>
           </Layout.Section>
           {children}
@@ -94,10 +95,12 @@ function SettingsErrorBanner({
   result,
   labels,
   t,
+  onGoTo,
 }: {
   result: SettingsActionData | undefined;
   labels: Record<string, string>;
   t: Translator;
+  onGoTo: (path: string) => void;
 }) {
   if (!result) return null;
   if (result.ok) {
@@ -113,11 +116,17 @@ function SettingsErrorBanner({
     <Banner tone="critical" title={t("settings.invalidTitle", { count: entries.length || 1 })}>
       <BlockStack gap="200">
         <p>{t("settings.invalidBody")}</p>
-        <List>
-          {entries.map(([path, message]) => (
-            <List.Item key={path}>{labels[path] && !message.startsWith(labels[path]) ? `${labels[path]}: ${message}` : message}</List.Item>
-          ))}
-        </List>
+        <div className="psa-error-summary">
+          <List>
+            {entries.map(([path, message]) => (
+              <List.Item key={path}>
+                <Link onClick={() => onGoTo(path)}>
+                  {labels[path] && !message.startsWith(labels[path]) ? `${labels[path]}: ${message}` : message}
+                </Link>
+              </List.Item>
+            ))}
+          </List>
+        </div>
       </BlockStack>
     </Banner>
   );
@@ -141,6 +150,36 @@ export function SettingsSection({
       </Card>
     </Layout.AnnotatedSection>
   );
+}
+
+/**
+ * The form control a setting path names: its field's name is the path's last part
+ * ("privacy.retentionDays" → retentionDays), except translated texts
+ * ("privacy.localizedTexts.de.greeting" → text.de.greeting), a weekday's hours
+ * ("handoff.businessHours.2" → open2, else its switch) and the lead fields (checkboxes).
+ */
+export function fieldNamesOf(path: string): string[] {
+  const localized = /^privacy\.localizedTexts\.(\w+)\.(\w+)$/.exec(path);
+  if (localized) return [`text.${localized[1]}.${localized[2]}`];
+  const day = /^handoff\.businessHours(?:\.(\d))?$/.exec(path);
+  if (day) return day[1] ? [`open${day[1]}`, `dayOpen${day[1]}`] : ["open1", "dayOpen1", "open0", "dayOpen0"];
+  const name = path.split(".").pop() ?? path;
+  return [name, `${name}[]`];
+}
+
+/** Brings a field into view and puts the cursor in it (from the error summary). */
+export function focusField(form: HTMLFormElement | null, path: string): boolean {
+  if (!form) return false;
+  for (const name of fieldNamesOf(path)) {
+    const field = [...form.querySelectorAll<HTMLElement>(`[name="${CSS.escape(name)}"]`)].find(
+      (el) => !(el instanceof HTMLInputElement && el.type === "hidden"),
+    );
+    if (!field) continue;
+    field.scrollIntoView({ block: "center" });
+    field.focus({ preventScroll: true });
+    return true;
+  }
+  return false;
 }
 
 /** The problems a failed save lists: one per field, a business day's once under its day. */

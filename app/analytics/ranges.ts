@@ -1,11 +1,14 @@
 // The analytics ranges the merchant picks from, and day buckets (UTC) for charts.
-import { z } from "zod";
-
-export const rangeDaysSchema = z.coerce
-  .number()
-  .pipe(z.union([z.literal(7), z.literal(30), z.literal(90)]))
-  .catch(30);
+// No zod here: the Analytics route module imports this file, and zod would end up in
+// the page's browser bundle.
 export type RangeDays = 7 | 30 | 90;
+const RANGES: readonly RangeDays[] = [7, 30, 90];
+
+/** The `range` query parameter as 7, 30 or 90 days; anything else is 30. */
+export function parseRangeDays(value: unknown): RangeDays {
+  const days = typeof value === "number" ? value : typeof value === "string" && /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+  return RANGES.find((r) => r === days) ?? 30;
+}
 
 export interface DayCount {
   /** "YYYY-MM-DD" (UTC) */

@@ -1,15 +1,16 @@
 // Per-shop cache of the Admin API reads that are the same for every shopper: product
-// search, product details and the shop's policies. A busy storefront asks the same
-// few questions over and over, and each uncached answer spends Admin API points (a
-// standard shop refills 100 per second); without the cache a few hundred shoppers
-// throttle the shop within seconds.
+// search, product details, the shop's policies and its published languages. A busy
+// storefront asks the same few questions over and over, and each uncached answer spends
+// Admin API points (a standard shop refills 100 per second); without the cache a few
+// hundred shoppers throttle the shop within seconds.
 //
 // Only the operations listed here are cached; everything else (orders above all: they
 // are customer-scoped) passes straight through. The key holds the shop, so shops never
-// share an entry. Only successful answers are kept; a failure (THROTTLED, 5xx) is
-// retried by the next request. Answers are at most ADMIN_READ_CACHE_MS old (default
-// 60 s): a product or policy edited in the Shopify admin reaches the assistant within
-// that time.
+// share an entry. Only answers are kept: a success, or ACCESS_DENIED (the shop has not
+// granted a scope yet, say read_locales or read_translations: asking again within the TTL
+// would only be refused again); a failure (THROTTLED, 5xx) is retried by the next request.
+// Answers are at most ADMIN_READ_CACHE_MS old (default 60 s): a product or policy edited in
+// the Shopify admin reaches the assistant within that time.
 //
 // Misses share one request: while a read is on its way, the same read from other
 // turns waits for it instead of asking again. Without that, the first seconds of a
@@ -18,18 +19,23 @@
 import type { AdminGraphql, AdminResult } from "../infra/shopify/admin-graphql";
 import { createTtlCache, type TtlCache } from "../infra/cache/ttl-cache";
 import { SHOP_POLICIES } from "../knowledge/operations";
-import { PRODUCT_DETAILS_BY_HANDLE, PRODUCT_DETAILS_BY_ID, SEARCH_PRODUCTS } from "./operations";
+import { ShopLocales } from "../settings/operations";
+import { PRODUCT_DETAILS_BY_HANDLE_BY_SHAPE, PRODUCT_DETAILS_BY_ID_BY_SHAPE, SEARCH_PRODUCTS_BY_SHAPE } from "./operations";
 
+// Every shape of a read (operations.ts) is its own entry: the key names the shape.
 const CACHEABLE = new Map<string, string>([
-  [SEARCH_PRODUCTS, "search"],
-  [PRODUCT_DETAILS_BY_HANDLE, "byHandle"],
-  [PRODUCT_DETAILS_BY_ID, "byId"],
+  ...Object.entries(SEARCH_PRODUCTS_BY_SHAPE).map(([shape, doc]): [string, string] => [doc, `search${shape}`]),
+  ...Object.entries(PRODUCT_DETAILS_BY_HANDLE_BY_SHAPE).map(([shape, doc]): [string, string] => [doc, `byHandle${shape}`]),
+  ...Object.entries(PRODUCT_DETAILS_BY_ID_BY_SHAPE).map(([shape, doc]): [string, string] => [doc, `byId${shape}`]),
   [SHOP_POLICIES, "policies"],
+  [ShopLocales, "locales"],
 ]);
 
 export const ADMIN_READ_CACHE_MAX_ENTRIES = 5_000;
 
-export interface AdminReadCache extends TtlCache<AdminResult> {
+// Its own shared misses (inflight, below) instead of TtlCache's getOrLoad: a forgotten shop's
+// read on its way must be dropped too (deletePrefix).
+export interface AdminReadCache extends Omit<TtlCache<AdminResult>, "update" | "getOrLoad"> {
   /** Reads on their way to the Admin API, by key: a miss on one of these waits for it. */
   readonly inflight: Map<string, Promise<AdminResult>>;
 }
@@ -73,7 +79,7 @@ export function withCatalogCache(admin: AdminGraphql, shop: string, cache: Admin
       (result) => {
         const current = cache.inflight.get(key) === request;
         if (current) cache.inflight.delete(key);
-        if (current && result.ok) cache.set(key, result);
+        if (current && (result.ok || result.code === "ACCESS_DENIED")) cache.set(key, result);
         return result;
       },
       (error: unknown) => {

@@ -11,10 +11,18 @@
 // titles and descriptions in the shopper's locale (translations, falling back to the
 // primary locale) and prices in the shopper's market (contextualPricing, falling back to
 // the shop currency). See docs/architecture.md "Languages and markets".
+//
+// Each read asks only for what the turn needs (operations.ts): translations when the
+// storefront named the shopper's locale, market prices when the storefront named a country, variant options when the shopper asked
+// for a size or a colour.
+//
+// Links: a card's url is the product's path below the storefront's root, with the handle in
+// the shopper's language when the merchant translated it ("/products/leder-wanderschuhe");
+// the widget puts the storefront's locale root in front ("/de", "/de-ch"; docs/widget.md).
 import { z } from "zod";
 import type { ProductCard } from "../contracts/cards";
 import type { AdminFailureCode, AdminGraphql } from "../infra/shopify/admin-graphql";
-import { PRODUCT_DETAILS_BY_HANDLE, PRODUCT_DETAILS_BY_ID, SEARCH_PRODUCTS } from "./operations";
+import { productDetailsDocument, SEARCH_FIRST, searchProductsDocument, type ReadShape } from "./operations";
 import { foldText } from "./vocabulary";
 import { contextVariables, withoutTranslationsIfDenied } from "../infra/shopify/localized-reads";
 
@@ -47,6 +55,7 @@ const productNode = z.object({
           id: z.string(),
           availableForSale: z.boolean(),
           price: z.string().optional(),
+          title: z.string().optional(),
           selectedOptions,
           contextualPricing: variantPricing,
         })
@@ -152,6 +161,12 @@ function cardPrice(node: ProductNode): { amount: string; currencyCode: string } 
   return { amount: price.amount, currencyCode: price.currencyCode };
 }
 
+/** The merchant's handle for the shopper's language, when it is one a product URL can carry. */
+function localHandle(node: ProductNode): string {
+  const handle = translated(node, "handle")?.trim();
+  return handle && /^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u.test(handle) && handle.length <= 255 ? handle : node.handle;
+}
+
 export function toProductCard(node: ProductNode): ProductCard {
   const variant = node.variants.nodes.find((v) => v.availableForSale) ?? node.variants.nodes[0];
   const img = node.featuredMedia?.preview?.image ?? null;
@@ -160,7 +175,7 @@ export function toProductCard(node: ProductNode): ProductCard {
     kind: "product",
     id: node.id,
     title,
-    url: `/products/${encodeURIComponent(node.handle)}`,
+    url: `/products/${encodeURIComponent(localHandle(node))}`,
     image: img ? { url: img.url, alt: img.altText ?? title } : null,
     price: cardPrice(node),
     available: node.variants.nodes.some((v) => v.availableForSale),
@@ -168,9 +183,10 @@ export function toProductCard(node: ProductNode): ProductCard {
   };
 }
 
-function summaryOf(card: ProductCard): ProductSummary {
+/** For the model: the primary handle (what product_details looks up), whatever the card links to. */
+function summaryOf(card: ProductCard, handle: string): ProductSummary {
   return {
-    handle: card.url.slice("/products/".length),
+    handle,
     title: card.title,
     price: `${card.price.amount} ${card.price.currencyCode}`,
     available: card.available,
@@ -179,8 +195,14 @@ function summaryOf(card: ProductCard): ProductSummary {
 
 type SearchVariant = ProductNode["variants"]["nodes"][number];
 
+/** A variant's option values: its selectedOptions (details), else its title ("XL / Black", search). */
+function optionValues(variant: SearchVariant): string[] {
+  if (variant.selectedOptions) return variant.selectedOptions.map((o) => o.value);
+  return typeof variant.title === "string" ? variant.title.split(" / ") : [];
+}
+
 function optionMatches(variant: SearchVariant, wanted: string[]): boolean {
-  return (variant.selectedOptions ?? []).some((o) => wanted.includes(foldText(o.value)));
+  return optionValues(variant).some((value) => wanted.includes(foldText(value)));
 }
 
 /** The product's variants that fit the shopper's size, colour and stock wishes. */
@@ -228,10 +250,9 @@ export async function searchProducts(
         search.minPrice !== undefined ? `price:>=${search.minPrice}` : "",
         search.maxPrice !== undefined ? `price:<=${search.maxPrice}` : "",
       ].filter(Boolean);
-  const result = await withoutTranslationsIfDenied(admin, SEARCH_PRODUCTS, {
-    first: 10,
+  const result = await readInShape(admin, context, searchProductsDocument, {
+    first: SEARCH_FIRST,
     query: productSearchQuery(terms, filters),
-    ...contextVariables(context),
   });
   if (!result.ok) return { ok: false, code: result.code };
   const parsed = z.object({ products: z.object({ nodes: z.array(productNode) }) }).safeParse(result.data);
@@ -241,15 +262,12 @@ export async function searchProducts(
     const fitting = fittingVariants(node, search).filter((v) => priceWithin(variantPrice(v, node), search));
     if (fitting.length === 0) return [];
     const hits = groupHits(node, scoreGroups);
-    return [{ card: toProductCard(node), hits, score: hits.reduce((s, h) => s + h, 0) }];
+    return [{ card: toProductCard(node), handle: node.handle, hits, score: hits.reduce((s, h) => s + h, 0) }];
   });
   const typed = (search.typeGroups ?? []).filter((i) => i < scoreGroups.length);
   const ofType = typed.length ? scored.filter((s) => typed.some((i) => s.hits[i]! > 0)) : scored;
-  const cards = (ofType.length ? ofType : scored)
-    .sort((a, b) => b.score - a.score)
-    .slice(0, search.limit ?? 5)
-    .map((s) => s.card);
-  return { ok: true, cards, summaries: cards.map(summaryOf) };
+  const shown = (ofType.length ? ofType : scored).sort((a, b) => b.score - a.score).slice(0, search.limit ?? 5);
+  return { ok: true, cards: shown.map((s) => s.card), summaries: shown.map((s) => summaryOf(s.card, s.handle)) };
 }
 
 /** Per concept: 2 when the title names it, 1 when only the type or a tag does, else 0. */
@@ -276,13 +294,13 @@ export async function productDetails(
   context: CatalogContext = {},
 ): Promise<({ ok: true } & ProductDetails) | CatalogFailure> {
   const byId = ref.id && /^(gid:\/\/shopify\/Product\/)?\d+$/.test(ref.id);
-  const extra = contextVariables(context);
   const result = byId
-    ? await withoutTranslationsIfDenied(admin, PRODUCT_DETAILS_BY_ID, {
+    ? await readInShape(admin, context, (shape) => productDetailsDocument("id", shape), {
         id: ref.id!.startsWith("gid:") ? ref.id : `gid://shopify/Product/${ref.id}`,
-        ...extra,
       })
-    : await withoutTranslationsIfDenied(admin, PRODUCT_DETAILS_BY_HANDLE, { handle: (ref.handle ?? "").trim().toLowerCase(), ...extra });
+    : await readInShape(admin, context, (shape) => productDetailsDocument("handle", shape), {
+        handle: (ref.handle ?? "").trim().toLowerCase(),
+      });
   if (!result.ok) return { ok: false, code: result.code };
   const parsed = z
     .object({ product: detailNode.nullable().optional(), productByIdentifier: detailNode.nullable().optional() })
@@ -295,7 +313,7 @@ export async function productDetails(
     ok: true,
     card,
     summary: {
-      ...summaryOf(card),
+      ...summaryOf(card, node.handle),
       description:
         translated(node, "body_html")
           ?.replace(/<[^>]+>/g, " ")
@@ -316,4 +334,41 @@ export async function productDetails(
       };
     }),
   };
+}
+
+/**
+ * Which optional parts a read needs for this shopper: translations when the storefront
+ * named a locale (Shopify answers the primary locale with none, and the read falls back to
+ * the primary text), market prices when it named a country. The shop's primary locale is
+ * not looked up first: that would be a second Admin API request per search whenever the
+ * catalog cache misses (every search in the demo), to save 10 points of a search's cost.
+ */
+export function readShapeFor(context: CatalogContext): { shape: ReadShape; variables: Record<string, unknown> } {
+  const variables = contextVariables(context);
+  const translate = Boolean(variables.translate);
+  const localPrices = Boolean(variables.localPrices);
+  return {
+    shape: { translate, localPrices },
+    variables: {
+      ...(translate ? { locale: variables.locale } : {}),
+      ...(localPrices ? { country: variables.country } : {}),
+    },
+  };
+}
+
+/**
+ * Runs the read in the shape the shopper needs. A shop that has not granted read_translations
+ * yet answers a translating read with ACCESS_DENIED: the read runs again without translations.
+ */
+async function readInShape(
+  admin: AdminGraphql,
+  context: CatalogContext,
+  documentFor: (shape: ReadShape) => string,
+  variables: Record<string, unknown>,
+) {
+  const { shape, variables: extra } = readShapeFor(context);
+  const result = await admin(documentFor(shape), { ...variables, ...extra });
+  if (result.ok || result.code !== "ACCESS_DENIED" || !shape.translate) return result;
+  const { locale: _locale, ...rest } = extra;
+  return admin(documentFor({ ...shape, translate: false }), { ...variables, ...rest });
 }

@@ -10,7 +10,9 @@ export const productCardSchema = z
     kind: z.literal("product"),
     id: z.string(),
     title: z.string(),
-    // Shop-relative, so the widget only ever links to the shop's own origin.
+    // Shop-relative, so the widget only ever links to the shop's own origin; relative to the
+    // storefront's locale root (the widget puts "/de" or "/de-ch" in front), with the handle in
+    // the shopper's language when the merchant translated it.
     url: z.string().regex(/^\/products\/[^/?#\s]+$/),
     image: z.object({ url: z.string(), alt: z.string() }).strict().nullable(),
     price: money,

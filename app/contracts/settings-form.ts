@@ -1,9 +1,6 @@
 // The settings forms' shapes shared by the admin pages (browser) and their actions
 // (server). No zod here: the pages' bundles must not pull it in.
 
-/** The storefront languages whose texts the Privacy page edits (the widget's own languages besides English). */
-export const TEXT_LANGUAGES = ["de", "fr", "es"] as const;
-
 /** Days of the week as the business-hours form numbers them (0 = Sunday, as Date#getDay). */
 export const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;
 

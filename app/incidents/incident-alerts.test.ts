@@ -48,7 +48,7 @@ describe("staff incident alerts through the admin's functions", () => {
     const large = await exportLeadsCsv(deps(), { shop: SHOP, staff: owner, status: "all" });
     expect(large).toMatchObject({ ok: true, count: LARGE_LEAD_EXPORT_ROWS });
     const alert = (await alertsOf()).find((a) => a.kind === "large_export");
-    expect(alert).toMatchObject({ actor: owner.id, count: LARGE_LEAD_EXPORT_ROWS, title: "Large lead export" });
+    expect(alert).toMatchObject({ actor: owner.id, actorName: owner.name, count: LARGE_LEAD_EXPORT_ROWS, windowMinutes: 0 });
   });
 
   it("flags many transcripts opened by one staff member in a short time", async () => {
@@ -59,7 +59,13 @@ describe("staff incident alerts through the admin's functions", () => {
     expect(await alertsOf()).toEqual([]);
     await viewTranscript(deps(), { shop: SHOP, staff: owner, conversationId: id });
     expect(await alertsOf()).toMatchObject([
-      { kind: "transcripts_opened", actor: owner.id, count: TRANSCRIPTS_OPENED_PER_STAFF.count, title: "Many transcripts opened" },
+      {
+        kind: "transcripts_opened",
+        actor: owner.id,
+        actorName: owner.name,
+        count: TRANSCRIPTS_OPENED_PER_STAFF.count,
+        windowMinutes: TRANSCRIPTS_OPENED_PER_STAFF.windowMinutes,
+      },
     ]);
   });
 });

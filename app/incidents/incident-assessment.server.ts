@@ -15,6 +15,7 @@ export interface WindowAssessment {
   conversations: { count: number; ids: string[] };
   /** Keyed hashes (customer id, email, phone) of shoppers whose data the window touched. */
   shoppers: { count: number; hashes: { kind: "customer" | "email" | "phone"; hash: string }[] };
+  /** Counts per kind of data, as codes the page words ("incidents.data.<kind>"; events "event.<kind>"). */
   dataKinds: { kind: string; count: number }[];
   staffActions: { action: string; actor: string; count: number }[];
 }
@@ -49,11 +50,11 @@ export async function assessWindow(db: Database, shop: string, window: { from: D
     conversations: { count: conversations.length, ids: conversations.slice(0, LISTED_IDS_LIMIT).map((c) => c.id) },
     shoppers: { count: hashes.length, hashes: hashes.slice(0, LISTED_IDS_LIMIT) },
     dataKinds: [
-      { kind: "chat messages", count: messages },
-      { kind: "handoff requests (contact details)", count: leads.length },
-      { kind: "order verifications (failed)", count: verifications.filter((v) => !v.success).length },
-      { kind: "order verifications (succeeded)", count: verifications.filter((v) => v.success).length },
-      ...events.map((e) => ({ kind: `event: ${e.kind}`, count: e.count })),
+      { kind: "messages", count: messages },
+      { kind: "leads", count: leads.length },
+      { kind: "verifications_failed", count: verifications.filter((v) => !v.success).length },
+      { kind: "verifications_succeeded", count: verifications.filter((v) => v.success).length },
+      ...events.map((e) => ({ kind: `event.${e.kind}`, count: e.count })),
     ].filter((k) => k.count > 0),
     staffActions: audits.map((a) => ({ action: a.action, actor: a.actor, count: a.count })).sort((a, b) => b.count - a.count),
   };

@@ -12,14 +12,21 @@ export const RATE_LIMITED_SPIKE = { count: 100, windowMinutes: 60 };
 
 export type AlertKind = "bulk_exports" | "large_export" | "transcripts_opened" | "verify_failed" | "card_blocked" | "rate_limited";
 
+/**
+ * One alert, as codes and numbers: the Incidents page words it in the merchant's
+ * language ("incidents.alert.<kind>.title" / ".body").
+ */
 export interface Alert {
   kind: AlertKind;
-  title: string;
-  description: string;
+  /** Events in the window (rows of a large export). */
   count: number;
+  /** The rule's window in minutes (0 for a single large export). */
+  windowMinutes: number;
   windowStart: Date;
   windowEnd: Date;
   actor: string | null;
+  /** The staff member's name when the audit log has it. */
+  actorName: string | null;
 }
 
 export interface Burst {

@@ -36,12 +36,12 @@ export async function detectAlerts(deps: { db: Database; clock: Clock }, shop: s
     if (rows >= LARGE_LEAD_EXPORT_ROWS) {
       alerts.push({
         kind: "large_export",
-        title: "Large lead export",
-        description: `${who(a.actor, a.actorName)} exported ${rows} leads at once.`,
         count: rows,
+        windowMinutes: 0,
         windowStart: a.createdAt,
         windowEnd: a.createdAt,
         actor: a.actor,
+        actorName: a.actorName,
       });
     }
   }
@@ -50,41 +50,31 @@ export async function detectAlerts(deps: { db: Database; clock: Clock }, shop: s
     if (bulk)
       alerts.push({
         kind: "bulk_exports",
-        title: "Repeated exports",
-        description: `${who(actor, name)} exported leads or downloaded data-request exports ${bulk.count} times within ${BULK_EXPORTS_PER_STAFF.windowMinutes} minutes.`,
         count: bulk.count,
+        windowMinutes: BULK_EXPORTS_PER_STAFF.windowMinutes,
         windowStart: bulk.start,
         windowEnd: bulk.end,
         actor,
+        actorName: name,
       });
     const opened = busiestWindow(views, TRANSCRIPTS_OPENED_PER_STAFF);
     if (opened)
       alerts.push({
         kind: "transcripts_opened",
-        title: "Many transcripts opened",
-        description: `${who(actor, name)} opened ${opened.count} transcripts within ${TRANSCRIPTS_OPENED_PER_STAFF.windowMinutes} minutes.`,
         count: opened.count,
+        windowMinutes: TRANSCRIPTS_OPENED_PER_STAFF.windowMinutes,
         windowStart: opened.start,
         windowEnd: opened.end,
         actor,
+        actorName: name,
       });
   }
   const shopperRules = [
-    [
-      "verify_failed",
-      VERIFY_FAILED_BURST,
-      "Burst of failed order verifications",
-      "failed order verifications (someone may be guessing order numbers and emails)",
-    ],
-    ["card_blocked", CARD_BLOCKED_SPIKE, "Spike of blocked card numbers", "messages with card numbers were blocked"],
-    [
-      "rate_limited",
-      RATE_LIMITED_SPIKE,
-      "Spike of rate-limited requests",
-      "shopper requests were rate limited (possible automated traffic)",
-    ],
+    ["verify_failed", VERIFY_FAILED_BURST],
+    ["card_blocked", CARD_BLOCKED_SPIKE],
+    ["rate_limited", RATE_LIMITED_SPIKE],
   ] as const;
-  for (const [kind, rule, title, what] of shopperRules) {
+  for (const [kind, rule] of shopperRules) {
     const burst = busiestWindow(
       events.filter((e) => e.kind === kind).map((e) => e.createdAt),
       rule,
@@ -92,18 +82,16 @@ export async function detectAlerts(deps: { db: Database; clock: Clock }, shop: s
     if (burst)
       alerts.push({
         kind,
-        title,
-        description: `${burst.count} ${what} within ${rule.windowMinutes} minutes.`,
         count: burst.count,
+        windowMinutes: rule.windowMinutes,
         windowStart: burst.start,
         windowEnd: burst.end,
         actor: null,
+        actorName: null,
       });
   }
   return alerts.sort((a, b) => b.windowEnd.getTime() - a.windowEnd.getTime());
 }
-
-const who = (actor: string, name: string | null) => (name ? `${name} (staff ${actor})` : `Staff member ${actor}`);
 
 function exportedRows(action: string, detailJson: string): number {
   if (action !== "leads.exported") return 0;
@@ -131,14 +119,28 @@ export async function setPaused(
   return { ok: true, paused: input.paused };
 }
 
+/** The Incidents page's post: pause or resume the assistant. */
+export const incidentActionSchema = z.object({ intent: z.enum(["pause", "resume"]) });
+
 // Assessment windows are bounded so one page view cannot scan the whole history.
 export const MAX_WINDOW_DAYS = 31;
 export const LISTED_IDS_LIMIT = 200;
 
+/** Why a window is refused, as a code the page words ("incidents.window.<code>"). */
+export type WindowProblem = "invalid" | "order" | "tooLong";
+
 export const incidentWindowSchema = z
   .object({ from: z.coerce.date(), to: z.coerce.date() })
-  .refine((w) => w.from < w.to, { message: "The window must end after it starts.", path: ["to"] })
-  .refine((w) => w.to.getTime() - w.from.getTime() <= MAX_WINDOW_DAYS * 86_400_000, {
-    message: `Choose at most ${MAX_WINDOW_DAYS} days.`,
-    path: ["to"],
-  });
+  .refine((w) => w.from < w.to, { message: "order", path: ["to"] })
+  .refine((w) => w.to.getTime() - w.from.getTime() <= MAX_WINDOW_DAYS * 86_400_000, { message: "tooLong", path: ["to"] });
+
+/** The assessment window from the page's query, or the problem with it. */
+export function parseIncidentWindow(
+  from: string | null,
+  to: string | null,
+): { ok: true; window: { from: Date; to: Date } } | { ok: false; problem: WindowProblem } {
+  const parsed = incidentWindowSchema.safeParse({ from, to });
+  if (parsed.success) return { ok: true, window: parsed.data };
+  const message = parsed.error.issues[0]?.message;
+  return { ok: false, problem: message === "order" || message === "tooLong" ? message : "invalid" };
+}

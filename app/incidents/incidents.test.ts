@@ -12,7 +12,7 @@ import {
   staffMember,
   testVault,
 } from "../../test/support/admin-fixtures";
-import { detectAlerts, incidentWindowSchema, setPaused } from "./incidents.server";
+import { detectAlerts, incidentWindowSchema, parseIncidentWindow, setPaused } from "./incidents.server";
 import { assessWindow } from "./incident-assessment.server";
 import { busiestWindow, CARD_BLOCKED_SPIKE, TRANSCRIPTS_OPENED_PER_STAFF, VERIFY_FAILED_BURST } from "./incident-rules";
 import { loadShopState } from "../settings/shop-settings.server";
@@ -92,11 +92,16 @@ describe("pause and assessment", () => {
     ]);
     expect(JSON.stringify(result)).not.toContain("example.com");
     expect(result.dataKinds).toEqual([
-      { kind: "chat messages", count: 1 },
-      { kind: "handoff requests (contact details)", count: 1 },
-      { kind: "event: card_blocked", count: 2 },
+      { kind: "messages", count: 1 },
+      { kind: "leads", count: 1 },
+      { kind: "event.card_blocked", count: 2 },
     ]);
     expect(result.staffActions).toEqual([{ action: "transcript.viewed", actor: "2002", count: 1 }]);
     expect(incidentWindowSchema.safeParse({ from: "2026-01-01", to: "2026-06-01" }).success).toBe(false);
+    // Why a window is refused, as a code the page words in the merchant's language.
+    expect(parseIncidentWindow("2026-01-01", "2026-06-01")).toEqual({ ok: false, problem: "tooLong" });
+    expect(parseIncidentWindow("2026-01-02", "2026-01-01")).toEqual({ ok: false, problem: "order" });
+    expect(parseIncidentWindow("yesterday", null)).toEqual({ ok: false, problem: "invalid" });
+    expect(parseIncidentWindow("2026-01-01T00:00:00Z", "2026-01-02T00:00:00Z")).toMatchObject({ ok: true });
   });
 });

@@ -10,6 +10,7 @@ import { AdminPage } from "../admin-ui/admin-page";
 import { SectionCard } from "../admin-ui/section-card";
 import { authenticate } from "../composition/shopify.server";
 import { useT } from "../admin-ui/i18n/i18n";
+import { checklistDetail, providerReason } from "../admin-ui/server-notices";
 
 export const meta: MetaFunction = () => [{ title: "Home · Shop assistant" }];
 
@@ -64,7 +65,8 @@ export default function Home() {
                     </Text>
                   </InlineStack>
                   <Text as="p" tone="subdued">
-                    {item.detail}
+                    {/* "5 hours ago": the server's and the browser's clocks may disagree at the edge. */}
+                    <span suppressHydrationWarning>{checklistDetail(item.detail, t)}</span>
                   </Text>
                 </BlockStack>
               </div>
@@ -74,7 +76,7 @@ export default function Home() {
         </SectionCard>
         <SectionCard title={t("home.mode")} variant="oneThird" gap="200">
           <Badge tone={MODE_TONES[checklist.mode.mode]}>{t(MODE_LABELS[checklist.mode.mode])}</Badge>
-          <Text as="p">{checklist.mode.reason}</Text>
+          <Text as="p">{providerReason(checklist.mode.provider, checklist.mode.reason, t)}</Text>
         </SectionCard>
       </Layout>
     </AdminPage>

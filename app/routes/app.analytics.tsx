@@ -6,21 +6,21 @@ import { useLoaderData } from "@remix-run/react";
 import { BlockStack, Card, InlineGrid, Layout, Select, Text } from "@shopify/polaris";
 import { adminDeps } from "../composition/admin-context.server";
 import vizStyles from "@shopify/polaris-viz/build/esm/styles.css";
-import { Bars, ChartsProvider, Donut } from "../admin-ui/charts";
+import { Bars, Donut } from "../admin-ui/charts";
 import { useT } from "../admin-ui/i18n/i18n";
 import { EmptyNotice } from "../admin-ui/empty";
 import { AdminPage } from "../admin-ui/admin-page";
 import { useFilterParams } from "../admin-ui/pagination";
 import { loadAnalytics } from "../analytics/analytics.server";
 import { conversationStats } from "../conversations/store/conversation-stats.server";
-import { rangeDaysSchema } from "../analytics/ranges";
+import { parseRangeDays } from "../analytics/ranges";
 import { authenticate } from "../composition/shopify.server";
 
 export const meta: MetaFunction = () => [{ title: "Analytics · Shop assistant" }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const range = rangeDaysSchema.parse(new URL(request.url).searchParams.get("range") ?? undefined);
+  const range = parseRangeDays(new URL(request.url).searchParams.get("range"));
   return json(await loadAnalytics({ ...adminDeps(), conversations: conversationStats }, session.shop, range));
 };
 
@@ -53,114 +53,112 @@ export default function Analytics() {
   const empty = t("analytics.noTopics");
   return (
     <AdminPage title={t("analytics.title")} subtitle={t("analytics.subtitle")}>
-      <ChartsProvider>
-        <Layout>
+      <Layout>
+        <Layout.Section>
+          <Card>
+            <Select
+              label={t("analytics.period")}
+              value={String(data.rangeDays)}
+              onChange={(range) => set({ range })}
+              options={[7, 30, 90].map((days) => ({ label: t("analytics.last", { count: days }), value: String(days) }))}
+            />
+          </Card>
+        </Layout.Section>
+        <Layout.Section>
+          <InlineGrid columns={{ xs: 1, sm: 2, md: 3 }} gap="400">
+            <Metric
+              label={t("analytics.conversations")}
+              value={t.number(data.conversations)}
+              help={t("analytics.conversationsHelp", { count: data.rangeDays })}
+            />
+            <Metric
+              label={t("analytics.answered")}
+              value={t.percent(data.answeredWithoutPerson.share)}
+              help={t("analytics.answeredHelp", { count: data.answeredWithoutPerson.count })}
+            />
+            <Metric
+              label={t("analytics.handoffs")}
+              value={t.number(data.handoffs.count)}
+              help={t("analytics.handoffsHelp", { share: t.percent(data.handoffs.share) })}
+            />
+            <Metric
+              label={t("analytics.basicMode")}
+              value={t.percent(data.basicMode.share)}
+              help={t("analytics.basicModeHelp", { count: data.basicMode.count })}
+            />
+            <Metric label={t("analytics.orders")} value={t.number(data.ordersAskedAbout)} help={t("analytics.ordersHelp")} />
+          </InlineGrid>
+        </Layout.Section>
+        {data.conversations === 0 ? (
           <Layout.Section>
             <Card>
-              <Select
-                label={t("analytics.period")}
-                value={String(data.rangeDays)}
-                onChange={(range) => set({ range })}
-                options={[7, 30, 90].map((days) => ({ label: t("analytics.last", { count: days }), value: String(days) }))}
-              />
+              <EmptyNotice heading={t("analytics.emptyHeading")}>
+                <p>{t("analytics.emptyBody")}</p>
+              </EmptyNotice>
             </Card>
           </Layout.Section>
-          <Layout.Section>
-            <InlineGrid columns={{ xs: 1, sm: 2, md: 3 }} gap="400">
-              <Metric
-                label={t("analytics.conversations")}
-                value={t.number(data.conversations)}
-                help={t("analytics.conversationsHelp", { count: data.rangeDays })}
-              />
-              <Metric
-                label={t("analytics.answered")}
-                value={t.percent(data.answeredWithoutPerson.share)}
-                help={t("analytics.answeredHelp", { count: data.answeredWithoutPerson.count })}
-              />
-              <Metric
-                label={t("analytics.handoffs")}
-                value={t.number(data.handoffs.count)}
-                help={t("analytics.handoffsHelp", { share: t.percent(data.handoffs.share) })}
-              />
-              <Metric
-                label={t("analytics.basicMode")}
-                value={t.percent(data.basicMode.share)}
-                help={t("analytics.basicModeHelp", { count: data.basicMode.count })}
-              />
-              <Metric label={t("analytics.orders")} value={t.number(data.ordersAskedAbout)} help={t("analytics.ordersHelp")} />
-            </InlineGrid>
-          </Layout.Section>
-          {data.conversations === 0 ? (
-            <Layout.Section>
-              <Card>
-                <EmptyNotice heading={t("analytics.emptyHeading")}>
-                  <p>{t("analytics.emptyBody")}</p>
-                </EmptyNotice>
-              </Card>
-            </Layout.Section>
-          ) : null}
-          <Layout.Section>
-            <Card>
-              <Bars
-                title={t("analytics.perDay")}
-                keyHeading={t("analytics.day")}
-                valueHeading={t("analytics.conversations")}
-                empty={t("analytics.emptyHeading")}
-                points={data.perDay.map((d) => ({ key: d.day, label: dayLabel(d.day), value: d.count }))}
-              />
-            </Card>
-          </Layout.Section>
-          <Layout.Section variant="oneHalf">
-            <Card>
-              <Donut
-                title={t("analytics.outcomes")}
-                keyHeading={t("analytics.outcomes")}
-                valueHeading={t("analytics.conversations")}
-                empty={empty}
-                points={data.outcomes.map((o) => ({
-                  key: o.outcome,
-                  label: t.has(`analytics.outcome.${o.outcome}`)
-                    ? t(`analytics.outcome.${o.outcome}` as "analytics.outcome.open")
-                    : o.outcome,
-                  value: o.count,
-                }))}
-              />
-            </Card>
-          </Layout.Section>
-          <Layout.Section variant="oneHalf">
-            <Card>
-              <Donut
-                title={t("analytics.modeShare")}
-                keyHeading={t("analytics.modeShare")}
-                valueHeading={t("analytics.conversations")}
-                empty={empty}
-                points={[
-                  { key: "ai", label: t("analytics.mode.ai"), value: Math.max(0, data.conversations - data.basicMode.count) },
-                  { key: "basic", label: t("analytics.mode.basic"), value: data.basicMode.count },
-                ]}
-              />
-            </Card>
-          </Layout.Section>
-          <Layout.Section>
-            <Card>
-              <Bars
-                horizontal
-                title={t("analytics.topics")}
-                keyHeading={t("analytics.topics")}
-                valueHeading={t("analytics.messages")}
-                empty={empty}
-                points={data.topTopics.map((topic) => ({
-                  key: topic.topic,
-                  label: t.has(`analytics.topic.${topic.topic}`)
-                    ? t(`analytics.topic.${topic.topic}` as "analytics.topic.other")
-                    : topic.topic,
-                  value: topic.count,
-                }))}
-              />
-            </Card>
-          </Layout.Section>
-        </Layout>
-      </ChartsProvider>
+        ) : null}
+        <Layout.Section>
+          <Card>
+            <Bars
+              title={t("analytics.perDay")}
+              keyHeading={t("analytics.day")}
+              valueHeading={t("analytics.conversations")}
+              empty={t("analytics.emptyHeading")}
+              points={data.perDay.map((d) => ({ key: d.day, label: dayLabel(d.day), value: d.count }))}
+            />
+          </Card>
+        </Layout.Section>
+        <Layout.Section variant="oneHalf">
+          <Card>
+            <Donut
+              title={t("analytics.outcomes")}
+              keyHeading={t("analytics.outcomes")}
+              valueHeading={t("analytics.conversations")}
+              empty={empty}
+              points={data.outcomes.map((o) => ({
+                key: o.outcome,
+                label: t.has(`analytics.outcome.${o.outcome}`)
+                  ? t(`analytics.outcome.${o.outcome}` as "analytics.outcome.open")
+                  : o.outcome,
+                value: o.count,
+              }))}
+            />
+          </Card>
+        </Layout.Section>
+        <Layout.Section variant="oneHalf">
+          <Card>
+            <Donut
+              title={t("analytics.modeShare")}
+              keyHeading={t("analytics.modeShare")}
+              valueHeading={t("analytics.conversations")}
+              empty={empty}
+              points={[
+                { key: "ai", label: t("analytics.mode.ai"), value: Math.max(0, data.conversations - data.basicMode.count) },
+                { key: "basic", label: t("analytics.mode.basic"), value: data.basicMode.count },
+              ]}
+            />
+          </Card>
+        </Layout.Section>
+        <Layout.Section>
+          <Card>
+            <Bars
+              horizontal
+              title={t("analytics.topics")}
+              keyHeading={t("analytics.topics")}
+              valueHeading={t("analytics.messages")}
+              empty={empty}
+              points={data.topTopics.map((topic) => ({
+                key: topic.topic,
+                label: t.has(`analytics.topic.${topic.topic}`)
+                  ? t(`analytics.topic.${topic.topic}` as "analytics.topic.other")
+                  : topic.topic,
+                value: topic.count,
+              }))}
+            />
+          </Card>
+        </Layout.Section>
+      </Layout>
     </AdminPage>
   );
 }

@@ -9,7 +9,7 @@ import { adminDeps, staffOf } from "../composition/admin-context.server";
 import { fieldErrorsOf, SettingsFormPage, SettingsSection, useFormValues } from "../admin-ui/settings-form";
 import { supportedTimeZones, useT, type Translator } from "../admin-ui/i18n/i18n";
 import { handleSettingsForm } from "../settings/admin/settings-action.server";
-import { assistantFormToPatch } from "../settings/admin/settings-forms";
+import { assistantFormToPatch } from "../settings/admin/settings-forms.server";
 import { WEEKDAYS } from "../contracts/settings-form";
 import { loadShopSettings } from "../settings/shop-settings.server";
 import { authenticate } from "../composition/shopify.server";

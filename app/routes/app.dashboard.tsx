@@ -10,6 +10,7 @@ import { loadPrivacyDashboard } from "../privacy/admin/privacy-dashboard.server"
 import { AdminPage } from "../admin-ui/admin-page";
 import { useT, type Translator } from "../admin-ui/i18n/i18n";
 import { SectionCard } from "../admin-ui/section-card";
+import { providerReason } from "../admin-ui/server-notices";
 import { authenticate } from "../composition/shopify.server";
 
 export const meta: MetaFunction = () => [{ title: "Privacy dashboard · Shop assistant" }];
@@ -105,11 +106,11 @@ export default function PrivacyDashboard() {
         <SectionCard title={t("dashboard.provider")} variant="oneHalf">
           <InlineStack gap="200">
             <Text as="span" fontWeight="semibold">
-              {d.provider.name}
+              {d.provider.name ?? t("provider.none")}
             </Text>
             {d.provider.host ? <Badge>{d.provider.host}</Badge> : null}
           </InlineStack>
-          <Text as="p">{d.provider.reason}</Text>
+          <Text as="p">{providerReason(d.provider, d.provider.reason, t)}</Text>
           <Text as="p" tone="subdued">
             {t("dashboard.sent")}
           </Text>

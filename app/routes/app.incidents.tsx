@@ -5,10 +5,16 @@ import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, DataTable, InlineStack, Layout, List, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
-import { z } from "zod";
 import { adminDeps, staffOf } from "../composition/admin-context.server";
 import { assessWindow } from "../incidents/incident-assessment.server";
-import { detectAlerts, incidentWindowSchema, setPaused } from "../incidents/incidents.server";
+import {
+  detectAlerts,
+  incidentActionSchema,
+  MAX_WINDOW_DAYS,
+  parseIncidentWindow,
+  setPaused,
+  type WindowProblem,
+} from "../incidents/incidents.server";
 import { ALERT_LOOKBACK_HOURS } from "../incidents/incident-rules";
 import { AdminPage, ErrorBanner } from "../admin-ui/admin-page";
 import { SectionCard, TitledCard } from "../admin-ui/section-card";
@@ -16,6 +22,7 @@ import { EmptyNotice } from "../admin-ui/empty";
 import { ConfirmModal, useToastOnResult } from "../admin-ui/app-bridge";
 import { useT } from "../admin-ui/i18n/i18n";
 import { actionLabel } from "../admin-ui/audit-sentence";
+import { alertText, dataKindLabel } from "../admin-ui/server-notices";
 import { useFilterParams } from "../admin-ui/pagination";
 import { loadShopState } from "../settings/shop-settings.server";
 import { authenticate } from "../composition/shopify.server";
@@ -28,25 +35,23 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const params = new URL(request.url).searchParams;
   const [alerts, state] = await Promise.all([detectAlerts(deps, session.shop), loadShopState(deps.db, session.shop)]);
   let assessment = null;
-  let windowError: string | null = null;
+  let windowError: WindowProblem | null = null;
   if (params.has("from") || params.has("to")) {
-    const window = incidentWindowSchema.safeParse({ from: params.get("from"), to: params.get("to") });
-    if (window.success) assessment = await assessWindow(deps.db, session.shop, window.data);
-    else windowError = window.error.issues[0]?.message ?? "Choose a valid time window.";
+    const window = parseIncidentWindow(params.get("from"), params.get("to"));
+    if (window.ok) assessment = await assessWindow(deps.db, session.shop, window.window);
+    else windowError = window.problem;
   }
   return json({ alerts, paused: state.paused, assessment, windowError, from: params.get("from") ?? "", to: params.get("to") ?? "" });
 };
 
-const actionSchema = z.object({ intent: z.enum(["pause", "resume"]) });
-
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session, sessionToken } = await authenticate.admin(request);
-  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return json({ ok: false as const, message: "That request was not understood." }, { status: 400 });
+  const parsed = incidentActionSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return json({ ok: false as const }, { status: 400 });
   const staff = await staffOf({ session, sessionToken });
   const paused = parsed.data.intent === "pause";
   await setPaused(adminDeps(), { shop: session.shop, staff, paused });
-  return json({ ok: true as const, paused, message: null });
+  return json({ ok: true as const, paused });
 };
 
 const toLocalInput = (iso: string) => iso.slice(0, 16);
@@ -63,7 +68,7 @@ export default function Incidents() {
   const [windowTo, setWindowTo] = useState(toLocalInput(to));
   const [confirming, setConfirming] = useState(false);
   useToastOnResult(result, (r) =>
-    r.ok ? { text: t(r.paused ? "incidents.pausedToast" : "incidents.resumedToast") } : { text: r.message, isError: true },
+    r.ok ? { text: t(r.paused ? "incidents.pausedToast" : "incidents.resumedToast") } : { text: t("common.notUnderstood"), isError: true },
   );
   const pause = () => {
     setConfirming(false);
@@ -90,7 +95,7 @@ export default function Incidents() {
       />
       <Layout>
         <Layout.Section>
-          <ErrorBanner message={result && !result.ok ? result.message : null} />
+          <ErrorBanner message={result && !result.ok ? t("common.notUnderstood") : null} />
           <TitledCard
             title={t("incidents.containment")}
             aside={<Badge tone={paused ? "critical" : "success"}>{paused ? t("incidents.paused") : t("incidents.running")}</Badge>}
@@ -113,14 +118,14 @@ export default function Incidents() {
               <Banner
                 key={`${a.kind}-${a.actor ?? ""}-${a.windowStart}`}
                 tone="warning"
-                title={a.title}
+                title={alertText(a, t).title}
                 action={{
                   content: t("incidents.assessWindow"),
                   onAction: () => set({ from: a.windowStart, to: new Date(new Date(a.windowEnd).getTime() + 60_000).toISOString() }),
                 }}
               >
                 <p>
-                  {a.description} ({t.dateTime(a.windowStart)} – {t.dateTime(a.windowEnd)})
+                  {alertText(a, t).body} ({t.dateTime(a.windowStart)} – {t.dateTime(a.windowEnd)})
                 </p>
               </Banner>
             ))
@@ -155,7 +160,10 @@ export default function Incidents() {
               <Button submit>{t("incidents.assess.button")}</Button>
             </InlineStack>
           </Form>
-          <ErrorBanner title={t("incidents.assess.checkWindow")} message={windowError} />
+          <ErrorBanner
+            title={t("incidents.assess.checkWindow")}
+            message={windowError ? t(`incidents.window.${windowError}`, { days: MAX_WINDOW_DAYS }) : null}
+          />
           {assessment ? (
             <BlockStack gap="300">
               <Text as="h3" variant="headingSm">
@@ -172,7 +180,7 @@ export default function Incidents() {
                 <DataTable
                   columnContentTypes={["text", "numeric"]}
                   headings={[t("incidents.assess.dataTouched"), t("analytics.count")]}
-                  rows={assessment.dataKinds.map((k) => [k.kind, k.count])}
+                  rows={assessment.dataKinds.map((k) => [dataKindLabel(k.kind, t), t.number(k.count)])}
                 />
               )}
               {assessment.staffActions.length > 0 ? (
@@ -191,7 +199,7 @@ export default function Incidents() {
                     {assessment.shoppers.hashes.map((h) => (
                       <List.Item key={`${h.kind}:${h.hash}`}>
                         <Text as="span" breakWord>
-                          {h.kind}: <code>{h.hash}</code>
+                          {t(`incidents.hashKind.${h.kind}`)}: <code>{h.hash}</code>
                         </Text>
                       </List.Item>
                     ))}

@@ -5,9 +5,8 @@ import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Badge, BlockStack, Button, Card, IndexTable, InlineStack, Select, Text } from "@shopify/polaris";
 import { useState } from "react";
-import { z } from "zod";
 import { adminDeps, searchParamsOf, staffOf } from "../composition/admin-context.server";
-import { leadFilterSchema, listLeads, markLeadHandled } from "../leads/admin/leads.server";
+import { leadActionSchema, leadFilterSchema, listLeads, markLeadHandled } from "../leads/admin/leads.server";
 import { AdminPage, ErrorBanner, PausedBanner } from "../admin-ui/admin-page";
 import { downloadFromAction } from "../admin-ui/download";
 import { useToast, useToastOnResult } from "../admin-ui/app-bridge";
@@ -27,11 +26,9 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   return json({ page, status: filter.status, paused: state.paused });
 };
 
-const actionSchema = z.object({ intent: z.literal("handled"), leadId: z.string().min(1).max(100) });
-
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session, sessionToken } = await authenticate.admin(request);
-  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = leadActionSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return json({ ok: false as const, message: "That request was not understood." as string | null }, { status: 400 });
   const staff = await staffOf({ session, sessionToken });
   const result = await markLeadHandled(adminDeps(), { shop: session.shop, staff, leadId: parsed.data.leadId });

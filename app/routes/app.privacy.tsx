@@ -16,29 +16,47 @@ import {
   useFormValues,
 } from "../admin-ui/settings-form";
 import { useT } from "../admin-ui/i18n/i18n";
+import { providerName, providerReason } from "../admin-ui/server-notices";
 import { handleSettingsForm } from "../settings/admin/settings-action.server";
-import { privacyFormToPatch } from "../settings/admin/settings-forms";
-import { TEXT_LANGUAGES } from "../contracts/settings-form";
+import { privacyFormToPatch } from "../settings/admin/settings-forms.server";
+import { textLocalesFor } from "../settings/shop-locales";
 import { loadShopSettings } from "../settings/shop-settings.server";
 import { authenticate } from "../composition/shopify.server";
 
 export const meta: MetaFunction = () => [{ title: "Privacy · Shop assistant" }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
+  const { session, admin } = await authenticate.admin(request);
   const settings = await loadShopSettings(adminDeps().db, session.shop);
-  return json({ privacy: settings.privacy, access: settings.access, provider: modelProvider(true) });
+  // Texts for each published storefront language but the primary one (read_locales).
+  const languages = await textLocalesFor(adminGraphqlOf(admin), Object.keys(settings.privacy.localizedTexts));
+  return json({ privacy: settings.privacy, access: settings.access, provider: modelProvider(true), languages });
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session, admin, sessionToken } = await authenticate.admin(request);
-  const patch = privacyFormToPatch(await request.formData());
+  // Texts of languages the form did not carry (no longer published) are kept as saved.
+  const saved = (await loadShopSettings(adminDeps().db, session.shop)).privacy.localizedTexts;
+  const patch = privacyFormToPatch(await request.formData(), saved);
   const auth = { session, admin: adminGraphqlOf(admin), sessionToken };
   return json(await handleSettingsForm({ ...adminDeps(), staff: await staffOf(auth) }, auth, patch));
 };
 
 const LOCALIZED_FIELDS = ["greeting", "aiDisclosure", "privacyNotice"] as const;
-type LocalizedFieldName = `text.${(typeof TEXT_LANGUAGES)[number]}.${(typeof LOCALIZED_FIELDS)[number]}`;
+type LocalizedFieldName = `text.${string}.${(typeof LOCALIZED_FIELDS)[number]}`;
+type PrivacyFormFields = {
+  [K in "aiDisclosure" | "privacyNotice" | "privacyPolicyUrl" | "retentionDays" | "orderVerification" | "transcriptViewers"]: string;
+} & { [K in (typeof CHECKS)[number]]: boolean };
+
+/** "de" in the merchant's language ("German", "Allemand"), else Shopify's name for it, else the code. */
+function languageName(locale: string, shopifyName: string, adminLocale: string): string {
+  try {
+    const name = new Intl.DisplayNames([adminLocale], { type: "language" }).of(locale) ?? shopifyName;
+    return name.charAt(0).toLocaleUpperCase(adminLocale) + name.slice(1);
+  } catch {
+    return shopifyName || locale;
+  }
+}
 
 const CHECKS = [
   "consentRequired",
@@ -53,11 +71,17 @@ type Check = (typeof CHECKS)[number];
 const sectionOf = (name: string) => (name === "ownerOnlyTranscripts" || name === "transcriptViewers" ? "access" : "privacy");
 
 export default function PrivacySettings() {
-  const { privacy, access, provider } = useLoaderData<typeof loader>();
+  const { privacy, access, provider, languages } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const errors = fieldErrorsOf(result, t);
-  const form = useFormValues({
+  const localized: Record<LocalizedFieldName, string> = Object.fromEntries(
+    languages.locales.flatMap(({ locale }) =>
+      LOCALIZED_FIELDS.map((field) => [`text.${locale}.${field}`, privacy.localizedTexts[locale]?.[field] ?? ""]),
+    ),
+  );
+  const form = useFormValues<Record<LocalizedFieldName, string> & PrivacyFormFields>({
+    ...localized,
     aiDisclosure: privacy.aiDisclosure,
     privacyNotice: privacy.privacyNotice,
     privacyPolicyUrl: privacy.privacyPolicyUrl,
@@ -71,11 +95,6 @@ export default function PrivacySettings() {
     aiEnabled: privacy.aiEnabled,
     ownerOnlyTranscripts: access.ownerOnlyTranscripts,
     transcriptViewers: access.transcriptViewers.join(", "),
-    ...(Object.fromEntries(
-      TEXT_LANGUAGES.flatMap((language) =>
-        LOCALIZED_FIELDS.map((field) => [`text.${language}.${field}`, privacy.localizedTexts[language]?.[field] ?? ""]),
-      ),
-    ) as Record<LocalizedFieldName, string>),
   });
   const labels = Object.fromEntries(
     ["aiDisclosure", "privacyNotice", "privacyPolicyUrl", "retentionDays", "orderVerification", "transcriptViewers", ...CHECKS].map(
@@ -115,19 +134,29 @@ export default function PrivacySettings() {
         {check("consentRequired")}
       </SettingsSection>
       <SettingsSection title={t("privacy.languages.title")} description={t("privacy.languages.description")}>
-        {TEXT_LANGUAGES.map((language) => (
-          <BlockStack key={language} gap="200">
+        {!languages.read && (
+          <Text as="p" tone="subdued">
+            {t("privacy.languages.unread")}
+          </Text>
+        )}
+        {languages.read && languages.locales.length === 0 && (
+          <Text as="p" tone="subdued">
+            {t("privacy.languages.none")}
+          </Text>
+        )}
+        {languages.locales.map(({ locale, name }) => (
+          <BlockStack key={locale} gap="200">
             <Text as="h3" variant="headingSm">
-              {t(`privacy.languages.${language}`)}
+              {languageName(locale, name, t.locale)}
             </Text>
             {LOCALIZED_FIELDS.map((field) => (
               <SettingTextField
                 key={field}
                 form={form}
-                name={`text.${language}.${field}` as LocalizedFieldName}
+                name={`text.${locale}.${field}` as LocalizedFieldName}
                 label={t(`privacy.languages.${field}`)}
                 multiline={field === "greeting" ? 1 : 2}
-                error={errors[`privacy.localizedTexts.${language}.${field}`]}
+                error={errors[`privacy.localizedTexts.${locale}.${field}`]}
               />
             ))}
           </BlockStack>
@@ -156,12 +185,12 @@ export default function PrivacySettings() {
       </SettingsSection>
       <SettingsSection
         title={t("privacy.model.title")}
-        description={t("privacy.model.description", { provider: `${provider.name}${provider.host ? ` (${provider.host})` : ""}` })}
+        description={t("privacy.model.description", { provider: providerName(provider, t) })}
         gap="200"
       >
         {check("aiEnabled")}
         <Text as="p" tone="subdued">
-          {provider.reason}
+          {providerReason(provider, provider.reason, t)}
         </Text>
       </SettingsSection>
       <SettingsSection title={t("privacy.staff.title")} description={t("privacy.staff.description")}>

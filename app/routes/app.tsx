@@ -6,6 +6,7 @@ import { json } from "@remix-run/node";
 import { Link, Outlet, useLoaderData, useRouteError, type ShouldRevalidateFunction } from "@remix-run/react";
 import { NavMenu } from "@shopify/app-bridge-react";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css";
+import adminStyles from "../admin-ui/admin.css";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { useMemo } from "react";
 import { EmbeddedAppProvider, SHOPIFY_APP_BRIDGE_URL } from "../admin-ui/embedded-app-provider";
@@ -16,7 +17,10 @@ import { adminLocaleOf, adminTimeZone, messagesFor, polarisTranslationsFor } fro
 import { adminGraphqlOf } from "../infra/shopify/admin-graphql.server";
 import { loadShopSettings } from "../settings/shop-settings.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: polarisStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: polarisStyles },
+  { rel: "stylesheet", href: adminStyles },
+];
 
 export const ADMIN_NAVIGATION: readonly { to: string; label: MessageKey }[] = [
   { to: "/app/assistant", label: "nav.assistant" },

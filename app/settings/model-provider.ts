@@ -1,12 +1,21 @@
 // Which model provider shopper messages go to, as the merchant should be told:
-// the provider's name (OPENAI_PROVIDER_NAME) and host, or "none (basic mode)" when
-// no model is configured or the merchant switched AI answers off.
+// the provider's name (OPENAI_PROVIDER_NAME), host and model, or none (basic mode) when
+// no model is configured or the merchant switched AI answers off. Codes and names
+// only: the admin builds the sentences in the merchant's language.
 export interface ModelProviderInfo {
   mode: "ai" | "basic";
-  name: string;
+  /** The provider's name (OPENAI_PROVIDER_NAME); null in basic mode (the admin says "none"). */
+  name: string | null;
   host: string | null;
-  reason: string;
+  model: string | null;
+  /**
+   * Why, as a code the admin words in the merchant's language ("provider.reason.*"):
+   * no model configured on the server, AI answers switched off by the merchant, or AI.
+   */
+  reason: ModelProviderReason;
 }
+
+export type ModelProviderReason = "not_configured" | "switched_off" | "ai";
 
 export interface ModelEnv {
   OPENAI_API_KEY?: string | undefined;
@@ -17,22 +26,8 @@ export interface ModelEnv {
 
 export function describeModelProvider(env: ModelEnv, aiEnabled: boolean): ModelProviderInfo {
   const configured = Boolean(env.OPENAI_API_KEY || env.OPENAI_BASE_URL);
-  if (!configured) {
-    return {
-      mode: "basic",
-      name: "none (basic mode)",
-      host: null,
-      reason: "No model is configured on the server (OPENAI_API_KEY / OPENAI_BASE_URL unset), so the built-in basic engine answers.",
-    };
-  }
-  if (!aiEnabled) {
-    return {
-      mode: "basic",
-      name: "none (basic mode)",
-      host: null,
-      reason: "AI answers are switched off in Privacy settings, so nothing is sent to a model provider.",
-    };
-  }
+  if (!configured) return { mode: "basic", name: null, host: null, model: null, reason: "not_configured" };
+  if (!aiEnabled) return { mode: "basic", name: null, host: null, model: null, reason: "switched_off" };
   let host = "api.openai.com";
   if (env.OPENAI_BASE_URL) {
     try {
@@ -41,11 +36,5 @@ export function describeModelProvider(env: ModelEnv, aiEnabled: boolean): ModelP
       host = env.OPENAI_BASE_URL;
     }
   }
-  const model = env.OPENAI_MODEL ? ` (model ${env.OPENAI_MODEL})` : "";
-  return {
-    mode: "ai",
-    name: env.OPENAI_PROVIDER_NAME,
-    host,
-    reason: `Answers come from ${env.OPENAI_PROVIDER_NAME}${model} at ${host}; the basic engine takes over if it fails.`,
-  };
+  return { mode: "ai", name: env.OPENAI_PROVIDER_NAME, host, model: env.OPENAI_MODEL || null, reason: "ai" };
 }

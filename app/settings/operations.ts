@@ -36,3 +36,18 @@ export const ShopTimeZone = /* GraphQL */ `
     }
   }
 `;
+
+/**
+ * The languages the shop publishes on its storefront (needs read_locales). The admin offers
+ * merchant texts for each published language but the primary one; the catalog asks for
+ * translations only for a language that is not the primary one (shop-locales.ts).
+ */
+export const ShopLocales = /* GraphQL */ `
+  query ShopLocales {
+    shopLocales(published: true) {
+      locale
+      name
+      primary
+    }
+  }
+`;

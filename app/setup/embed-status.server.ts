@@ -9,32 +9,18 @@ export const EMBED_BLOCK_HANDLE = "assistant-embed";
 /** Seen within this many days counts as "switched on". */
 export const EMBED_SEEN_WITHIN_DAYS = 7;
 
-export type EmbedStatus = { state: "on" | "off"; reason: string; lastSeenAt: Date | null };
+/**
+ * Why the embed counts as on or off, as a code: the admin says it in the merchant's
+ * language ("home.detail.embed.*" with the time since lastSeenAt, through Intl).
+ */
+export type EmbedReason = "never_seen" | "seen" | "stale";
+
+export type EmbedStatus = { state: "on" | "off"; reason: EmbedReason; lastSeenAt: Date | null };
 
 export function embedStatusFromWidgetSeen(widgetSeenAt: Date | null | undefined, now: Date): EmbedStatus {
   const lastSeenAt = widgetSeenAt ?? null;
-  if (!lastSeenAt) {
-    return {
-      state: "off",
-      reason: "The assistant has not been seen on your storefront yet. Switch on its app embed in the theme editor.",
-      lastSeenAt,
-    };
-  }
+  if (!lastSeenAt) return { state: "off", reason: "never_seen", lastSeenAt };
   const ageMs = now.getTime() - lastSeenAt.getTime();
-  if (ageMs <= EMBED_SEEN_WITHIN_DAYS * 86_400_000) {
-    return { state: "on", reason: `The assistant was seen on your storefront ${describeAge(ageMs)}.`, lastSeenAt };
-  }
-  return {
-    state: "off",
-    reason: `The assistant has not been seen on your storefront for more than ${EMBED_SEEN_WITHIN_DAYS} days. Check that its app embed is switched on in your published theme.`,
-    lastSeenAt,
-  };
-}
-
-function describeAge(ageMs: number): string {
-  const hours = Math.floor(ageMs / 3_600_000);
-  if (hours < 1) return "within the last hour";
-  if (hours < 24) return `${hours} hour${hours === 1 ? "" : "s"} ago`;
-  const days = Math.floor(hours / 24);
-  return `${days} day${days === 1 ? "" : "s"} ago`;
+  if (ageMs <= EMBED_SEEN_WITHIN_DAYS * 86_400_000) return { state: "on", reason: "seen", lastSeenAt };
+  return { state: "off", reason: "stale", lastSeenAt };
 }

@@ -1,8 +1,8 @@
 // The Home page's set-up checklist. Every item says what is true, from what the app
 // itself can see (the embed: when the widget last reached the app proxy).
 import { defaultShopSettings } from "../settings/settings-schema";
-import { EMBED_BLOCK_HANDLE, embedStatusFromWidgetSeen } from "./embed-status.server";
-import type { ModelProviderInfo } from "../settings/model-provider";
+import { EMBED_BLOCK_HANDLE, EMBED_SEEN_WITHIN_DAYS, embedStatusFromWidgetSeen } from "./embed-status.server";
+import type { ModelProviderInfo, ModelProviderReason } from "../settings/model-provider";
 import { findShopRow } from "../settings/shop-settings.server";
 import { countKnowledgeEntries } from "../knowledge/knowledge-store.server";
 import { countConversations } from "../conversations/store/conversation-rows.server";
@@ -11,15 +11,28 @@ import type { Database } from "../infra/admin-ports";
 
 export type ChecklistState = "done" | "todo";
 
+/**
+ * What an item's line says, as a code and its numbers: the Home page words it in the
+ * merchant's language ("home.detail.<code>"), times relative to now through Intl.
+ */
+export type ChecklistDetail =
+  | { code: "embed.never_seen" | "embed.stale"; days: number }
+  | { code: "embed.seen"; seenAt: Date }
+  | { code: "privacy_notice.own" | "privacy_notice.default" }
+  | { code: "retention.chosen" | "retention.default"; days: number }
+  | { code: "knowledge.some"; count: number }
+  | { code: "knowledge.none" | "test_conversation.done" | "test_conversation.none" };
+
 export interface ChecklistItem {
   id: "embed" | "privacy_notice" | "retention" | "knowledge" | "test_conversation";
   state: ChecklistState;
-  detail: string;
+  detail: ChecklistDetail;
 }
 
 export interface SetupChecklist {
   items: ChecklistItem[];
-  mode: { mode: "ai" | "basic" | "paused"; reason: string };
+  /** The assistant's mode and why (a code; the provider's name, host and model for AI). */
+  mode: { mode: "ai" | "basic" | "paused"; reason: ModelProviderReason | "paused"; provider: ModelProviderInfo };
   paused: boolean;
 }
 
@@ -43,36 +56,36 @@ export async function loadSetupChecklist(
   return {
     paused,
     items: [
-      { id: "embed", state: embed.state === "on" ? "done" : "todo", detail: embed.reason },
+      {
+        id: "embed",
+        state: embed.state === "on" ? "done" : "todo",
+        detail:
+          embed.reason === "seen" && embed.lastSeenAt
+            ? { code: "embed.seen", seenAt: embed.lastSeenAt }
+            : { code: embed.reason === "stale" ? "embed.stale" : "embed.never_seen", days: EMBED_SEEN_WITHIN_DAYS },
+      },
       {
         id: "privacy_notice",
         state: noticeWritten ? "done" : "todo",
-        detail: noticeWritten
-          ? "Your own privacy notice is shown to shoppers."
-          : "Shoppers see our default notice; write one that matches your privacy policy.",
+        detail: { code: noticeWritten ? "privacy_notice.own" : "privacy_notice.default" },
       },
       {
         id: "retention",
         state: retentionChosen ? "done" : "todo",
-        detail: retentionChosen
-          ? `Conversations and leads are deleted after ${privacy.retentionDays} days.`
-          : `Using the default of ${privacy.retentionDays} days until you choose.`,
+        detail: { code: retentionChosen ? "retention.chosen" : "retention.default", days: privacy.retentionDays },
       },
       {
         id: "knowledge",
         state: knowledge > 0 ? "done" : "todo",
-        detail: knowledge > 0 ? `${knowledge} knowledge entries (FAQ and policies).` : "Add FAQ answers or pull your store policies.",
+        detail: knowledge > 0 ? { code: "knowledge.some", count: knowledge } : { code: "knowledge.none" },
       },
       {
         id: "test_conversation",
         state: conversations > 0 ? "done" : "todo",
-        detail:
-          conversations > 0 ? "The assistant has had at least one conversation." : "Open your storefront and ask the assistant a question.",
+        detail: { code: conversations > 0 ? "test_conversation.done" : "test_conversation.none" },
       },
     ],
-    mode: paused
-      ? { mode: "paused", reason: "The assistant is paused for an incident: it stores nothing and exports are disabled." }
-      : { mode: provider.mode, reason: provider.reason },
+    mode: paused ? { mode: "paused", reason: "paused", provider } : { mode: provider.mode, reason: provider.reason, provider },
   };
 }
 

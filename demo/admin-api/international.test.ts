@@ -1,7 +1,7 @@
 // The fake serves the demo shop's languages, markets and publication state, validated
 // against the vendored schema like every other field: translations(locale:) on products,
 // collections and policies (read_translations), contextualPricing(context: { country }),
-// onlineStoreUrl and the published_status search filter.
+// onlineStoreUrl and the published_status search filter, and shopLocales (read_locales).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { errorCodes, graphqlClient } from "./fake-test-client";
 import { startAdminApiFake, type AdminApiFake } from "./start-admin-api-fake";
@@ -10,7 +10,10 @@ const TOKEN = "shpat_international";
 let fake: AdminApiFake;
 let without: AdminApiFake;
 beforeAll(async () => {
-  fake = await startAdminApiFake({ accessToken: TOKEN, scopes: ["read_products", "read_legal_policies", "read_translations"] });
+  fake = await startAdminApiFake({
+    accessToken: TOKEN,
+    scopes: ["read_products", "read_legal_policies", "read_translations", "read_locales"],
+  });
   without = await startAdminApiFake({ accessToken: TOKEN, scopes: ["read_products", "read_legal_policies"] });
 });
 afterAll(async () => {
@@ -41,6 +44,23 @@ describe("languages", () => {
     const policies = await gql(`query S { shop { shopPolicies { type translations(locale: "es") { key value } } } }`);
     const refund = policies.body.data!.shop.shopPolicies.find((p: { type: string }) => p.type === "REFUND_POLICY");
     expect(refund.translations).toContainEqual({ key: "title", value: "Política de reembolso" });
+  });
+
+  it("serves the shop's published locales, the primary one marked, and refuses them without read_locales", async () => {
+    const query = `query L { shopLocales(published: true) { locale name primary published } }`;
+    const answer = await graphqlClient(fake, TOKEN)(query);
+    expect(answer.body.errors).toBeUndefined();
+    expect(answer.body.data!.shopLocales).toEqual([
+      { locale: "en", name: "English", primary: true, published: true },
+      { locale: "de", name: "German", primary: false, published: true },
+      { locale: "fr", name: "French", primary: false, published: true },
+      { locale: "es", name: "Spanish", primary: false, published: true },
+    ]);
+    const unpublished = await graphqlClient(fake, TOKEN)(`query U { shopLocales(published: false) { locale } }`);
+    expect(unpublished.body.data!.shopLocales).toEqual([]);
+    const invalid = await graphqlClient(fake, TOKEN)(`query I { shopLocales { locale isoCode } }`);
+    expect(JSON.stringify(invalid.body.errors)).toMatch(/isoCode/);
+    expect(errorCodes(await graphqlClient(without, TOKEN)(query))).toContain("ACCESS_DENIED");
   });
 
   it("refuses translations without read_translations, as Shopify does", async () => {

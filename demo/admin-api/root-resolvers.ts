@@ -5,7 +5,7 @@ import { orderVisible } from "./fake-context";
 import { collectionsMatching, customersMatching, ordersMatching, productsMatching } from "./store-queries";
 import { collectionView, productView, variantView } from "./shape-catalog";
 import { customerView, orderView } from "./shape-orders";
-import { appInstallationView, metafieldView, shopView } from "./shape-shop";
+import { appInstallationView, metafieldView, shopLocalesView, shopView } from "./shape-shop";
 import type { MetafieldsSetInput } from "./metafield-store";
 
 type Args = Record<string, unknown>;
@@ -87,6 +87,7 @@ export function queryRoot(ctx: FakeContext) {
       return c ? customerView(c, ctx) : null;
     },
     customers: (args: Args) => customersMatching(data.customers, args).map((c) => customerView(c, ctx)),
+    shopLocales: (args: Args) => shopLocalesView(ctx, args),
     currentAppInstallation: () => appInstallationView(ctx),
     app: () => appInstallationView(ctx).app,
   };

@@ -24,6 +24,28 @@ function policyView(policy: DemoPolicy, ctx: FakeContext) {
   };
 }
 
+const languageNames = new Intl.DisplayNames(["en"], { type: "language" });
+
+/**
+ * `shopLocales(published:)` (needs read_locales, enforced from the schema's scope data like
+ * every field): the shop's published locales, the primary one first. The demo shop has no
+ * unpublished locale, so `published: false` is empty. Reads the store on every request, so a
+ * test can change `store.shop.publishedLocales`.
+ */
+export function shopLocalesView(ctx: FakeContext, args: Args) {
+  const shop = ctx.store.data.shop;
+  if (args.published === false) return [];
+  const locales = [...new Set([shop.primaryLocale, ...(shop.publishedLocales ?? [])])];
+  return locales.map((locale) => ({
+    __typename: "ShopLocale",
+    locale,
+    name: languageNames.of(locale) ?? locale,
+    primary: locale === shop.primaryLocale,
+    published: true,
+    marketWebPresences: [],
+  }));
+}
+
 const stringConnection = (values: string[]) => () => [...new Set(values)].sort();
 
 export function shopView(ctx: FakeContext) {

@@ -126,14 +126,25 @@ function buildProducts(images: Map<string, string>): DemoProduct[] {
   return products;
 }
 
-/** Shopify's translation keys per locale: title always, body_html where the description is translated. */
+/** A URL handle from a translated title, as a merchant's translation app writes one ("Leder-Wanderschuhe" → "leder-wanderschuhe"). */
+export function handleOf(title: string): string {
+  return title
+    .toLowerCase()
+    .replace(/ß/g, "ss")
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
+/** Shopify's translation keys per locale: title and handle always, body_html where the description is translated. */
 function productTranslations(title: string): Record<string, Record<string, string>> | undefined {
   const titles = PRODUCT_TITLES[title];
   if (!titles) return undefined;
   return Object.fromEntries(
     Object.entries(titles).map(([locale, t]) => {
       const description = PRODUCT_DESCRIPTIONS[title]?.[locale as keyof typeof titles];
-      return [locale, { title: t, ...(description ? { body_html: `<p>${description}</p>` } : {}) }];
+      return [locale, { title: t, handle: handleOf(t), ...(description ? { body_html: `<p>${description}</p>` } : {}) }];
     }),
   );
 }

@@ -10,6 +10,8 @@ import { createTranslator, type Translator } from "./extension-locales";
 
 export interface EmbedContext {
   locale: string;
+  /** The shopper's country (ISO 3166 alpha-2), as Shopify's localization.country, when the storefront knows one. */
+  country?: string;
   templateName: string;
   templateDirectory: string | null;
   path: string;
@@ -139,7 +141,7 @@ export function loadExtensionEmbed(extensionDir: string, handle = "assistant-emb
           ...Object.fromEntries(ctx.shop.policies.map((p) => [p.type.toLowerCase(), { title: p.title, url: p.url }])),
         },
         customer: ctx.customer,
-        localization: { language: { iso_code: ctx.locale } },
+        localization: { language: { iso_code: ctx.locale }, ...(ctx.country ? { country: { iso_code: ctx.country } } : {}) },
         routes: Object.fromEntries(
           Object.entries({
             root_url: "/",

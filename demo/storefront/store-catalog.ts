@@ -5,7 +5,8 @@ import type { DemoCollection, DemoCustomer, DemoProduct, DemoStore, DemoVariant 
 export interface StoreCatalog {
   store: DemoStore;
   products: DemoProduct[];
-  productByHandle(handle: string): DemoProduct | undefined;
+  /** By its handle, or (on a translated storefront) by the handle the merchant translated for that locale, as Shopify serves /de/products/<German handle>. */
+  productByHandle(handle: string, locale?: string): DemoProduct | undefined;
   collectionByHandle(handle: string): DemoCollection | undefined;
   productsOf(collection: DemoCollection): DemoProduct[];
   variantByLegacyId(id: number): { product: DemoProduct; variant: DemoVariant } | undefined;
@@ -28,7 +29,8 @@ export function createStoreCatalog(store: DemoStore): StoreCatalog {
   return {
     store,
     products,
-    productByHandle: (handle) => byHandle.get(handle),
+    productByHandle: (handle, locale) =>
+      byHandle.get(handle) ?? (locale ? products.find((p) => p.translations?.[locale]?.handle === handle) : undefined),
     collectionByHandle: (handle) =>
       handle === "all"
         ? {

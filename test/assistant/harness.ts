@@ -48,7 +48,7 @@ export async function startAssistantHarness(
   // A Shopify Plus-sized bucket, so a test of many quick turns does not wait on throttling.
   const adminFake = await startAdminApiFake({
     accessToken: TOKEN,
-    scopes: ["read_products", "read_orders", "read_legal_policies", "read_translations"],
+    scopes: ["read_products", "read_orders", "read_legal_policies", "read_translations", "read_locales"],
     bucket: { maximumAvailable: 10_000, restoreRate: 1_000 },
   });
   const openai = await startOpenAiFake();

@@ -71,12 +71,27 @@ describe("languages and markets", () => {
     it("shows German titles and Swiss francs on /de in Switzerland", async () => {
       const r = await h.turn("Habt ihr wasserdichte Wanderschuhe?", { settings: aiOff, locale: "de", country: "CH" });
       const boots = products(r.cards)[0]!;
+      // The German handle: the widget links /de/products/leder-wanderschuhe (docs/widget.md).
       expect(boots).toMatchObject({
         title: "Leder-Wanderschuhe",
-        url: "/products/leather-hiking-boots",
+        url: "/products/leder-wanderschuhe",
         price: { amount: "179.95", currencyCode: "CHF" },
       });
       expect(r.text).toContain("Leder-Wanderschuhe: 179.95 CHF");
+    });
+
+    it("links the German handle for a German shopper in Germany, the primary one for an English shopper", async () => {
+      const de = await h.turn("Habt ihr wasserdichte Wanderschuhe?", { settings: aiOff, locale: "de", country: "DE" });
+      expect(products(de.cards)[0]).toMatchObject({
+        title: "Leder-Wanderschuhe",
+        url: "/products/leder-wanderschuhe",
+        price: { currencyCode: "EUR" },
+      });
+      const en = await h.turn("Do you have waterproof hiking boots?", { settings: aiOff, locale: "en", country: "DE" });
+      expect(products(en.cards)[0]).toMatchObject({ title: "Leather Hiking Boots", url: "/products/leather-hiking-boots" });
+      // A locale without translations (Italian in the demo shop) keeps the primary handle too.
+      const it_ = await h.turn("Avete uno zaino impermeabile?", { settings: aiOff, locale: "it" });
+      expect(products(it_.cards)[0]).toMatchObject({ url: "/products/commuter-backpack-20l" });
     });
 
     it("shows French titles in pounds for the UK, Spanish ones in kroner for Denmark", async () => {
@@ -119,7 +134,7 @@ describe("languages and markets", () => {
       h.openai.reset();
       const r = await h.turn("Habt ihr wasserdichte Wanderschuhe?", { locale: "de", country: "CH" });
       expect(r.done).toMatchObject({ mode: "ai" });
-      const boots = products(r.cards).find((c) => c.url === "/products/leather-hiking-boots");
+      const boots = products(r.cards).find((c) => c.url === "/products/leder-wanderschuhe");
       expect(boots).toMatchObject({ title: "Leder-Wanderschuhe", price: { currencyCode: "CHF" } });
       h.openai.script(
         { toolCalls: [{ name: "search_products", arguments: { query: "hoodie", maxPrice: 80, size: "XL", inStock: true } }] },
@@ -152,7 +167,8 @@ describe("languages and markets", () => {
 
   it("caches per shop, locale and country", async () => {
     const calls: unknown[] = [];
-    const counting: AdminGraphql = async (op, v) => (calls.push(v), h.deps.admin(op, v));
+    // Searches only (the shop's languages are read once, cached the same way).
+    const counting: AdminGraphql = async (op, v) => (v?.query !== undefined && calls.push(v), h.deps.admin(op, v));
     const cache = createAdminReadCache({ ttlMs: 60_000 });
     const admin = withCatalogCache(counting, SHOP, cache);
     for (const context of [
@@ -167,7 +183,26 @@ describe("languages and markets", () => {
     expect(calls).toHaveLength(4);
   });
 
-  it("reads in the primary locale when the shop has not granted read_translations", async () => {
+  it("searches in the primary locale when the shop has not granted read_translations", async () => {
+    const seen: Array<Record<string, unknown>> = [];
+    const denying: AdminGraphql = async (op, v) => {
+      if (v?.query === undefined) return h.deps.admin(op, v); // the shop's languages
+      seen.push(v);
+      return v.locale ? { ok: false, code: "ACCESS_DENIED", message: "read_translations" } : h.deps.admin(op, v);
+    };
+    const result = await searchProducts(denying, { query: "waterproof hiking boots" }, { locale: "de", country: "CH" });
+    expect(result.ok && result.cards[0]).toMatchObject({
+      title: "Leather Hiking Boots",
+      url: "/products/leather-hiking-boots",
+      price: { currencyCode: "CHF" },
+    });
+    expect(seen.map((v) => [v.locale, v.country])).toEqual([
+      ["de", "CH"],
+      [undefined, "CH"],
+    ]);
+  });
+
+  it("reads policies in the primary locale when the shop has not granted read_translations", async () => {
     const seen: Array<Record<string, unknown>> = [];
     const denying: AdminGraphql = async (_op, v) => {
       seen.push(v ?? {});

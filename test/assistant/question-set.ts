@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Card } from "../../app/contracts/cards";
+import { loadDemoStore } from "../../demo/store/load-store";
 import { settingsWith, startAssistantHarness } from "./harness";
 
 export interface Expectation {
@@ -41,11 +42,15 @@ export interface Outcome {
   failures: string[];
 }
 
+// A card links the handle of the shopper's language ("/products/leder-wanderschuhe"); the
+// expectations name products by their primary handle: the card's product id maps it back.
+const PRIMARY_HANDLES = new Map(loadDemoStore().products.map((p) => [p.id, p.handle]));
+
 /** What is wrong with an answer (empty when it meets the expectation). */
 export function check(expectation: Expectation, answer: { text: string; cards: Card[]; handoff: boolean }): string[] {
   const failures: string[] = [];
   const products = answer.cards.flatMap((c) => (c.kind === "product" ? [c] : []));
-  const handles = products.map((c) => c.url.slice("/products/".length));
+  const handles = products.map((c) => PRIMARY_HANDLES.get(c.id) ?? c.url.slice("/products/".length));
   const text = answer.text.toLowerCase();
   if (expectation.product && !handles.includes(expectation.product))
     failures.push(`no card for ${expectation.product} (got ${handles.join(", ") || "none"})`);

@@ -145,6 +145,16 @@ describe.skipIf(!run)("a merchant sets up the app in the demo admin (issue 12)",
         expect(await app.locator("body").innerText()).not.toMatch(/Too small|Invalid input|expected/);
         expect(await retention.getAttribute("aria-invalid")).toBe("true");
         await shots(admin, "privacy-errors");
+        // Each entry of the summary links to its field: a click puts the cursor there.
+        const focusedName = () =>
+          app
+            .locator(":focus")
+            .getAttribute("name", { timeout: 2_000 })
+            .catch(() => null);
+        await banner.getByRole("button", { name: t("privacy.transcriptViewers"), exact: false }).click();
+        await expect.poll(focusedName).toBe("transcriptViewers");
+        await banner.getByRole("button", { name: t("privacy.retentionDays"), exact: false }).click();
+        await expect.poll(focusedName).toBe("retentionDays");
         await saveBar(admin).locator("button:not([variant])").click();
         await expect.poll(() => retention.inputValue()).toBe(days);
         await expect.poll(() => saveBarShowing(admin)).toBe(false);
@@ -186,6 +196,16 @@ describe.skipIf(!run)("a merchant sets up the app in the demo admin (issue 12)",
         await expect.poll(async () => (await app.locator(".Polaris-Banner").first().textContent()) ?? "").toContain(sentence);
         expect(await app.getByLabel(t("assistant.hours.closes", { day: tuesday })).getAttribute("aria-invalid")).toBe("true");
         await shots(admin, "assistant-hours-error");
+        // The summary's entry for Tuesday takes the cursor to Tuesday's opening time.
+        await app.locator(".Polaris-Banner").first().getByRole("button", { name: tuesday, exact: false }).click();
+        await expect
+          .poll(() =>
+            app
+              .locator(":focus")
+              .getAttribute("name", { timeout: 2_000 })
+              .catch(() => null),
+          )
+          .toBe("open2");
         await app.getByLabel(t("assistant.hours.closes", { day: tuesday })).fill(language === "en" ? "20:00" : "21:00");
         await saveBar(admin).locator("button[variant=primary]").click();
         await toast(admin, t("settings.saved"));

@@ -77,6 +77,8 @@ describe.skipIf(!run)("the shopper's journey on the demo storefront", () => {
     const card = lastAnswer(page).locator(".sa-card.sa-product").first();
     await card.waitFor();
     expect(await card.textContent()).toMatch(/Merino Hiking Socks/);
+    // The primary-language storefront links the primary handle, same-origin.
+    expect(await card.locator("h3 a").getAttribute("href")).toBe(`${demo.storefrontUrl}/products/merino-hiking-socks`);
     await screenshot(page, "journey-1-product-card");
 
     expect(await page.locator("#cart-count").textContent()).toBe("0");
@@ -126,6 +128,27 @@ describe.skipIf(!run)("the shopper's journey on the demo storefront", () => {
     await screenshot(page, "journey-4-lead");
     await context.close();
   }, 120_000);
+
+  it("links a German shopper on /de to the German product page, with German titles and Swiss francs from Switzerland", async () => {
+    const context = await browser.newContext();
+    const page = await shopperPage(context, "/de?country=CH");
+    await openPanel(page);
+    await page.locator("#shop-assistant-accept").click();
+    await page.locator("#shop-assistant-consent").waitFor({ state: "hidden" });
+    await ask(page, "Habt ihr wasserdichte Wanderschuhe?");
+    const card = lastAnswer(page).locator(".sa-card.sa-product").first();
+    await card.waitFor();
+    expect(await card.textContent()).toMatch(/Leder-Wanderschuhe/);
+    expect(await card.textContent()).toMatch(/CHF/);
+    const href = await card.locator("h3 a").getAttribute("href");
+    expect(href).toBe(`${demo.storefrontUrl}/de/products/leder-wanderschuhe`);
+    await screenshot(page, "journey-de-ch-product-card");
+    // The link opens the product on the German storefront.
+    const response = await page.goto(href!);
+    expect(response?.status()).toBe(200);
+    expect(await page.locator("html").getAttribute("lang")).toBe("de");
+    await context.close();
+  }, 60_000);
 
   it("resumes the conversation after a page change, in order, even when the shopper types at once", async () => {
     const context = await browser.newContext();

@@ -134,7 +134,7 @@ describe("incident alerts provoked through the shopper API", () => {
     expect(await alertKinds()).not.toContain("card_blocked");
     await readSse(await handleChat(signedRequest("/chat", { body: { message: CARD }, ip: "198.51.100.99" }), h.deps));
     const alert = (await detectAlerts({ db: h.database.db, clock }, SHOP)).find((a) => a.kind === "card_blocked");
-    expect(alert).toMatchObject({ title: "Spike of blocked card numbers", count: CARD_BLOCKED_SPIKE.count });
+    expect(alert).toMatchObject({ count: CARD_BLOCKED_SPIKE.count, windowMinutes: CARD_BLOCKED_SPIKE.windowMinutes, actor: null });
   });
 
   it("raises the rate-limit alert after a burst of 429 answers", async () => {
@@ -145,7 +145,7 @@ describe("incident alerts provoked through the shopper API", () => {
     }
     expect(statuses.filter((s) => s === 429)).toHaveLength(RATE_LIMITED_SPIKE.count);
     const alert = (await detectAlerts({ db: h.database.db, clock }, SHOP)).find((a) => a.kind === "rate_limited");
-    expect(alert).toMatchObject({ title: "Spike of rate-limited requests", count: RATE_LIMITED_SPIKE.count });
+    expect(alert).toMatchObject({ count: RATE_LIMITED_SPIKE.count, windowMinutes: RATE_LIMITED_SPIKE.windowMinutes, actor: null });
   });
 
   it("raises the verification alert after a burst of failed guest verifications", async () => {
@@ -160,6 +160,6 @@ describe("incident alerts provoked through the shopper API", () => {
       expect(status).toBe(422);
     }
     const alert = (await detectAlerts({ db: h.database.db, clock }, SHOP)).find((a) => a.kind === "verify_failed");
-    expect(alert).toMatchObject({ title: "Burst of failed order verifications", count: VERIFY_FAILED_BURST.count });
+    expect(alert).toMatchObject({ count: VERIFY_FAILED_BURST.count, windowMinutes: VERIFY_FAILED_BURST.windowMinutes, actor: null });
   });
 });

@@ -61,13 +61,26 @@ export function operationsFiles(root = REPO_ROOT): string[] {
     .sort();
 }
 
-/** Imports every app/**\/operations.ts and returns each exported string that is a GraphQL document. */
+/**
+ * Imports every app/**\/operations.ts and returns each exported string that is a GraphQL
+ * document, and each such string in an exported record of documents (a read's variants by
+ * shape, app/catalog/operations.ts: `SEARCH_PRODUCTS_BY_SHAPE.Translated`). A document
+ * exported twice (a record's entry and a plain name for it) is one operation.
+ */
 export async function collectOperations(root = REPO_ROOT): Promise<CollectedOperation[]> {
   const found: CollectedOperation[] = [];
+  const seen = new Set<string>();
+  const add = (file: string, exportName: string, value: unknown) => {
+    if (typeof value !== "string" || !LOOKS_LIKE_GRAPHQL.test(value) || seen.has(value)) return;
+    seen.add(value);
+    found.push({ file, exportName, document: value });
+  };
   for (const file of operationsFiles(root)) {
     const module = (await import(pathToFileURL(path.join(root, file)).href)) as Record<string, unknown>;
     for (const [exportName, value] of Object.entries(module)) {
-      if (typeof value === "string" && LOOKS_LIKE_GRAPHQL.test(value)) found.push({ file, exportName, document: value });
+      if (value && typeof value === "object" && !Array.isArray(value))
+        for (const [key, entry] of Object.entries(value)) add(file, `${exportName}.${key}`, entry);
+      else add(file, exportName, value);
     }
   }
   return found;

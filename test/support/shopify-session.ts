@@ -16,7 +16,7 @@ export async function seedOfflineSession(
     shop: options.shop,
     state: "seeded",
     isOnline: false,
-    scope: options.scope ?? "read_products,read_orders,read_legal_policies,read_translations",
+    scope: options.scope ?? "read_products,read_orders,read_legal_policies,read_translations,read_locales",
     accessToken: options.accessToken,
   });
   await encryptedPrismaSessionStorage(db, createVault(options.keys, options.hashKey)).storeSession(session);

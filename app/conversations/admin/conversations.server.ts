@@ -51,6 +51,8 @@ export interface TranscriptMessage {
   id: string;
   role: "shopper" | "assistant";
   text: string;
+  /** The stored body could not be decrypted (its key is gone); `text` is a placeholder. */
+  undecodable: boolean;
   mode: string;
   topic: string | null;
   createdAt: Date;
@@ -81,6 +83,8 @@ export async function viewTranscript(
       id: m.id,
       role: m.role === "assistant" ? ("assistant" as const) : ("shopper" as const),
       text: body.ok ? body.text : UNDECODABLE_MESSAGE_PLACEHOLDER,
+      /** The admin says so in the merchant's language instead of showing the placeholder. */
+      undecodable: !body.ok,
       mode: m.mode,
       topic: m.topic,
       createdAt: m.createdAt,

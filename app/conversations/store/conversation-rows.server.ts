@@ -78,8 +78,14 @@ export function recordTurnStatement(turn: {
   const tokens = Math.max(0, Math.round(turn.tokensUsed));
   const sets = ['"lastMessageAt" = ?', '"turnCount" = "turnCount" + 1', '"tokensUsed" = "tokensUsed" + ?'];
   const args: SqlValue[] = [turn.at, tokens];
-  if (turn.basicMode) (sets.push('"basicMode" = ?'), args.push(true));
-  if (turn.markAnswered) (sets.push(`"outcome" = CASE WHEN "outcome" = ? THEN ? ELSE "outcome" END`), args.push("open", "answered"));
+  if (turn.basicMode) {
+    sets.push('"basicMode" = ?');
+    args.push(true);
+  }
+  if (turn.markAnswered) {
+    sets.push(`"outcome" = CASE WHEN "outcome" = ? THEN ? ELSE "outcome" END`);
+    args.push("open", "answered");
+  }
   return {
     sql: `UPDATE "Conversation" SET ${sets.join(", ")} WHERE "id" = ? AND "shop" = ?`,
     args: [...args, turn.conversationId, turn.shop],

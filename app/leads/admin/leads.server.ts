@@ -16,6 +16,9 @@ export const leadFilterSchema = pageQuerySchema.extend({
 });
 export type LeadFilter = z.infer<typeof leadFilterSchema>;
 
+/** The Leads page's post: mark one lead handled. */
+export const leadActionSchema = z.object({ intent: z.literal("handled"), leadId: z.string().min(1).max(100) });
+
 export interface LeadRow {
   id: string;
   createdAt: Date;

@@ -23,7 +23,7 @@ describe("privacy dashboard", () => {
     expect(d.held.every((h) => h.count === 0)).toBe(true);
     expect(d.oldest.map((o) => o.ageDays)).toEqual([null, null]);
     expect(d.retentionOverdue).toBe(false);
-    expect(d.provider).toMatchObject({ mode: "basic", name: "none (basic mode)" });
+    expect(d.provider).toMatchObject({ mode: "basic", name: null, reason: "not_configured" });
   });
 
   it("counts what is held, the oldest item against retention, and rows under the current key", async () => {
@@ -53,13 +53,27 @@ describe("privacy dashboard", () => {
       mode: "ai",
       name: "OpenAI",
       host: "api.openai.com",
+      model: null,
+      reason: "ai",
+    });
+    expect(describeModelProvider({ OPENAI_API_KEY: "sk", OPENAI_PROVIDER_NAME: "OpenAI", OPENAI_MODEL: "gpt-x" }, true).model).toBe(
+      "gpt-x",
+    );
+    // No sentence and no variable names (OPENAI_API_KEY) for the merchant: a code.
+    expect(describeModelProvider({ OPENAI_PROVIDER_NAME: "OpenAI" }, true)).toEqual({
+      mode: "basic",
+      name: null,
+      host: null,
+      model: null,
+      reason: "not_configured",
     });
     expect(
       describeModelProvider({ OPENAI_BASE_URL: "http://127.0.0.1:11434/v1", OPENAI_PROVIDER_NAME: "Ollama (self-hosted)" }, true),
     ).toMatchObject({ name: "Ollama (self-hosted)", host: "127.0.0.1:11434" });
     expect(describeModelProvider({ OPENAI_API_KEY: "sk", OPENAI_PROVIDER_NAME: "OpenAI" }, false)).toMatchObject({
       mode: "basic",
-      name: "none (basic mode)",
+      name: null,
+      reason: "switched_off",
     });
   });
 });

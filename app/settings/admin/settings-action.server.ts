@@ -5,7 +5,7 @@ import type { StaffUser } from "../../infra/admin-ports";
 import type { AuthenticatedAdmin } from "../../infra/shopify/staff.server";
 import { publishWidgetConfig } from "../publish-widget-config.server";
 import { saveSettings, type SaveSettingsDeps, type SettingsPatch } from "../save-settings.server";
-import { friendlyFieldErrors } from "./settings-forms";
+import { friendlyFieldErrors } from "./settings-forms.server";
 
 import type { SettingsActionData } from "../../contracts/settings-form";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assistantFormToPatch, friendlyFieldErrors, privacyFormToPatch } from "./settings-forms";
+import { assistantFormToPatch, friendlyFieldErrors, privacyFormToPatch } from "./settings-forms.server";
 
 const form = (entries: [string, string][]) => {
   const f = new FormData();
@@ -25,6 +25,29 @@ describe("settings forms", () => {
     });
     expect(patch.access).toEqual({ ownerOnlyTranscripts: false, transcriptViewers: ["12", "34", "56"] });
     expect(privacyFormToPatch(form([["retentionDays", "ninety"]])).privacy!.retentionDays).toBe("ninety");
+  });
+
+  it("reads the texts of every language the form carried, and keeps the saved texts of the others", () => {
+    const saved = { fr: { greeting: "Bonjour !" }, de: { greeting: "Alt" } };
+    const patch = privacyFormToPatch(
+      form([
+        ["text.de.greeting", " Hallo! "],
+        ["text.de.aiDisclosure", ""],
+        ["text.de.privacyNotice", ""],
+        ["text.pt-BR.greeting", "Olá!"],
+        ["text.<x>.greeting", "dropped"],
+      ]),
+      saved,
+    );
+    // French is no longer published (not in the form): its texts stay as saved.
+    expect(patch.privacy!.localizedTexts).toEqual({
+      fr: { greeting: "Bonjour !" },
+      de: { greeting: "Hallo!" },
+      "pt-BR": { greeting: "Olá!" },
+    });
+    // A language emptied in the form is dropped; a form without language fields keeps them all.
+    expect(privacyFormToPatch(form([["text.de.greeting", ""]]), saved).privacy!.localizedTexts).toEqual({ fr: { greeting: "Bonjour !" } });
+    expect(privacyFormToPatch(form([["retentionDays", "30"]]), saved).privacy).not.toHaveProperty("localizedTexts");
   });
 
   it("reads business hours, topics and lead fields from the assistant form", () => {

@@ -18,11 +18,16 @@ export interface CardContext {
   t: Translate;
   origin: string;
   locale: string;
+  /** The storefront's locale root without a trailing slash ("" on the primary locale, "/de", "/de-ch"). */
+  root: string;
   addToCart(variantId: string): Promise<boolean>;
 }
 
 const str = (value: unknown) => (typeof value === "string" || typeof value === "number" ? String(value) : "");
 const list = <T extends object>(value: unknown): T[] => (Array.isArray(value) ? value.filter((x) => x && typeof x === "object") : []);
+
+/** A shop path ("/products/x") below the storefront's locale root ("/de/products/x"); anything else as it is. */
+const below = (url: unknown, root: string) => (typeof url == "string" && /^\/(?!\/)/.test(url) ? root + url : url);
 
 /** A link when the URL is allowed, otherwise the same text without a link. */
 function linkOrText(text: string, url: unknown, origin: string): Node {
@@ -61,7 +66,7 @@ function productCard(card: UncheckedProduct, ctx: CardContext): HTMLElement {
     "article",
     { class: "sa-card sa-product" },
     image && el("img", { src: image, alt: str(picture.alt), width: 64, height: 64, loading: "lazy" }),
-    el("h3", { id: titleId }, linkOrText(str(card.title), card.url, ctx.origin)),
+    el("h3", { id: titleId }, linkOrText(str(card.title), below(card.url, ctx.root), ctx.origin)),
     el("p", {}, formatMoney(card.price, ctx.locale), " · ", t(card.available ? "in_stock" : "sold_out")),
     add,
     status,
@@ -90,7 +95,7 @@ function policyCard(card: UncheckedPolicy, ctx: CardContext): HTMLElement {
   return el(
     "article",
     { class: "sa-card sa-policy" },
-    el("h3", {}, linkOrText(str(card.title), card.url, ctx.origin)),
+    el("h3", {}, linkOrText(str(card.title), below(card.url, ctx.root), ctx.origin)),
     !!str(card.excerpt) && el("p", {}, str(card.excerpt)),
   );
 }

@@ -21,7 +21,7 @@ function conversation(country?: string) {
     locale: "de",
     country,
     transcript,
-    cards: { t, origin: "https://shop.example", locale: "de", addToCart: async () => true },
+    cards: { t, origin: "https://shop.example", locale: "de", root: "/de", addToCart: async () => true },
     onSession() {},
     onHandoff() {},
     consentVersion: 0,

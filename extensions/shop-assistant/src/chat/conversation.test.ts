@@ -28,7 +28,7 @@ function setup(consentVersion: number) {
     proxy: "/apps/assistant",
     locale: "en",
     transcript,
-    cards: { t, origin: "https://shop.example", locale: "en", addToCart: async () => true },
+    cards: { t, origin: "https://shop.example", locale: "en", root: "", addToCart: async () => true },
     onSession() {},
     onHandoff() {},
     consentVersion,

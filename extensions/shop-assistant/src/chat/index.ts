@@ -55,6 +55,10 @@ function mount(root: ShadowRoot, launcher: HTMLElement): { toggle(): void } {
   if (data.greeting && !own.greeting) config.greeting = data.greeting;
   Object.assign(config, own);
   const origin = location.origin;
+  // The storefront's locale root (routes.root_url: "/", "/de", "/de-ch"; else Shopify.routes.root):
+  // product and policy links go below it, so a shopper on /de stays on the German storefront.
+  const rootOf = (v: unknown) => (typeof v == "string" && /^\/[a-z]{2,3}(-[a-z\d]{2,8})*\/?$/i.test(v) ? v.replace(/\/$/, "") : "");
+  const base = rootOf(data.root) || rootOf((window as { Shopify?: { routes?: { root?: unknown } } }).Shopify?.routes?.root);
   // A policy URL on another host (say the .myshopify.com domain) may not be linked: use the theme's own.
   if (!safeLinkUrl(config.privacyPolicyUrl, origin)) config.privacyPolicyUrl = data.privacyUrl || "";
   const cartUrl = (data.cartAdd || "/cart/add") + ".js";
@@ -67,7 +71,7 @@ function mount(root: ShadowRoot, launcher: HTMLElement): { toggle(): void } {
     locale,
     country: data.country || "",
     transcript,
-    cards: { t, origin, locale, addToCart: (variantId) => addToCart(cartUrl, variantId) },
+    cards: { t, origin, locale, root: base, addToCart: (variantId) => addToCart(cartUrl, variantId) },
     onSession: () => actions?.refresh(),
     onHandoff: () => actions?.openLead(),
     consentVersion: config.consentRequired ? config.noticeVersion : 0,

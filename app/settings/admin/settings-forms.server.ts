@@ -3,7 +3,8 @@
 // happens once, in saveSettings, against the settings schema.
 import { z } from "zod";
 import type { SettingsPatch } from "../save-settings.server";
-import { TEXT_LANGUAGES, WEEKDAYS } from "../../contracts/settings-form";
+import { WEEKDAYS } from "../../contracts/settings-form";
+import { MAX_TEXT_LOCALES } from "../../contracts/widget-config";
 
 const text = z.string().max(10_000);
 // An unchecked box is absent from the post; a checked one is present (its value is
@@ -20,23 +21,41 @@ const num = (value: string): number | string => (/^\s*-?\d+\s*$/.test(value) ? N
 
 const LOCALIZED_FIELDS = ["greeting", "aiDisclosure", "privacyNotice"] as const;
 
-/** `text.<lang>.<field>` fields → { de: { greeting, … } }; empty fields and languages are left out (the primary texts apply). */
-function localizedTextsOf(form: FormData): Record<string, Partial<Record<(typeof LOCALIZED_FIELDS)[number], string>>> {
-  const texts: Record<string, Partial<Record<(typeof LOCALIZED_FIELDS)[number], string>>> = {};
-  for (const language of TEXT_LANGUAGES) {
+type LocalizedTexts = Record<string, Partial<Record<(typeof LOCALIZED_FIELDS)[number], string>>>;
+const TEXT_FIELD = /^text\.([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?)\.(?:greeting|aiDisclosure|privacyNotice)$/;
+
+/** The languages the form carried texts for (the shop's published ones: `text.<locale>.<field>`). */
+function postedTextLocales(form: FormData): string[] {
+  const locales = new Set<string>();
+  for (const key of form.keys()) {
+    const match = TEXT_FIELD.exec(key);
+    if (match) locales.add(match[1]!);
+  }
+  return [...locales].slice(0, MAX_TEXT_LOCALES);
+}
+
+/**
+ * `text.<locale>.<field>` fields → { de: { greeting, … } }; empty fields and languages are left
+ * out (the primary texts apply). Languages the form did not carry (no longer published) keep
+ * their saved texts.
+ */
+function localizedTextsOf(form: FormData, posted: string[], saved: LocalizedTexts): LocalizedTexts {
+  const texts: LocalizedTexts = Object.fromEntries(Object.entries(saved).filter(([locale]) => !posted.includes(locale)));
+  for (const locale of posted) {
     for (const field of LOCALIZED_FIELDS) {
-      const value = str(form, `text.${language}.${field}`).trim();
-      if (value) (texts[language] ??= {})[field] = value;
+      const value = str(form, `text.${locale}.${field}`).trim();
+      if (value) (texts[locale] ??= {})[field] = value;
     }
   }
   return texts;
 }
 
-export function privacyFormToPatch(form: FormData): SettingsPatch {
+export function privacyFormToPatch(form: FormData, savedTexts: LocalizedTexts = {}): SettingsPatch {
+  const posted = postedTextLocales(form);
   return {
     privacy: {
       // Forms of an older page without these fields keep the saved translations.
-      ...(TEXT_LANGUAGES.some((language) => form.has(`text.${language}.greeting`)) ? { localizedTexts: localizedTextsOf(form) } : {}),
+      ...(posted.length > 0 ? { localizedTexts: localizedTextsOf(form, posted, savedTexts) } : {}),
       aiDisclosure: str(form, "aiDisclosure"),
       privacyNotice: str(form, "privacyNotice"),
       privacyPolicyUrl: str(form, "privacyPolicyUrl").trim(),
