@@ -159,7 +159,7 @@ export function SettingsSection({
  * ("handoff.businessHours.2" → open2, else its switch) and the lead fields (checkboxes).
  */
 export function fieldNamesOf(path: string): string[] {
-  const localized = /^privacy\.localizedTexts\.(\w+)\.(\w+)$/.exec(path);
+  const localized = /^privacy\.localizedTexts\.([\w-]+)\.(\w+)$/.exec(path);
   if (localized) return [`text.${localized[1]}.${localized[2]}`];
   const day = /^handoff\.businessHours(?:\.(\d))?$/.exec(path);
   if (day) return day[1] ? [`open${day[1]}`, `dayOpen${day[1]}`] : ["open1", "dayOpen1", "open0", "dayOpen0"];
@@ -208,6 +208,16 @@ function describeProblem(path: string, problem: string, t: Translator): string {
   if (staff) return t("fieldError.access.transcriptViewers", { values: staff[1] ?? "" });
   if (problem === "staff.tooMany") return t("fieldError.access.transcriptViewers.tooMany");
   if (problem === "Unknown setting.") return t("settings.unknownSetting");
+  // A text in another language says what the same text in the main language would.
+  const localized = /^privacy\.localizedTexts\.[\w-]+\.(greeting|aiDisclosure|privacyNotice)$/.exec(path);
+  if (localized)
+    return t(
+      localized[1] === "greeting"
+        ? "fieldError.widget.greeting"
+        : localized[1] === "aiDisclosure"
+          ? "fieldError.privacy.aiDisclosure"
+          : "fieldError.privacy.privacyNotice",
+    );
   const key = `fieldError.${path}`;
   return t.has(key) ? t(key) : problem;
 }

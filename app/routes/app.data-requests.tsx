@@ -9,7 +9,7 @@ import { useEffect, useState } from "react";
 import { adminDeps } from "../composition/admin-context.server";
 import { listDataRequests } from "../privacy/admin/data-requests.server";
 import { AdminPage, ErrorBanner, PausedBanner } from "../admin-ui/admin-page";
-import { downloadFromAction } from "../admin-ui/download";
+import { downloadFromAction, downloadProblemKey } from "../admin-ui/download";
 import { ListLayout, WrappingText } from "../admin-ui/resource-table";
 import { useToast } from "../admin-ui/app-bridge";
 import { RelativeTime, useT, type Translator } from "../admin-ui/i18n/i18n";
@@ -86,10 +86,10 @@ export default function DataRequests() {
   }, [pending, revalidator]);
   const download = async (id: string) => {
     setBusy(id);
-    const problem = await downloadFromAction(`/app/data-requests/${encodeURIComponent(id)}/download`, {}, "data-request.json").catch(() =>
-      t("dataRequests.downloadFailed"),
+    const problem = await downloadFromAction(`/app/data-requests/${encodeURIComponent(id)}/download`, {}, "data-request.json").catch(
+      () => "DOWNLOAD_FAILED",
     );
-    setError(problem);
+    setError(problem && t(downloadProblemKey(problem)));
     setBusy(null);
     toast(problem ? t("dataRequests.downloadFailed") : t("dataRequests.downloaded"), { isError: Boolean(problem) });
   };

@@ -46,6 +46,13 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 
 type FaqResult = ReturnType<typeof useActionData<typeof action>>;
 
+/** The merchant's words for why the policies could not be read (app/infra/shopify/admin-query.ts codes). */
+function adminApiProblemKey(code: string) {
+  if (code === "ADMIN_API_ACCESS_DENIED") return "adminApi.ADMIN_API_ACCESS_DENIED" as const;
+  if (code === "ADMIN_API_BAD_RESPONSE") return "adminApi.ADMIN_API_BAD_RESPONSE" as const;
+  return "adminApi.ADMIN_API_UNAVAILABLE" as const;
+}
+
 function FaqEditor({
   entry,
   result,
@@ -248,7 +255,7 @@ export default function Knowledge() {
           </Text>
           {!policies.ok ? (
             <Banner tone="warning" title={t("knowledge.policiesFailed")}>
-              <p>{t("knowledge.policiesFailedBody", { message: policies.message })}</p>
+              <p>{t("knowledge.policiesFailedBody", { message: t(adminApiProblemKey(policies.code)) })}</p>
             </Banner>
           ) : policies.items.length === 0 ? (
             <EmptyNotice heading={t("knowledge.noPolicies")}>

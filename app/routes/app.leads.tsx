@@ -8,7 +8,7 @@ import { useState } from "react";
 import { adminDeps, searchParamsOf, staffOf } from "../composition/admin-context.server";
 import { leadActionSchema, leadFilterSchema, listLeads, markLeadHandled } from "../leads/admin/leads.server";
 import { AdminPage, ErrorBanner, PausedBanner } from "../admin-ui/admin-page";
-import { downloadFromAction } from "../admin-ui/download";
+import { downloadFromAction, downloadProblemKey } from "../admin-ui/download";
 import { useToast, useToastOnResult } from "../admin-ui/app-bridge";
 import { RelativeTime, useT, type Translator } from "../admin-ui/i18n/i18n";
 import { useCursorPagination, useFilterParams } from "../admin-ui/pagination";
@@ -29,10 +29,10 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session, sessionToken } = await authenticate.admin(request);
   const parsed = leadActionSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return json({ ok: false as const, message: "That request was not understood." as string | null }, { status: 400 });
+  if (!parsed.success) return json({ ok: false as const, code: "BAD_REQUEST" as string | null }, { status: 400 });
   const staff = await staffOf({ session, sessionToken });
   const result = await markLeadHandled(adminDeps(), { shop: session.shop, staff, leadId: parsed.data.leadId });
-  return json(result.ok ? { ok: true as const, message: null } : { ok: false as const, message: result.message }, {
+  return json(result.ok ? { ok: true as const, code: null } : { ok: false as const, code: result.code }, {
     status: result.ok ? 200 : 404,
   });
 };
@@ -45,14 +45,14 @@ export default function Leads() {
   const pagination = useCursorPagination(page);
   const { set } = useFilterParams();
   const [exportError, setExportError] = useState<string | null>(null);
+  const actionProblem = (code: string | null) =>
+    code === "LEAD_NOT_FOUND" ? t("leads.notFound") : code === "BAD_REQUEST" ? t("common.notUnderstood") : t("common.somethingWrong");
   const [exporting, setExporting] = useState(false);
-  useToastOnResult(result, (r) =>
-    r.ok ? { text: t("leads.markedHandled") } : { text: r.message ?? t("common.somethingWrong"), isError: true },
-  );
+  useToastOnResult(result, (r) => (r.ok ? { text: t("leads.markedHandled") } : { text: actionProblem(r.code), isError: true }));
   const exportCsv = async () => {
     setExporting(true);
-    const problem = await downloadFromAction("/app/leads/export", { status }, "leads.csv").catch(() => t("leads.exportFailed"));
-    setExportError(problem);
+    const problem = await downloadFromAction("/app/leads/export", { status }, "leads.csv").catch(() => "DOWNLOAD_FAILED");
+    setExportError(problem && t(downloadProblemKey(problem)));
     setExporting(false);
     if (problem) toast(t("leads.exportFailed"), { isError: true });
     else toast(t("leads.exported"));
@@ -68,7 +68,7 @@ export default function Leads() {
           <BlockStack gap="300">
             <PausedBanner paused={paused} title={t("leads.exportsDisabled")} then={t("leads.exportAgain")} />
             <ErrorBanner title={t("leads.exportFailed")} message={exportError} />
-            <ErrorBanner message={result && !result.ok ? result.message : null} />
+            <ErrorBanner message={result && !result.ok ? actionProblem(result.code) : null} />
             <Card>
               <Select
                 label={t("leads.status")}

@@ -276,6 +276,16 @@ export const es: Messages = {
   "incidents.assess.shoppers": "Clientes (hashes)",
   "incidents.assess.conversationIds": "ID de conversaciones: {ids}",
 
+  "download.shopPaused": "Las exportaciones están desactivadas mientras el asistente está en pausa por un incidente.",
+  "download.notFound": "Esta solicitud de datos ya no existe.",
+  "download.expired": "Esta exportación ha caducado. Shopify puede volver a enviar la solicitud.",
+  "download.notReady": "Esta exportación aún no está lista. Aparecerá aquí cuando lo esté.",
+  "download.failed": "La descarga no ha funcionado. Inténtalo de nuevo en un momento.",
+  "leads.notFound": "Este contacto ya no existe; puede que alguien lo haya eliminado.",
+  "adminApi.ADMIN_API_UNAVAILABLE": "Shopify no respondió a tiempo.",
+  "adminApi.ADMIN_API_ACCESS_DENIED":
+    "La aplicación no tiene permiso para leerlas; aprueba el acceso actualizado de la aplicación en Shopify.",
+  "adminApi.ADMIN_API_BAD_RESPONSE": "No se pudo leer la respuesta de Shopify.",
   "leads.title": "Solicitudes de contacto",
   "leads.subtitle": "Clientes que quieren hablar con una persona. Solo se recogen los campos elegidos.",
   "leads.export": "Exportar CSV",

@@ -278,6 +278,16 @@ export const fr: Messages = {
   "incidents.assess.shoppers": "Clients (hachages)",
   "incidents.assess.conversationIds": "ID des conversations : {ids}",
 
+  "download.shopPaused": "Les exports sont désactivés tant que l'assistant est en pause à cause d'un incident.",
+  "download.notFound": "Cette demande de données n'existe plus.",
+  "download.expired": "Cet export a expiré. Shopify peut renvoyer la demande.",
+  "download.notReady": "Cet export n'est pas encore prêt. Il apparaîtra ici dès qu'il le sera.",
+  "download.failed": "Le téléchargement n'a pas abouti. Réessayez dans un instant.",
+  "leads.notFound": "Ce contact n'existe plus ; quelqu'un l'a peut-être supprimé.",
+  "adminApi.ADMIN_API_UNAVAILABLE": "Shopify n'a pas répondu à temps.",
+  "adminApi.ADMIN_API_ACCESS_DENIED":
+    "L'application n'a pas l'autorisation de les lire ; approuvez l'accès mis à jour de l'application dans Shopify.",
+  "adminApi.ADMIN_API_BAD_RESPONSE": "La réponse de Shopify n'a pas pu être lue.",
   "leads.title": "Demandes de contact",
   "leads.subtitle": "Clients qui veulent parler à une personne. Seuls les champs choisis sont recueillis.",
   "leads.export": "Exporter en CSV",
