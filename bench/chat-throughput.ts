@@ -29,6 +29,7 @@ import { startOpenAiFake } from "../demo/openai-fake/server";
 import { startAppServer, TEST_APP_ENV, type AppServer } from "../test/support/app-server";
 import { appProxyParams, signAppProxyQuery } from "../test/support/shopify-signing";
 import { createTestDatabase, type TestDatabase } from "../test/support/test-database";
+import { postgresAnswers, redisAnswers, TEST_POSTGRES_URL, TEST_REDIS_URL } from "../test/support/services";
 
 const SHOP = "throughput-shop.myshopify.com";
 // Requires consent (the default) and the bench never gives it: its turns store nothing.
@@ -38,7 +39,7 @@ const WARMUP_SECONDS = 3;
 const CONCURRENCY = Number(process.env.THROUGHPUT_CONCURRENCY ?? 32);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
 const TURNS_PER_CONVERSATION = 4;
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+const REDIS_URL = TEST_REDIS_URL;
 const CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
 interface Config {
@@ -279,24 +280,11 @@ async function latency(server: AppServer, baseUrl: string, prefix: string) {
 
 // ---- One configuration ----
 
-async function reachable(provider: Config["provider"], workers: number): Promise<string | null> {
-  try {
-    if (provider === "postgres") {
-      const { default: pg } = await import("pg");
-      const client = new pg.Client({ connectionString: process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres" });
-      await client.connect();
-      await client.end();
-    }
-    if (workers > 1) {
-      const { Redis } = await import("ioredis");
-      const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0 });
-      await redis.connect();
-      redis.disconnect();
-    }
-    return null;
-  } catch (error) {
-    return (error as Error).message;
-  }
+/** Why a configuration cannot run here, or null. */
+async function unreachable(provider: Config["provider"], workers: number): Promise<string | null> {
+  if (provider === "postgres" && !(await postgresAnswers())) return `PostgreSQL does not answer at ${TEST_POSTGRES_URL}`;
+  if (workers > 1 && !(await redisAnswers(REDIS_URL))) return `Redis does not answer at ${REDIS_URL}`;
+  return null;
 }
 
 async function storedAnswers(database: TestDatabase, ids: string[]): Promise<number> {
@@ -308,9 +296,9 @@ async function storedAnswers(database: TestDatabase, ids: string[]): Promise<num
 const perAppCpuSecond: Record<string, number> = {};
 
 async function runConfig(config: Config) {
-  const unreachable = await reachable(config.provider, config.workers);
-  if (unreachable) {
-    console.log(`# ${config.name} skipped: ${unreachable}`);
+  const missing = await unreachable(config.provider, config.workers);
+  if (missing) {
+    console.log(`# ${config.name} skipped: ${missing}`);
     return;
   }
   process.env.TEST_DATABASE_PROVIDER = config.provider;

@@ -131,18 +131,24 @@ describe("direct SQL on the real database", () => {
     const order: string[] = [];
     let letGo!: () => void;
     const held = new Promise<void>((resolve) => (letGo = resolve));
+    let wrote!: () => void;
+    const prismaWrote = new Promise<void>((resolve) => (wrote = resolve));
     const interactive = database.db.$transaction(async (tx) => {
       await tx.conversation.create({
         data: { id: "tx-1", shop: SHOP, tokenHash: "hash", consentState: "accepted" },
       });
       order.push("prisma wrote");
+      wrote();
       await held;
       throw new Error("roll back"); // everything in this transaction goes
     });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The direct write starts while the Prisma transaction is open (an event, not a clock).
+    await prismaWrote;
     const direct = directSqlOf(database.db)
       .write([conversationInsert("direct-2", new Date())])
       .then(() => order.push("direct committed"));
+    // A moment for the write to try (it would land inside the transaction without the lock);
+    // on a slow machine it tries later, and the assertions below hold either way.
     await new Promise((resolve) => setTimeout(resolve, 50));
     letGo();
     await expect(interactive).rejects.toThrow("roll back");

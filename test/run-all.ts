@@ -8,7 +8,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import pg from "pg";
+import { postgresAnswers } from "./support/services";
 
 const root = path.resolve(import.meta.dirname, "..");
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
@@ -17,19 +17,6 @@ const postgresUrl = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.
 function run(command: string, args: string[], env: Record<string, string> = {}): boolean {
   console.log(`\n$ ${[path.basename(command), ...args].join(" ")}`);
   return spawnSync(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } }).status === 0;
-}
-
-async function postgresAnswers(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: postgresUrl, connectionTimeoutMillis: 2_000 });
-  try {
-    await client.connect();
-    await client.query("SELECT 1");
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
 }
 
 // Tests that need PostgreSQL itself, whatever TEST_DATABASE_PROVIDER says (they create a
@@ -58,7 +45,7 @@ if (!run(bin("remix"), ["build"])) process.exit(1);
 
 type Run = { provider: "sqlite" | "postgres"; passed: number; failed: number; ok: boolean };
 const runs: Run[] = [{ provider: "sqlite", ...vitest("sqlite") }];
-if (await postgresAnswers()) runs.push({ provider: "postgres", ...vitest("postgres") });
+if (await postgresAnswers(postgresUrl)) runs.push({ provider: "postgres", ...vitest("postgres") });
 else if (process.env.TEST_REQUIRE_POSTGRES === "1") runs.push({ provider: "postgres", passed: 0, failed: 1, ok: false });
 else console.log(`\nPostgreSQL does not answer at ${postgresUrl}: skipping the PostgreSQL run.`);
 

@@ -137,7 +137,7 @@ describe("per-shop cache of catalog and policy reads", () => {
     expect(fake.calls).toEqual(["tee", "socks"]);
     expect(results.every((r) => !r.ok)).toBe(true);
     expect(cache.size).toBe(0);
-    expect(cache.inflight.size).toBe(0);
+    expect(cache.loading).toBe(0);
 
     answer = { ok: true, data: { products: { nodes: [product("Tee")] } } };
     const after = await Promise.all([searchProducts(admin, { query: "tee" }), searchProducts(admin, { query: "tee" })]);

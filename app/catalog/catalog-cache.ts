@@ -33,35 +33,15 @@ const CACHEABLE = new Map<string, string>([
 
 export const ADMIN_READ_CACHE_MAX_ENTRIES = 5_000;
 
-// Its own shared misses (inflight, below) instead of TtlCache's getOrLoad: a forgotten shop's
-// read on its way must be dropped too (deletePrefix).
-export interface AdminReadCache extends Omit<TtlCache<AdminResult>, "update" | "getOrLoad"> {
-  /** Reads on their way to the Admin API, by key: a miss on one of these waits for it. */
-  readonly inflight: Map<string, Promise<AdminResult>>;
-}
+/** Catalog and policy answers by shop, operation and variables; misses in flight are shared (TtlCache.getOrLoad). */
+export type AdminReadCache = TtlCache<AdminResult>;
 
 export function createAdminReadCache(options: { ttlMs: number; maxEntries?: number; now?: () => number }): AdminReadCache {
-  const entries = createTtlCache<AdminResult>({
+  return createTtlCache<AdminResult>({
     ttlMs: options.ttlMs,
     maxEntries: options.maxEntries ?? ADMIN_READ_CACHE_MAX_ENTRIES,
     now: options.now,
   });
-  const inflight = new Map<string, Promise<AdminResult>>();
-  return {
-    inflight,
-    get: (key) => entries.get(key),
-    set: (key, value) => entries.set(key, value),
-    delete: (key) => (entries.delete(key), void inflight.delete(key)),
-    // A read on its way for a forgotten shop is no longer shared, and its answer is not stored.
-    deletePrefix: (prefix) => {
-      entries.deletePrefix(prefix);
-      for (const key of [...inflight.keys()]) if (key.startsWith(prefix)) inflight.delete(key);
-    },
-    clear: () => (entries.clear(), inflight.clear()),
-    get size() {
-      return entries.size;
-    },
-  };
 }
 
 /** The prefix of every key of one shop (forget a shop with cache.deletePrefix). */
@@ -73,22 +53,14 @@ export function withCatalogCache(admin: AdminGraphql, shop: string, cache: Admin
     const name = CACHEABLE.get(operation);
     if (!name) return admin(operation, variables);
     const key = `${shopKeyPrefix(shop)}${name}\n${JSON.stringify(variables ?? {})}`;
-    const cached = cache.get(key) ?? cache.inflight.get(key);
-    if (cached) return cached;
-    const request: Promise<AdminResult> = admin(operation, variables).then(
-      (result) => {
-        const current = cache.inflight.get(key) === request;
-        if (current) cache.inflight.delete(key);
-        if (current && (result.ok || result.code === "ACCESS_DENIED")) cache.set(key, result);
-        return result;
-      },
-      (error: unknown) => {
-        if (cache.inflight.get(key) === request) cache.inflight.delete(key);
-        throw error;
-      },
+    // Kept: answers and ACCESS_DENIED (a scope the shop has not granted stays so for a while);
+    // a THROTTLED or 5xx answer is retried by the next request. A read that raced the shop
+    // being forgotten (deletePrefix) is used once and not stored.
+    return cache.getOrLoad(
+      key,
+      () => admin(operation, variables),
+      (result) => result.ok || result.code === "ACCESS_DENIED",
     );
-    cache.inflight.set(key, request);
-    return request;
   };
 }
 

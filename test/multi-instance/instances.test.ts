@@ -50,6 +50,7 @@ import { loadDemoStore } from "../../demo/store/load-store";
 import { BROWSER_HEADERS, startAppServer, type AppServer } from "../support/app-server";
 import { appProxyParams, sessionToken, signAppProxyQuery } from "../support/shopify-signing";
 import { storefrontShopper, type ConversationRef } from "../support/storefront-shopper";
+import { postgresAnswers, redisAnswers } from "../support/services";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 const SHOPPERS = Number(process.env.MULTI_SHOPPERS ?? 30);
@@ -87,32 +88,6 @@ const QUESTIONS = [
   "How long does shipping take?",
 ];
 
-async function postgresAnswers(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 2_000 });
-  try {
-    await client.connect();
-    await client.query("SELECT 1");
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-async function redisAnswers(): Promise<boolean> {
-  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 0, connectTimeout: 2_000, lazyConnect: true, retryStrategy: () => null });
-  redis.on("error", () => undefined);
-  try {
-    await redis.connect();
-    return (await redis.ping()) === "PONG";
-  } catch {
-    return false;
-  } finally {
-    redis.disconnect();
-  }
-}
-
 async function withPostgresAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: POSTGRES_URL });
   await client.connect();
@@ -123,7 +98,7 @@ async function withPostgresAdmin<T>(fn: (client: pg.Client) => Promise<T>): Prom
   }
 }
 
-const [pgUp, redisUp] = await Promise.all([postgresAnswers(), redisAnswers()]);
+const [pgUp, redisUp] = await Promise.all([postgresAnswers(POSTGRES_URL), redisAnswers(REDIS_URL)]);
 const missing = [pgUp ? null : `PostgreSQL (${POSTGRES_URL})`, redisUp ? null : `Redis (${REDIS_URL})`].filter(Boolean).join(" and ");
 if (missing && !REQUIRED)
   console.warn(`test/multi-instance skipped: ${missing} did not answer (TEST_REQUIRE_POSTGRES=1 makes this a failure).`);

@@ -64,7 +64,8 @@ export function insertConversationStatement(row: NewConversationRow): SqlStateme
 }
 
 /**
- * recordTurnWrite as one statement for the turn's direct SQL; with `markAnswered`, the
+ * An answered turn, one statement for the turn's direct SQL: last message time, turn and
+ * token counters, basic mode once a turn used it; with `markAnswered`, the
  * same UPDATE moves the outcome from "open" to "answered" (a handoff stays a handoff).
  */
 export function recordTurnStatement(turn: {
@@ -90,27 +91,6 @@ export function recordTurnStatement(turn: {
     sql: `UPDATE "Conversation" SET ${sets.join(", ")} WHERE "id" = ? AND "shop" = ?`,
     args: [...args, turn.conversationId, turn.shop],
   };
-}
-
-/** An answered turn: last message time, turn and token counters, basic mode once a turn used it. */
-export function recordTurnWrite(
-  db: DbClient,
-  turn: { shop: string; conversationId: string; at: Date; tokensUsed: number; basicMode: boolean },
-): PendingWrite {
-  return db.conversation.updateMany({
-    where: { id: turn.conversationId, shop: turn.shop },
-    data: {
-      lastMessageAt: turn.at,
-      turnCount: { increment: 1 },
-      tokensUsed: { increment: Math.max(0, Math.round(turn.tokensUsed)) },
-      ...(turn.basicMode ? { basicMode: true } : {}),
-    },
-  });
-}
-
-/** "answered" only replaces "open": a handoff stays a handoff. */
-export function markAnsweredWrite(db: DbClient, shop: string, conversationId: string): PendingWrite {
-  return db.conversation.updateMany({ where: { id: conversationId, shop, outcome: "open" }, data: { outcome: "answered" } });
 }
 
 export function markHandedOffWrite(db: DbClient, shop: string, conversationId: string): PendingWrite {

@@ -6,14 +6,7 @@ import { Prisma } from "@prisma/client";
 import type { Vault } from "../../infra/crypto/crypto.server";
 import { reencryptTable, type RotationReport } from "../../infra/crypto/reencrypt.server";
 import type { DbClient, PendingWrite } from "../../infra/db/sql";
-
 import { sql, type DirectSql, type SqlStatement } from "../../infra/db/direct-sql.server";
-
-export type NewMessageRow = Parameters<DbClient["message"]["create"]>[0]["data"];
-
-export function insertMessageWrite(db: DbClient, row: NewMessageRow): PendingWrite {
-  return db.message.create({ data: row });
-}
 
 // ---- The chat turn's hot path: direct SQL (app/infra/db/direct-sql.server.ts) ----
 
@@ -36,7 +29,7 @@ export function insertMessageStatement(row: Omit<TurnMessageRow, "cardsEnc" | "m
       ${row.mode ?? "ai"}, ${row.topic ?? null}, ${row.createdAt})`;
 }
 
-/** listLatestMessages for the chat turn, through direct SQL: the newest `limit`, newest first. */
+/** The newest `limit` messages of a conversation, newest first (the chat turn's direct SQL). */
 export async function latestTurnMessages(
   direct: DirectSql,
   shop: string,
@@ -48,15 +41,6 @@ export async function latestTurnMessages(
         WHERE "shop" = ${shop} AND "conversationId" = ${conversationId} ORDER BY "createdAt" DESC, "id" DESC LIMIT ${limit}`,
   );
   return rows.map((row) => ({ ...row, createdAt: new Date(row.createdAt as string | Date) }) as TurnMessageRow);
-}
-
-/** The newest `limit` messages of a conversation, newest first. */
-export function listLatestMessages(db: DbClient, shop: string, conversationId: string, limit: number) {
-  return db.message.findMany({
-    where: { shop, conversationId },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: limit,
-  });
 }
 
 /** Every message of one conversation, oldest first (the shopper's own export). */

@@ -24,6 +24,8 @@ export interface TtlCache<V> {
   deletePrefix(prefix: string): void;
   clear(): void;
   readonly size: number;
+  /** Loads of getOrLoad on their way. */
+  readonly loading: number;
 }
 
 export interface TtlCacheOptions {
@@ -95,6 +97,9 @@ export function createTtlCache<V>({ ttlMs, maxEntries, now = Date.now }: TtlCach
     },
     get size() {
       return entries.size;
+    },
+    get loading() {
+      return inflight.size;
     },
   };
 }
