@@ -28,6 +28,9 @@ import { pathToFileURL } from "node:url";
 import type { AddressInfo, Socket } from "node:net";
 import express, { type NextFunction, type Request as ExpressRequest, type Response as ExpressResponse } from "express";
 import { createRequestHandler } from "@remix-run/express";
+// The adapter's own Request and response functions, for the direct routes below (the
+// package's main entry exports only createRequestHandler; these live in the same file).
+import { createRemixRequest, sendRemixResponse } from "@remix-run/express/dist/server.js";
 import compression from "compression";
 import type { ServerBuild } from "@remix-run/node";
 
@@ -194,6 +197,25 @@ function onClientError(error: NodeJS.ErrnoException, socket: Socket) {
   setTimeout(() => socket.destroy(), 1_000).unref();
 }
 
+/** A route the app's build asks to be served without Remix's request handling (app/composition/direct-routes.server.ts). */
+interface DirectRoute {
+  method: "POST";
+  path: string;
+  handle(request: Request): Promise<Response>;
+}
+
+/** The route's handler with the Request Remix would build and the answer written as Remix would write it; a thrown Response is the answer too. */
+function directHandler(route: DirectRoute) {
+  return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
+    try {
+      await sendRemixResponse(res, await route.handle(createRemixRequest(req, res)));
+    } catch (error) {
+      if (error instanceof Response && !res.headersSent) await sendRemixResponse(res, error).catch(next);
+      else next(error);
+    }
+  };
+}
+
 export async function startServer(options: { port: number; host: string }): Promise<RunningServer> {
   const build = (await import(pathToFileURL(path.join(root, "build", "index.js")).href)) as ServerBuild;
   const fromApp = (build.entry.module as { serverSettings?: () => Partial<ServerSettings> }).serverSettings?.() ?? {};
@@ -205,6 +227,9 @@ export async function startServer(options: { port: number; host: string }): Prom
   app.set("query parser", false);
   app.use(earlyAnswers);
   app.use(appendPeerAddress);
+  // Before compression and static files: the chat turn's SSE is never compressed and no file answers it.
+  const direct = (build.entry.module as { directRoutes?: () => DirectRoute[] }).directRoutes?.() ?? [];
+  for (const route of direct) app.post(route.path, directHandler(route));
   app.use(
     compression({
       filter: (req, res) => !String(res.getHeader("Content-Type") ?? "").startsWith("text/event-stream") && compression.filter(req, res),

@@ -23,6 +23,9 @@ export function serverSettings() {
   };
 }
 
+/** The routes server.ts serves without Remix's request handling (the chat turn). */
+export { directRoutes } from "./composition/direct-routes.server";
+
 const STREAM_TIMEOUT_MS = 5_000;
 
 export default async function handleRequest(

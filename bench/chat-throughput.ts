@@ -324,8 +324,17 @@ async function runConfig(config: Config) {
     RATE_LIMIT_CONCURRENT_PER_CLIENT: "100000",
     // A/B of the fsync per commit (production keeps FULL).
     DATABASE_SQLITE_SYNCHRONOUS: process.env.DATABASE_SQLITE_SYNCHRONOUS,
+    // A/B of the chat route's direct path (1: through Remix like every route).
+    SERVER_DIRECT_ROUTES_OFF: process.env.SERVER_DIRECT_ROUTES_OFF,
     // A CPU profile of the app: THROUGHPUT_PROFILE_DIR=/tmp/prof (one .cpuprofile per process).
-    NODE_OPTIONS: process.env.THROUGHPUT_PROFILE_DIR ? `--cpu-prof --cpu-prof-dir=${process.env.THROUGHPUT_PROFILE_DIR}` : undefined,
+    // THROUGHPUT_NODE_OPTIONS: extra Node options for the app (A/B of V8 flags).
+    NODE_OPTIONS:
+      [
+        process.env.THROUGHPUT_PROFILE_DIR && `--cpu-prof --cpu-prof-dir=${process.env.THROUGHPUT_PROFILE_DIR}`,
+        process.env.THROUGHPUT_NODE_OPTIONS,
+      ]
+        .filter(Boolean)
+        .join(" ") || undefined,
   });
   try {
     await runLoad(server, WARMUP_SECONDS, false);

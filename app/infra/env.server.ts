@@ -92,6 +92,10 @@ export const envSchema = z
     // cost. STOCK runs the stock libSQL client instead of the single connection (0004).
     DATABASE_SQLITE_SYNCHRONOUS: z.enum(["FULL", "NORMAL"]).default("FULL"),
     DATABASE_SQLITE_STOCK: flag,
+    // 1: POST /proxy/chat goes through Remix's request handler like every other route,
+    // instead of server.ts calling its handler directly (app/composition/direct-routes.server.ts);
+    // for comparisons (bench, the equivalence test) only.
+    SERVER_DIRECT_ROUTES_OFF: flag,
     // Prints every SQL statement with its duration to stderr (bench/turn-queries.ts).
     DATABASE_QUERY_LOG: flag,
   })

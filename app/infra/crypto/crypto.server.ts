@@ -2,7 +2,8 @@
 // Ciphertext format: "v1.<keyId>.<nonce b64url>.<ciphertext+tag b64url>" (AES-256-GCM,
 // a random 96-bit nonce per value). The key id travels with the value so keys can
 // rotate: the first key encrypts, every listed key decrypts.
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac } from "node:crypto";
+import { pooledRandomBytes } from "./random-pool";
 
 export interface EncryptionKey {
   id: string;
@@ -55,7 +56,7 @@ export function createVault(keys: EncryptionKey[], hashKey: string): Vault {
   return {
     currentKeyId: current.id,
     encrypt(plaintext) {
-      const nonce = randomBytes(12);
+      const nonce = pooledRandomBytes(12);
       const cipher = createCipheriv("aes-256-gcm", currentKey, nonce);
       cipher.setAAD(Buffer.from(current.id));
       const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final(), cipher.getAuthTag()]);
