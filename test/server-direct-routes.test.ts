@@ -41,7 +41,7 @@ describe("the chat route served directly and through Remix", () => {
   });
 
   const signed = (extra: Record<string, string> = {}, secret: string = TEST_APP_ENV.SHOPIFY_API_SECRET) =>
-    signAppProxyQuery({ ...appProxyParams({ shop: SHOP }), ...extra }, secret);
+    String(signAppProxyQuery({ ...appProxyParams({ shop: SHOP }), ...extra }, secret));
 
   async function send(server: AppServer, path: string, init: RequestInit & { query?: string }): Promise<Answer> {
     const response = await fetch(`${server.url}${path}?${init.query ?? signed()}`, {
@@ -57,8 +57,7 @@ describe("the chat route served directly and through Remix", () => {
         : text;
     const headers: Answer["headers"] = {};
     // Not content-encoding: through Remix the compression middleware gzips a small JSON error; the direct route sends it as it is.
-    for (const name of ["content-type", "cache-control", "x-accel-buffering", "retry-after"])
-      headers[name] = response.headers.get(name);
+    for (const name of ["content-type", "cache-control", "x-accel-buffering", "retry-after"]) headers[name] = response.headers.get(name);
     return { status: response.status, headers, body };
   }
 

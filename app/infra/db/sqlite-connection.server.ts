@@ -18,9 +18,12 @@
 // The connection's lock: a Prisma transaction holds it from BEGIN to COMMIT/ROLLBACK, a
 // statement outside one holds it while it runs, and the chat turn's direct SQL
 // (direct-sql.server.ts) takes it too, so nothing ever lands inside another's transaction.
-import { createClient, type Client, type Config, type InStatement, type Transaction, type TransactionMode } from "@libsql/client";
+import type { Client, Config, InStatement, Transaction, TransactionMode } from "@libsql/client";
+import { Sqlite3Client } from "@libsql/client/sqlite3";
+import { expandConfig } from "@libsql/core/config";
+import Database from "libsql";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
-import type { SharedSqliteConnection } from "./direct-sql.server";
+import type { SharedSqliteConnection, SqliteStatement, SqliteStatements } from "./direct-sql.server";
 
 const BEGIN: Record<TransactionMode, string> = { write: "BEGIN IMMEDIATE", read: "BEGIN DEFERRED", deferred: "BEGIN DEFERRED" };
 
@@ -88,9 +91,46 @@ async function sharedConnectionTransaction(client: Client, mode: TransactionMode
   } as Transaction;
 }
 
-/** The raw client (for the lock's holder) and the locked one (for Prisma). */
-function openSingleConnection(config: Config, synchronous: "FULL" | "NORMAL", lock: ConnectionLock): { raw: Client; locked: Client } {
-  const client = createClient(config);
+/** Prepared statements kept per connection: the direct SQL's texts are a fixed set, the bound only guards against a mistake. */
+const MAX_PREPARED = 256;
+
+interface SingleConnection {
+  /** The client for the lock's holder. */
+  raw: Client;
+  /** The client for Prisma: every call takes the lock. */
+  locked: Client;
+  /** The same connection for the direct SQL, with its prepared statements. */
+  statements: SqliteStatements;
+}
+
+/**
+ * @libsql/client's own local client around a libsql connection this module opened (as its
+ * createClient would), so the direct SQL can use the very same connection with statements
+ * prepared once.
+ */
+function openSingleConnection(config: Config, synchronous: "FULL" | "NORMAL", lock: ConnectionLock): SingleConnection {
+  const expanded = expandConfig(config, true);
+  if (expanded.scheme !== "file") throw new Error("the single SQLite connection needs a file: URL");
+  // A local file: none of @libsql/client's remote options (auth token, sync URL) apply.
+  const options = {};
+  const db = new Database(expanded.path, options);
+  const client: Client = new Sqlite3Client(expanded.path, options, db, expanded.intMode);
+  const prepared = new Map<string, SqliteStatement>();
+  const statements: SqliteStatements = {
+    prepared(sql) {
+      let statement = prepared.get(sql);
+      if (!statement) {
+        statement = db.prepare(sql) as unknown as SqliteStatement;
+        if (prepared.size >= MAX_PREPARED) prepared.delete(prepared.keys().next().value as string);
+        prepared.set(sql, statement);
+      }
+      return statement;
+    },
+    exec: (sql) => void db.exec(sql),
+    get inTransaction() {
+      return db.inTransaction;
+    },
+  };
   // Runs synchronously on the local connection before Prisma sends anything.
   client.execute("PRAGMA journal_mode = WAL").catch((error: unknown) => {
     console.error(`[db] could not switch SQLite to WAL (${error instanceof Error ? error.message : String(error)})`);
@@ -108,7 +148,7 @@ function openSingleConnection(config: Config, synchronous: "FULL" | "NORMAL", lo
       return lockedMethods.has(property) ? (...args: unknown[]) => lock.run(() => bound(...args)) : bound;
     },
   });
-  return { raw: client, locked };
+  return { raw: client, locked, statements };
 }
 
 /**
@@ -117,7 +157,7 @@ function openSingleConnection(config: Config, synchronous: "FULL" | "NORMAL", lo
  */
 export function sharedSqliteConnection(config: Config, synchronous: "FULL" | "NORMAL" = "FULL"): SharedSqliteConnection {
   const lock = new ConnectionLock();
-  let current: { raw: Client; locked: Client } | undefined;
+  let current: SingleConnection | undefined;
   const open = () => {
     if (!current || current.raw.closed) current = openSingleConnection(config, synchronous, lock);
     return current;
@@ -125,8 +165,8 @@ export function sharedSqliteConnection(config: Config, synchronous: "FULL" | "NO
   return {
     client: () => open().locked,
     exclusive: async (fn) => {
-      const { raw } = open();
-      return lock.run(() => fn(raw));
+      const { statements } = open();
+      return lock.run(async () => fn(statements));
     },
   };
 }
