@@ -129,8 +129,14 @@ export const LISTED_IDS_LIMIT = 200;
 /** Why a window is refused, as a code the page words ("incidents.window.<code>"). */
 export type WindowProblem = "invalid" | "order" | "tooLong";
 
+// An instant: a date (midnight UTC) or a date and time with its offset ("…Z", "…+02:00").
+// A time without an offset would be read in the server's zone, and a missing bound as
+// 1970, so both are refused as "invalid".
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/i;
+const instant = z.string().regex(ISO_INSTANT, { message: "invalid", abort: true }).pipe(z.coerce.date());
+
 export const incidentWindowSchema = z
-  .object({ from: z.coerce.date(), to: z.coerce.date() })
+  .object({ from: instant, to: instant })
   .refine((w) => w.from < w.to, { message: "order", path: ["to"] })
   .refine((w) => w.to.getTime() - w.from.getTime() <= MAX_WINDOW_DAYS * 86_400_000, { message: "tooLong", path: ["to"] });
 

@@ -102,6 +102,10 @@ describe("pause and assessment", () => {
     expect(parseIncidentWindow("2026-01-01", "2026-06-01")).toEqual({ ok: false, problem: "tooLong" });
     expect(parseIncidentWindow("2026-01-02", "2026-01-01")).toEqual({ ok: false, problem: "order" });
     expect(parseIncidentWindow("yesterday", null)).toEqual({ ok: false, problem: "invalid" });
+    // A missing bound is not 1970, and a time without its offset is not read in the server's zone.
+    expect(parseIncidentWindow(null, "2026-01-02T00:00:00Z")).toEqual({ ok: false, problem: "invalid" });
+    expect(parseIncidentWindow("2026-01-01T10:00", "2026-01-02T00:00:00Z")).toEqual({ ok: false, problem: "invalid" });
+    expect(parseIncidentWindow("2026-01-01T10:00+02:00", "2026-01-01T10:00:00.000Z")).toMatchObject({ ok: true });
     expect(parseIncidentWindow("2026-01-01T00:00:00Z", "2026-01-02T00:00:00Z")).toMatchObject({ ok: true });
   });
 });

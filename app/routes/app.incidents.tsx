@@ -24,6 +24,7 @@ import { useT } from "../admin-ui/i18n/i18n";
 import { actionLabel } from "../admin-ui/audit-sentence";
 import { alertText, dataKindLabel } from "../admin-ui/server-notices";
 import { useFilterParams } from "../admin-ui/pagination";
+import { windowInputsOf, windowParamsOf, type WindowInputs } from "../incidents/incident-window";
 import { loadShopState } from "../settings/shop-settings.server";
 import { authenticate } from "../composition/shopify.server";
 
@@ -54,8 +55,6 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   return json({ ok: true as const, paused });
 };
 
-const toLocalInput = (iso: string) => iso.slice(0, 16);
-
 export default function Incidents() {
   const { alerts, paused, assessment, windowError, from, to } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -64,8 +63,6 @@ export default function Incidents() {
   const t = useT();
   const submit = useSubmit();
   const { set } = useFilterParams();
-  const [windowFrom, setWindowFrom] = useState(toLocalInput(from));
-  const [windowTo, setWindowTo] = useState(toLocalInput(to));
   const [confirming, setConfirming] = useState(false);
   useToastOnResult(result, (r) =>
     r.ok ? { text: t(r.paused ? "incidents.pausedToast" : "incidents.resumedToast") } : { text: t("common.notUnderstood"), isError: true },
@@ -135,31 +132,8 @@ export default function Incidents() {
           <Text as="p" tone="subdued">
             {t("incidents.assess.help")}
           </Text>
-          <Form
-            method="get"
-            onSubmit={(e) => {
-              e.preventDefault();
-              set({ from: windowFrom ? `${windowFrom}:00Z` : undefined, to: windowTo ? `${windowTo}:00Z` : undefined });
-            }}
-          >
-            <InlineStack gap="300" blockAlign="end" wrap>
-              <TextField
-                label={t("incidents.assess.from")}
-                type="datetime-local"
-                autoComplete="off"
-                value={windowFrom}
-                onChange={setWindowFrom}
-              />
-              <TextField
-                label={t("incidents.assess.to")}
-                type="datetime-local"
-                autoComplete="off"
-                value={windowTo}
-                onChange={setWindowTo}
-              />
-              <Button submit>{t("incidents.assess.button")}</Button>
-            </InlineStack>
-          </Form>
+          {/* A new window in the URL (an alert's "Assess this window", back/forward) refills the inputs. */}
+          <WindowForm key={`${from}|${to}`} shown={{ from, to }} onAssess={set} />
           <ErrorBanner
             title={t("incidents.assess.checkWindow")}
             message={windowError ? t(`incidents.window.${windowError}`, { days: MAX_WINDOW_DAYS }) : null}
@@ -216,5 +190,48 @@ export default function Incidents() {
         </SectionCard>
       </Layout>
     </AdminPage>
+  );
+}
+
+/**
+ * The window's two inputs, in the shop's time zone (named under each input); the URL
+ * keeps UTC instants (app/incidents/incident-window.ts).
+ */
+function WindowForm({ shown, onAssess }: { shown: WindowInputs; onAssess: (params: { from?: string; to?: string }) => void }) {
+  const t = useT();
+  const [inputs, setInputs] = useState(() => windowInputsOf(shown, t.timeZone));
+  const zone = t("incidents.assess.zone", { zone: t.timeZone });
+  return (
+    <Form
+      method="get"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onAssess(windowParamsOf(inputs, shown, t.timeZone));
+      }}
+    >
+      <InlineStack gap="300" blockAlign="start" wrap>
+        <TextField
+          label={t("incidents.assess.from")}
+          type="datetime-local"
+          name="from"
+          autoComplete="off"
+          value={inputs.from}
+          onChange={(value) => setInputs((old) => ({ ...old, from: value }))}
+          helpText={zone}
+        />
+        <TextField
+          label={t("incidents.assess.to")}
+          type="datetime-local"
+          name="to"
+          autoComplete="off"
+          value={inputs.to}
+          onChange={(value) => setInputs((old) => ({ ...old, to: value }))}
+          helpText={zone}
+        />
+        <div className="psa-assess-button">
+          <Button submit>{t("incidents.assess.button")}</Button>
+        </div>
+      </InlineStack>
+    </Form>
   );
 }

@@ -264,9 +264,10 @@ export const de: Messages = {
   "incidents.assessWindow": "Diesen Zeitraum bewerten",
   "incidents.assess.title": "Einen Zeitraum bewerten",
   "incidents.assess.help":
-    "Welche Unterhaltungen und Kund:innen ein Zeitraum betraf, um zu entscheiden, wen du benachrichtigst. Kund:innen erscheinen nur als verschlüsselter Hash (Zeiten in UTC).",
-  "incidents.assess.from": "Von (UTC)",
-  "incidents.assess.to": "Bis (UTC)",
+    "Welche Unterhaltungen und Kund:innen ein Zeitraum betraf, um zu entscheiden, wen du benachrichtigst. Kund:innen erscheinen nur als verschlüsselter Hash.",
+  "incidents.assess.from": "Von",
+  "incidents.assess.to": "Bis",
+  "incidents.assess.zone": "Zeiten in {zone}",
   "incidents.assess.button": "Bewerten",
   "incidents.assess.checkWindow": "Prüfe den Zeitraum",
   "incidents.assess.summary": "{from} – {to}: {conversations} Unterhaltungen, {shoppers} identifizierbare Kund:innen",

@@ -261,9 +261,10 @@ export const en = {
   "incidents.assessWindow": "Assess this window",
   "incidents.assess.title": "Assess a time window",
   "incidents.assess.help":
-    "Which conversations and shoppers a period touched, to decide whom to notify. Shoppers are listed by keyed hash only (times in UTC).",
-  "incidents.assess.from": "From (UTC)",
-  "incidents.assess.to": "To (UTC)",
+    "Which conversations and shoppers a period touched, to decide whom to notify. Shoppers are listed by keyed hash only.",
+  "incidents.assess.from": "From",
+  "incidents.assess.to": "To",
+  "incidents.assess.zone": "Times in {zone}",
   "incidents.assess.button": "Assess",
   "incidents.assess.checkWindow": "Check the window",
   "incidents.assess.summary": "{from} – {to}: {conversations} conversations, {shoppers} identifiable shoppers",

@@ -263,9 +263,10 @@ export const es: Messages = {
   "incidents.assessWindow": "Evaluar este periodo",
   "incidents.assess.title": "Evaluar un periodo",
   "incidents.assess.help":
-    "Qué conversaciones y clientes afectó un periodo, para decidir a quién avisar. Los clientes solo aparecen como hash (horas en UTC).",
-  "incidents.assess.from": "Desde (UTC)",
-  "incidents.assess.to": "Hasta (UTC)",
+    "Qué conversaciones y clientes afectó un periodo, para decidir a quién avisar. Los clientes solo aparecen como hash.",
+  "incidents.assess.from": "Desde",
+  "incidents.assess.to": "Hasta",
+  "incidents.assess.zone": "Horas en {zone}",
   "incidents.assess.button": "Evaluar",
   "incidents.assess.checkWindow": "Revisa el periodo",
   "incidents.assess.summary": "{from} – {to}: {conversations} conversaciones, {shoppers} clientes identificables",

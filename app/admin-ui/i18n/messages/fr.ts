@@ -265,9 +265,10 @@ export const fr: Messages = {
   "incidents.assessWindow": "Évaluer cette période",
   "incidents.assess.title": "Évaluer une période",
   "incidents.assess.help":
-    "Quelles conversations et quels clients une période a touchés, pour décider qui prévenir. Les clients n’apparaissent que sous forme de hachage (heures en UTC).",
-  "incidents.assess.from": "Du (UTC)",
-  "incidents.assess.to": "Au (UTC)",
+    "Quelles conversations et quels clients une période a touchés, pour décider qui prévenir. Les clients n’apparaissent que sous forme de hachage.",
+  "incidents.assess.from": "Du",
+  "incidents.assess.to": "Au",
+  "incidents.assess.zone": "Heures du fuseau {zone}",
   "incidents.assess.button": "Évaluer",
   "incidents.assess.checkWindow": "Vérifiez la période",
   "incidents.assess.summary": "{from} – {to} : {conversations} conversations, {shoppers} clients identifiables",

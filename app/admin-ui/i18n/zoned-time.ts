@@ -1,0 +1,109 @@
+// Wall-clock times in the shop's time zone, for `datetime-local` inputs: the admin
+// shows every time in the shop's zone (i18n.tsx), so a time the merchant types is read
+// in that zone too, and the URL and the server keep UTC instants. Intl only (no time
+// zone library); pure, so the same answer on the server and in the browser.
+//
+// Daylight saving, deterministically:
+// - A wall-clock time that happens twice (clocks go back: 02:30 on the last Sunday of
+//   October in Berlin) is its first occurrence, or its second with
+//   `{ ambiguous: "later" }` (the end of a window takes the later one, so the window
+//   covers the whole repeated hour).
+// - A wall-clock time that never happens (clocks go forward: 02:30 on the last Sunday
+//   of March in Berlin) is read with the offset in force before the change, so it moves
+//   forward by the length of the gap (03:30 CEST), as JavaScript's Date and Temporal's
+//   "compatible" disambiguation do.
+
+/** "2026-03-29T02:30": what a `datetime-local` input holds (seconds are accepted and kept). */
+export type WallClock = string;
+
+const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?$/;
+const DAY_MS = 86_400_000;
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** A formatter giving every field as numbers, 00–23 hours; throws RangeError for an unknown zone. */
+function formatIn(timeZone: string): Intl.DateTimeFormat {
+  let format = formats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    formats.set(timeZone, format);
+  }
+  return format;
+}
+
+/** The wall clock of an instant in a zone, as milliseconds of a UTC date with the same fields. */
+function wallClockMs(instant: number, timeZone: string): number {
+  const parts: Record<string, number> = {};
+  for (const part of formatIn(timeZone).formatToParts(instant)) if (part.type !== "literal") parts[part.type] = Number(part.value);
+  const { year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0 } = parts;
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day); // years before 100 stay themselves (Date.UTC would add 1900)
+  date.setUTCHours(hour % 24, minute, second, 0);
+  return date.getTime() + (instant - Math.floor(instant / 1000) * 1000);
+}
+
+/** The zone's offset from UTC at an instant, in milliseconds (Berlin in summer: 7,200,000). */
+export function zoneOffsetMs(instant: number, timeZone: string): number {
+  return wallClockMs(instant, timeZone) - instant;
+}
+
+/** "2026-03-29T02:30" → the fields as a UTC timestamp, or null when it is not a valid date and time. */
+function parseWallClock(value: string): number | null {
+  const m = WALL_CLOCK.exec(value.trim());
+  if (!m) return null;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map((n) => Number(n ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hour, minute, second, 0);
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null; // 31 April, 29 February of 2027
+  return date.getTime();
+}
+
+/**
+ * A wall-clock time in a zone → the UTC instant, or null when the text is not a date
+ * and time. Ambiguous and non-existent times follow the rules at the top of this file.
+ * Throws RangeError for an unknown zone (callers pass the translator's checked zone).
+ */
+export function wallClockToInstant(value: WallClock, timeZone: string, options: { ambiguous?: "earlier" | "later" } = {}): Date | null {
+  const wall = parseWallClock(value);
+  if (wall === null) return null;
+  // The offsets a day either side bracket any transition near this time (no zone has
+  // changed its offset twice within two days).
+  const before = zoneOffsetMs(wall - DAY_MS, timeZone);
+  const after = zoneOffsetMs(wall + DAY_MS, timeZone);
+  const candidates = [...new Set([before, after])]
+    .map((offset) => wall - offset)
+    .filter((instant) => wallClockMs(instant, timeZone) === wall)
+    .sort((a, b) => a - b);
+  if (candidates.length === 0) return new Date(wall - before); // in a gap: moved forward by its length
+  return new Date(options.ambiguous === "later" ? candidates[candidates.length - 1]! : candidates[0]!);
+}
+
+/** A UTC instant → the wall-clock time in a zone, to the minute ("2026-03-29T03:30"); "" for no or an invalid date. */
+export function instantToWallClock(instant: Date | string | null | undefined, timeZone: string): WallClock {
+  if (instant === null || instant === undefined || instant === "") return "";
+  const time = new Date(instant).getTime();
+  if (!Number.isFinite(time)) return "";
+  const wall = new Date(wallClockMs(time, timeZone));
+  const year = wall.getUTCFullYear();
+  if (year < 0 || year > 9999) return "";
+  const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+  return `${pad(year, 4)}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}T${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}`;
+}
