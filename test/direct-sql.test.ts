@@ -4,7 +4,7 @@
 // both phases).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { directSqlOf } from "../app/infra/db/create-database.server";
-import { groupCommit, sql, type SqlDriver, type SqlStatement } from "../app/infra/db/direct-sql.server";
+import { groupCommit, inlinedStatement, postgresLiteral, sql, type SqlDriver, type SqlStatement } from "../app/infra/db/direct-sql.server";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
 
 /** A driver that records each transaction and can be told to fail one. */
@@ -77,6 +77,23 @@ describe("group commit", () => {
     const { driver, transactions } = recordingDriver();
     await groupCommit(driver).write([]);
     expect(transactions).toEqual([]);
+  });
+});
+
+describe("PostgreSQL literals", () => {
+  it("escapes strings with node-postgres' escapeLiteral, parenthesises numbers, and checks the placeholder count", () => {
+    expect(postgresLiteral("it's")).toBe("'it''s'");
+    expect(postgresLiteral("a\\b")).toBe(" E'a\\\\b'");
+    expect(postgresLiteral(-5)).toBe("(-5)");
+    expect(postgresLiteral(true)).toBe("TRUE");
+    expect(postgresLiteral(null)).toBe("NULL");
+    expect(postgresLiteral(new Date("2026-01-02T03:04:05.006Z"))).toBe("'2026-01-02T03:04:05.006Z'");
+    expect(() => postgresLiteral(Number.NaN)).toThrow(/finite/);
+    expect(inlinedStatement(sql`UPDATE "T" SET "n" = "n" -${-2}, "s" = ${"?"} WHERE "id" = ${"x"}`)).toBe(
+      `UPDATE "T" SET "n" = "n" -(-2), "s" = '?' WHERE "id" = 'x'`,
+    );
+    expect(() => inlinedStatement({ sql: "SELECT ?, ?", args: [1] })).toThrow(/placeholders/);
+    expect(() => inlinedStatement({ sql: "SELECT ?", args: [1, 2] })).toThrow(/placeholders/);
   });
 });
 
@@ -157,6 +174,39 @@ describe("direct SQL on the real database", () => {
     const ids = (await database.db.conversation.findMany({ where: { id: { in: ["tx-1", "direct-2"] } } })).map((r) => r.id);
     expect(ids).toEqual(["direct-2"]);
     expect(order).toEqual(["prisma wrote", "direct committed"]);
+  });
+
+  it("stores any text verbatim and negative numbers exactly (PostgreSQL sends a transaction's values as escaped literals)", async () => {
+    const hostile = [
+      "it's",
+      "back\\slash \\' and \\\\",
+      '\'); DELETE FROM "Conversation"; --',
+      "a ? b $1 :name @x",
+      "-- not a comment /* nor this */",
+      "semi;colon\nnew line\ttab",
+      "üñíçødé 😀 ‘quotes’ \u2028",
+      "E'x'",
+      "",
+    ];
+    const at = new Date("2026-11-01T00:59:59.999Z");
+    await directSqlOf(database.db).write(
+      hostile.map(
+        (text, i) =>
+          sql`INSERT INTO "Conversation" ("id", "shop", "tokenHash", "consentState", "outcome", "basicMode", "tokensUsed", "turnCount", "createdAt", "lastMessageAt")
+              VALUES (${`hostile-${i}`}, ${SHOP}, ${text}, ${"accepted"}, ${"open"}, ${i % 2 === 0}, ${-i - 1}, ${-(i + 1) * 1000}, ${at}, ${at})`,
+      ),
+    );
+    const rows = await database.db.conversation.findMany({ where: { id: { startsWith: "hostile-" } } });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    hostile.forEach((text, i) => {
+      const row = byId.get(`hostile-${i}`)!;
+      expect(row.tokenHash).toBe(text);
+      expect(row.basicMode).toBe(i % 2 === 0);
+      expect(row.tokensUsed).toBe(-i - 1);
+      expect(row.turnCount).toBe(-(i + 1) * 1000);
+      expect(row.createdAt.toISOString()).toBe(at.toISOString());
+    });
+    expect(await database.db.conversation.count({ where: { shop: SHOP } })).toBeGreaterThanOrEqual(hostile.length);
   });
 
   it("rolls back a group whose statement fails and stores the other callers' rows", async () => {
