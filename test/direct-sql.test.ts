@@ -2,6 +2,7 @@
 // isolation, the lock it shares with Prisma on SQLite's one connection, and rows that
 // are the same whichever path wrote them. Runs on SQLite and on PostgreSQL (npm test runs
 // both phases).
+import Database from "libsql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { directSqlOf } from "../app/infra/db/create-database.server";
 import { groupCommit, inlinedStatement, postgresLiteral, sql, type SqlDriver, type SqlStatement } from "../app/infra/db/direct-sql.server";
@@ -207,6 +208,28 @@ describe("direct SQL on the real database", () => {
       expect(row.createdAt.toISOString()).toBe(at.toISOString());
     });
     expect(await database.db.conversation.count({ where: { shop: SHOP } })).toBeGreaterThanOrEqual(hostile.length);
+  });
+
+  it("SQLite: waits for another process's write lock without stopping the event loop, then commits", async (context) => {
+    if (database.provider !== "sqlite") return context.skip();
+    // Another connection to the file stands for another worker process holding the write lock.
+    const other = new Database(new URL(database.url).pathname);
+    other.exec("BEGIN IMMEDIATE");
+    let settled = false;
+    const write = directSqlOf(database.db)
+      .write([conversationInsert("after-lock", new Date())])
+      .finally(() => (settled = true));
+    // Timers keep firing while the write waits (SQLite's busy handler would block the thread).
+    let ticks = 0;
+    while (ticks < 20) {
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      ticks++;
+    }
+    expect(settled).toBe(false);
+    other.exec("COMMIT");
+    other.close();
+    await write;
+    expect(await database.db.conversation.count({ where: { id: "after-lock" } })).toBe(1);
   });
 
   it("rolls back a group whose statement fails and stores the other callers' rows", async () => {

@@ -118,8 +118,13 @@ export interface SqliteStatements {
   /** The statement for `sql`, prepared on its first use on this connection and kept. */
   prepared(sql: string): SqliteStatement;
   exec(sql: string): void;
+  /** BEGIN IMMEDIATE without waiting: false when another process holds the write lock (SQLITE_BUSY). */
+  tryBeginImmediate(): boolean;
   readonly inTransaction: boolean;
 }
+
+/** How long a write waits for another process's write lock, as the connection's busy_timeout does for Prisma. */
+export const SQLITE_WRITE_WAIT_MS = 5_000;
 
 export interface SharedSqliteConnection {
   client(): Client;
@@ -147,24 +152,36 @@ export function sqliteDriver(connection: SharedSqliteConnection, log?: (line: st
         logged(statement, started);
         return rows;
       }),
+    // Another process (a second worker) may hold SQLite's write lock. Waiting for it in
+    // SQLite's busy handler would stop this process's event loop for as long (every other
+    // request waits behind the sleeping thread), so the write lock is asked for without
+    // waiting and, while it is taken, asked again a millisecond later from a timer, the
+    // event loop serving other requests meanwhile (and more turns joining the next group).
     async transaction(statements) {
-      await connection.exclusive((c) => {
-        const started = performance.now();
-        // One synchronous run underneath: BEGIN IMMEDIATE, the statements, COMMIT.
-        c.exec("BEGIN IMMEDIATE");
-        try {
-          for (const s of statements) run(c, s);
-          c.exec("COMMIT");
-        } finally {
-          if (c.inTransaction) c.exec("ROLLBACK");
-        }
-        // The transaction runs as one call: its statements are listed, its time goes on the COMMIT line.
-        if (log) {
-          log(`[query] 0ms BEGIN`);
-          for (const s of statements) log(`[query] 0ms ${s.sql}`);
-          log(`[query] ${performance.now() - started}ms COMMIT`);
-        }
-      });
+      const deadline = performance.now() + SQLITE_WRITE_WAIT_MS;
+      for (;;) {
+        const done = await connection.exclusive((c) => {
+          const started = performance.now();
+          if (!c.tryBeginImmediate()) return false;
+          // One synchronous run underneath: the statements, COMMIT.
+          try {
+            for (const s of statements) run(c, s);
+            c.exec("COMMIT");
+          } finally {
+            if (c.inTransaction) c.exec("ROLLBACK");
+          }
+          // The transaction runs as one call: its statements are listed, its time goes on the COMMIT line.
+          if (log) {
+            log(`[query] 0ms BEGIN`);
+            for (const s of statements) log(`[query] 0ms ${s.sql}`);
+            log(`[query] ${performance.now() - started}ms COMMIT`);
+          }
+          return true;
+        });
+        if (done) return;
+        if (performance.now() > deadline) throw Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY" });
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
     },
     close: async () => undefined,
   };

@@ -23,7 +23,7 @@ import { Sqlite3Client } from "@libsql/client/sqlite3";
 import { expandConfig } from "@libsql/core/config";
 import Database from "libsql";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
-import type { SharedSqliteConnection, SqliteStatement, SqliteStatements } from "./direct-sql.server";
+import { SQLITE_WRITE_WAIT_MS, type SharedSqliteConnection, type SqliteStatement, type SqliteStatements } from "./direct-sql.server";
 
 const BEGIN: Record<TransactionMode, string> = { write: "BEGIN IMMEDIATE", read: "BEGIN DEFERRED", deferred: "BEGIN DEFERRED" };
 
@@ -127,6 +127,19 @@ function openSingleConnection(config: Config, synchronous: "FULL" | "NORMAL", lo
       return statement;
     },
     exec: (sql) => void db.exec(sql),
+    tryBeginImmediate() {
+      // PRAGMA busy_timeout answers with a row: a statement, not exec.
+      statements.prepared("PRAGMA busy_timeout = 0").all([]);
+      try {
+        db.exec("BEGIN IMMEDIATE");
+        return true;
+      } catch (error) {
+        if ((error as { code?: unknown }).code === "SQLITE_BUSY") return false;
+        throw error;
+      } finally {
+        statements.prepared(`PRAGMA busy_timeout = ${SQLITE_WRITE_WAIT_MS}`).all([]);
+      }
+    },
     get inTransaction() {
       return db.inTransaction;
     },
@@ -135,7 +148,7 @@ function openSingleConnection(config: Config, synchronous: "FULL" | "NORMAL", lo
   client.execute("PRAGMA journal_mode = WAL").catch((error: unknown) => {
     console.error(`[db] could not switch SQLite to WAL (${error instanceof Error ? error.message : String(error)})`);
   });
-  client.execute("PRAGMA busy_timeout = 5000").catch(() => undefined);
+  client.execute(`PRAGMA busy_timeout = ${SQLITE_WRITE_WAIT_MS}`).catch(() => undefined);
   if (synchronous === "NORMAL") client.execute("PRAGMA synchronous = NORMAL").catch(() => undefined);
   const lockedMethods = new Set<PropertyKey>(["execute", "batch", "executeMultiple"]);
   const locked = new Proxy(client, {
