@@ -159,7 +159,12 @@ describe.skipIf(!chromiumAvailable())("the embedded admin in Chromium", () => {
             return el ? el.tagName + "." + String(el.className).slice(0, 60) : "?"; };
           new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) {
             window.__cls.total += e.value;
-            window.__cls.shifts.push(e.value.toFixed(4) + " " + (e.sources || []).map((s) => what(s.node)).join(", "));
+            // When, before or after hydration, and how each source moved (y and height, before → after).
+            const hydrated = Object.keys(document).some((k) => k.startsWith("_reactListening"));
+            const moved = (s) => what(s.node) + " y" + Math.round(s.previousRect.y) + "→" + Math.round(s.currentRect.y)
+              + " h" + Math.round(s.previousRect.height) + "→" + Math.round(s.currentRect.height);
+            window.__cls.shifts.push(e.value.toFixed(4) + " at " + Math.round(e.startTime) + " ms" + (hydrated ? " (hydrated)" : "")
+              + ": " + (e.sources || []).map(moved).join(", "));
           } }).observe({ type: "layout-shift", buffered: true });
         })();`,
         });
