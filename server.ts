@@ -33,6 +33,8 @@ import { createRequestHandler } from "@remix-run/express";
 import { createRemixRequest, sendRemixResponse } from "@remix-run/express/dist/server.js";
 import compression from "compression";
 import type { ServerBuild } from "@remix-run/node";
+// A route the app's build asks to be served without Remix's request handling (type only: erased when Node runs this file).
+import type { DirectRoute } from "./app/composition/direct-routes.server.ts";
 
 const root = import.meta.dirname;
 
@@ -195,13 +197,6 @@ function onClientError(error: NodeJS.ErrnoException, socket: Socket) {
   const status = code === "HPE_HEADER_OVERFLOW" ? 431 : code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : 400;
   socket.end(rawJsonAnswer(status), () => socket.destroy());
   setTimeout(() => socket.destroy(), 1_000).unref();
-}
-
-/** A route the app's build asks to be served without Remix's request handling (app/composition/direct-routes.server.ts). */
-interface DirectRoute {
-  method: "POST";
-  path: string;
-  handle(request: Request): Promise<Response>;
 }
 
 /** The route's handler with the Request Remix would build and the answer written as Remix would write it; a thrown Response is the answer too. */

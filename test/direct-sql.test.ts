@@ -81,6 +81,40 @@ describe("group commit", () => {
   });
 });
 
+/** Strings of quotes, backslashes, comment and statement marks, placeholders, dollar quotes, spaces and non-ASCII. */
+function randomHostileStrings(count: number, seed: number): string[] {
+  const pieces = [
+    "'",
+    "''",
+    "\\",
+    "\\'",
+    '"',
+    ";",
+    "--",
+    "/*",
+    "*/",
+    "?",
+    "$1",
+    "$$",
+    "$tag$",
+    "E'",
+    "\n",
+    "\t",
+    " ",
+    "a",
+    "Z",
+    "0",
+    "é",
+    "😀",
+    "\u2028",
+  ];
+  let state = seed;
+  const next = () => (state = (state * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+  return Array.from({ length: count }, () =>
+    Array.from({ length: 1 + Math.floor(next() * 12) }, () => pieces[Math.floor(next() * pieces.length)]).join(""),
+  );
+}
+
 describe("PostgreSQL literals", () => {
   it("escapes strings with node-postgres' escapeLiteral, parenthesises numbers, and checks the placeholder count", () => {
     expect(postgresLiteral("it's")).toBe("'it''s'");
@@ -188,6 +222,8 @@ describe("direct SQL on the real database", () => {
       "üñíçødé 😀 ‘quotes’ \u2028",
       "E'x'",
       "",
+      // And 300 random strings over the characters that matter to SQL text (seeded, so a failure repeats).
+      ...randomHostileStrings(300, 42),
     ];
     const at = new Date("2026-11-01T00:59:59.999Z");
     await directSqlOf(database.db).write(
@@ -221,7 +257,7 @@ describe("direct SQL on the real database", () => {
       .finally(() => (settled = true));
     // Timers keep firing while the write waits (SQLite's busy handler would block the thread).
     let ticks = 0;
-    while (ticks < 20) {
+    while (ticks < 5) {
       await new Promise((resolve) => setTimeout(resolve, 2));
       ticks++;
     }

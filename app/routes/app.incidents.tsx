@@ -210,24 +210,18 @@ function WindowForm({ shown, onAssess }: { shown: WindowInputs; onAssess: (param
       }}
     >
       <InlineStack gap="300" blockAlign="start" wrap>
-        <TextField
-          label={t("incidents.assess.from")}
-          type="datetime-local"
-          name="from"
-          autoComplete="off"
-          value={inputs.from}
-          onChange={(value) => setInputs((old) => ({ ...old, from: value }))}
-          helpText={zone}
-        />
-        <TextField
-          label={t("incidents.assess.to")}
-          type="datetime-local"
-          name="to"
-          autoComplete="off"
-          value={inputs.to}
-          onChange={(value) => setInputs((old) => ({ ...old, to: value }))}
-          helpText={zone}
-        />
+        {(["from", "to"] as const).map((bound) => (
+          <TextField
+            key={bound}
+            label={t(`incidents.assess.${bound}`)}
+            type="datetime-local"
+            name={bound}
+            autoComplete="off"
+            value={inputs[bound]}
+            onChange={(value) => setInputs((old) => ({ ...old, [bound]: value }))}
+            helpText={zone}
+          />
+        ))}
         <div className="psa-assess-button">
           <Button submit>{t("incidents.assess.button")}</Button>
         </div>

@@ -45,10 +45,15 @@ function wallClockMs(instant: number, timeZone: string): number {
   const parts: Record<string, number> = {};
   for (const part of formatIn(timeZone).formatToParts(instant)) if (part.type !== "literal") parts[part.type] = Number(part.value);
   const { year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0 } = parts;
+  return fieldsAsUtc(year, month, day, hour % 24, minute, second).getTime() + (instant - Math.floor(instant / 1000) * 1000);
+}
+
+/** A Date whose UTC fields are these (years before 100 stay themselves: Date.UTC would add 1900). */
+function fieldsAsUtc(year: number, month: number, day: number, hour: number, minute: number, second: number): Date {
   const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day); // years before 100 stay themselves (Date.UTC would add 1900)
-  date.setUTCHours(hour % 24, minute, second, 0);
-  return date.getTime() + (instant - Math.floor(instant / 1000) * 1000);
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hour, minute, second, 0);
+  return date;
 }
 
 /** The zone's offset from UTC at an instant, in milliseconds (Berlin in summer: 7,200,000). */
@@ -69,9 +74,7 @@ function parseWallClock(value: string): number | null {
     number,
   ];
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  date.setUTCHours(hour, minute, second, 0);
+  const date = fieldsAsUtc(year, month, day, hour, minute, second);
   if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null; // 31 April, 29 February of 2027
   return date.getTime();
 }

@@ -100,6 +100,14 @@ export function observedDirectSql(inner: DirectSql, seen: (statement: SqlStateme
   };
 }
 
+/** A transaction that ran as one call: its statements are listed, its time goes on the COMMIT line. */
+function logTransaction(log: ((line: string) => void) | undefined, statements: SqlStatement[], started: number) {
+  if (!log) return;
+  log(`[query] 0ms BEGIN`);
+  for (const s of statements) log(`[query] 0ms ${s.sql}`);
+  log(`[query] ${performance.now() - started}ms COMMIT`);
+}
+
 // ---- SQLite: Prisma's shared connection, under its lock ----
 
 /** Prisma's "+00:00" form of a UTC timestamp in SQLite. */
@@ -170,12 +178,7 @@ export function sqliteDriver(connection: SharedSqliteConnection, log?: (line: st
           } finally {
             if (c.inTransaction) c.exec("ROLLBACK");
           }
-          // The transaction runs as one call: its statements are listed, its time goes on the COMMIT line.
-          if (log) {
-            log(`[query] 0ms BEGIN`);
-            for (const s of statements) log(`[query] 0ms ${s.sql}`);
-            log(`[query] ${performance.now() - started}ms COMMIT`);
-          }
+          logTransaction(log, statements, started);
           return true;
         });
         if (done) return;
@@ -239,7 +242,7 @@ export function postgresDriver(url: string, poolSize: number, log?: (line: strin
   });
   // An idle connection that the server ends (restart, DROP DATABASE … FORCE) must not crash the process.
   pool.on("error", (error) => console.error(`[db] direct SQL pool: ${error.message}`));
-  const run = async (client: pg.PoolClient | pg.Pool, s: SqlStatement) => {
+  const run = async (client: pg.Pool, s: SqlStatement) => {
     const started = performance.now();
     const result = await client.query(numbered(s.sql), postgresArgs(s.args));
     log?.(`[query] ${performance.now() - started}ms ${s.sql}`);
@@ -256,11 +259,7 @@ export function postgresDriver(url: string, poolSize: number, log?: (line: strin
     async transaction(statements) {
       const started = performance.now();
       await pool.query(statements.map(inlinedStatement).join(";\n"));
-      if (log) {
-        log(`[query] 0ms BEGIN`);
-        for (const s of statements) log(`[query] 0ms ${s.sql}`);
-        log(`[query] ${performance.now() - started}ms COMMIT`);
-      }
+      logTransaction(log, statements, started);
     },
     close: () => pool.end(),
   };
