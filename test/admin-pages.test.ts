@@ -10,6 +10,7 @@ import { embeddedAdminQuery, sessionToken } from "./support/shopify-signing";
 import { seedOfflineSession } from "./support/shopify-session";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
 import { newId, seedConversation, seedLead, SHOP } from "./support/admin-fixtures";
+import { addCalendarDays, zonedDayOf, zonedDayStart } from "../app/admin-ui/i18n/zoned-time";
 
 const APP_BRIDGE_STAND_IN = "http://127.0.0.1:9/app-bridge.js";
 const HOSTILE = `<script>alert("x")</script><img src=x onerror=alert(1)>`;
@@ -190,6 +191,27 @@ describe("admin pages", () => {
     } finally {
       await database.db.shop.update({ where: { shop: SHOP }, data: { settingsJson: before } });
     }
+  });
+
+  it("reads the conversations filter's days and the analytics days in the shop's time zone", async () => {
+    // No zone chosen for business hours: the shop's own, Europe/Berlin (the Admin API fake's shop).
+    const withQuery = (path: string, query: string) =>
+      fetch(`${server.url}${path}?${query}&${embeddedAdminQuery({ shop: SHOP, token: token() })}`, { headers: BROWSER_HEADERS });
+    // 00:30 on 1 July 2025 in Berlin (CEST), still 30 June in UTC.
+    const early = await seedConversation(database.db, vault, { createdAt: new Date("2025-06-30T22:30:00Z") });
+    const july = await withQuery("/app/conversations", "from=2025-07-01&to=2025-07-01");
+    expect(july.status, server.output()).toBe(200);
+    expect(await july.text()).toContain(`/app/conversations/${early}`);
+    expect(await (await withQuery("/app/conversations", "from=2025-06-30&to=2025-06-30")).text()).not.toContain(early);
+    // Midnight today in Berlin is the evening before in UTC: Analytics counts it today.
+    const today = zonedDayOf(new Date(), "Europe/Berlin");
+    await seedConversation(database.db, vault, { createdAt: zonedDayStart(today, "Europe/Berlin")! });
+    const analytics = await (await withQuery("/app/analytics", "range=7")).text();
+    const perDay = JSON.parse(/"perDay":(\[[^\]]*\])/.exec(analytics)?.[1] ?? "[]") as { day: string; count: number }[];
+    expect(perDay).toHaveLength(7);
+    expect(perDay.at(-1)!.day).toBe(today);
+    expect(perDay.at(-1)!.count).toBeGreaterThanOrEqual(1);
+    expect(perDay.at(-2)).toEqual({ day: addCalendarDays(today, -1), count: 0 });
   });
 
   it("saves privacy settings (audited, widget config published) and shows field errors", async () => {

@@ -1,6 +1,7 @@
 // The numbers behind the Analytics page for 7/30/90 days: conversations per day,
 // share answered without a person, handoffs, basic-mode share, top topics (the
 // Message.topic label, never message text) and orders asked about (ShopEvent).
+// The range and its days are the shop's calendar days in its time zone (ranges.ts).
 import type { Clock } from "../infra/clock";
 import type { Database } from "../infra/admin-ports";
 import { countPerDay, rangeStart, share, type DayCount, type RangeDays } from "./ranges";
@@ -35,13 +36,15 @@ export interface ConversationStats {
   countMessagesByTopic(db: DbClient, shop: string, since: Date): Promise<{ topic: string | null; count: number }[]>;
 }
 
+/** `timeZone`: the shop's, as the admin shows times in (a checked IANA name; "UTC" when none is known). */
 export async function loadAnalytics(
   deps: { db: Database; clock: Clock; conversations: ConversationStats },
   shop: string,
   rangeDays: RangeDays,
+  timeZone: string,
 ): Promise<AnalyticsSummary> {
   const now = deps.clock.now();
-  const since = rangeStart(now, rangeDays);
+  const since = rangeStart(now, rangeDays, timeZone);
   const [dates, outcomes, basic, topics, ordersAskedAbout] = await Promise.all([
     deps.conversations.startTimes(deps.db, shop, since),
     deps.conversations.countByOutcome(deps.db, shop, since),
@@ -56,7 +59,7 @@ export async function loadAnalytics(
   return {
     rangeDays,
     conversations: total,
-    perDay: countPerDay(dates, now, rangeDays),
+    perDay: countPerDay(dates, now, rangeDays, timeZone),
     answeredWithoutPerson: { count: answered, share: share(answered, total) },
     handoffs: { count: handedOff, share: share(handedOff, total) },
     basicMode: { count: basic, share: share(basic, total) },

@@ -6,7 +6,10 @@ import polarisEn from "@shopify/polaris/locales/en.json";
 import polarisEs from "@shopify/polaris/locales/es.json";
 import polarisFr from "@shopify/polaris/locales/fr.json";
 import type { AdminGraphql } from "../infra/shopify/admin-graphql";
+import type { Database } from "../infra/admin-ports";
+import { createTtlCache } from "../infra/cache/ttl-cache";
 import { ShopTimeZone } from "../settings/operations";
+import { loadShopSettings } from "../settings/shop-settings.server";
 import { isTimeZone, resolveLocale, type Language } from "../admin-ui/i18n/i18n";
 import { de } from "../admin-ui/i18n/messages/de";
 import { en, type Messages } from "../admin-ui/i18n/messages/en";
@@ -31,12 +34,30 @@ export function adminLocaleOf(request: Request) {
 
 /**
  * The time zone admin dates are shown in: the one the merchant chose for business
- * hours, else the shop's own (Admin API), else UTC.
+ * hours, else the shop's own (Admin API), else UTC. The layout shows times in it, and a
+ * page whose loader reads or counts calendar days (the conversations date filter,
+ * analytics per day) asks for it too, so its days are the ones the page shows. A child
+ * loader runs beside the layout's, not after it, so it cannot take the layout's answer:
+ * the shop's own zone is cached per shop for a minute (it changes rarely, by the
+ * merchant's hand in Shopify's settings, and the admin shows a change within a minute).
  */
-export async function adminTimeZone(settingsTimeZone: string, admin: AdminGraphql | null): Promise<string> {
+export async function shopAdminTimeZone(db: Database, shop: string, admin: AdminGraphql | null): Promise<string> {
+  const settingsTimeZone = (await loadShopSettings(db, shop)).handoff.timeZone;
   if (settingsTimeZone && settingsTimeZone !== "UTC" && isTimeZone(settingsTimeZone)) return settingsTimeZone;
-  if (!admin) return "UTC";
+  const cached = shopZones.get(shop);
+  if (cached) return cached;
+  const zone = await shopOwnTimeZone(admin);
+  if (zone) shopZones.set(shop, zone);
+  return zone ?? "UTC";
+}
+
+export const SHOP_TIME_ZONE_CACHE_MS = 60_000;
+const shopZones = createTtlCache<string>({ ttlMs: SHOP_TIME_ZONE_CACHE_MS, maxEntries: 5_000 });
+
+/** The shop's own zone from the Admin API, or undefined when there is no answer (then nothing is cached). */
+async function shopOwnTimeZone(admin: AdminGraphql | null): Promise<string | undefined> {
+  if (!admin) return undefined;
   const result = await admin(ShopTimeZone).catch(() => null);
   const zone = result?.ok ? (result.data as { shop?: { ianaTimezone?: string } } | null)?.shop?.ianaTimezone : undefined;
-  return zone && isTimeZone(zone) ? zone : "UTC";
+  return zone && isTimeZone(zone) ? zone : undefined;
 }

@@ -15,13 +15,18 @@ import { loadAnalytics } from "../analytics/analytics.server";
 import { conversationStats } from "../conversations/store/conversation-stats.server";
 import { parseRangeDays } from "../analytics/ranges";
 import { authenticate } from "../composition/shopify.server";
+import { shopAdminTimeZone } from "../composition/admin-locale.server";
+import { adminGraphqlOf } from "../infra/shopify/admin-graphql.server";
 
 export const meta: MetaFunction = () => [{ title: "Analytics · Shop assistant" }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
+  const { session, admin } = await authenticate.admin(request);
   const range = parseRangeDays(new URL(request.url).searchParams.get("range"));
-  return json(await loadAnalytics({ ...adminDeps(), conversations: conversationStats }, session.shop, range));
+  const deps = adminDeps();
+  // Days are the shop's calendar days, in the zone the layout shows times in.
+  const timeZone = await shopAdminTimeZone(deps.db, session.shop, adminGraphqlOf(admin));
+  return json(await loadAnalytics({ ...deps, conversations: conversationStats }, session.shop, range, timeZone));
 };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: vizStyles }];
@@ -48,6 +53,8 @@ export default function Analytics() {
   const data = useLoaderData<typeof loader>();
   const t = useT();
   const { set } = useFilterParams();
+  // A day is already the shop's calendar day ("2026-03-01"): shown as that date, read
+  // at noon UTC so no zone moves it to a neighbour.
   const dayLabel = (day: string) =>
     new Date(`${day}T12:00:00Z`).toLocaleDateString(t.locale, { day: "numeric", month: "short", timeZone: "UTC" });
   const empty = t("analytics.noTopics");

@@ -12,13 +12,18 @@ import { useT } from "../admin-ui/i18n/i18n";
 import { useCursorPagination, useFilterParams } from "../admin-ui/pagination";
 import { ListLayout } from "../admin-ui/resource-table";
 import { authenticate } from "../composition/shopify.server";
+import { shopAdminTimeZone } from "../composition/admin-locale.server";
+import { adminGraphqlOf } from "../infra/shopify/admin-graphql.server";
 
 export const meta: MetaFunction = () => [{ title: "Conversations · Shop assistant" }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
+  const { session, admin } = await authenticate.admin(request);
   const filter = conversationFilterSchema.parse(searchParamsOf(request));
-  const page = await listConversations(adminDeps().db, session.shop, filter);
+  const { db } = adminDeps();
+  // The filter's days are the shop's calendar days, in the zone the layout shows times in.
+  const timeZone = await shopAdminTimeZone(db, session.shop, adminGraphqlOf(admin));
+  const page = await listConversations(db, session.shop, filter, timeZone);
   return json({ page, filter: { from: filter.from ?? "", to: filter.to ?? "", outcome: filter.outcome } });
 };
 

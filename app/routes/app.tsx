@@ -13,9 +13,8 @@ import { EmbeddedAppProvider, SHOPIFY_APP_BRIDGE_URL } from "../admin-ui/embedde
 import { appRoot } from "../composition/root.server";
 import { authenticate } from "../composition/shopify.server";
 import { I18nProvider, useT, type MessageKey } from "../admin-ui/i18n/i18n";
-import { adminLocaleOf, adminTimeZone, messagesFor, polarisTranslationsFor } from "../composition/admin-locale.server";
+import { adminLocaleOf, messagesFor, polarisTranslationsFor, shopAdminTimeZone } from "../composition/admin-locale.server";
 import { adminGraphqlOf } from "../infra/shopify/admin-graphql.server";
-import { loadShopSettings } from "../settings/shop-settings.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: polarisStyles },
@@ -42,8 +41,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   // never loads Shopify's CDN, not even when the stand-in is missing.
   const appBridgeUrl = config.DEMO_MODE ? (config.APP_BRIDGE_URL ?? null) : SHOPIFY_APP_BRIDGE_URL;
   const { locale, language } = adminLocaleOf(request);
-  const settings = await loadShopSettings(db, session.shop);
-  const timeZone = await adminTimeZone(settings.handoff.timeZone, adminGraphqlOf(admin));
+  const timeZone = await shopAdminTimeZone(db, session.shop, adminGraphqlOf(admin));
   return json({
     apiKey: config.SHOPIFY_API_KEY,
     appBridgeUrl,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { instantToWallClock, wallClockToInstant, zoneOffsetMs } from "./zoned-time";
+import { addCalendarDays, instantToWallClock, wallClockToInstant, zonedDayOf, zonedDayStart, zoneOffsetMs } from "./zoned-time";
 
 const utc = (value: string, timeZone: string, ambiguous?: "earlier" | "later") =>
   wallClockToInstant(value, timeZone, ambiguous ? { ambiguous } : {})?.toISOString() ?? null;
@@ -122,5 +122,82 @@ describe("wall-clock times in a zone", () => {
     expect(instantToWallClock(null, "Europe/Berlin")).toBe("");
     expect(instantToWallClock("", "Europe/Berlin")).toBe("");
     expect(() => wallClockToInstant("2026-01-01T10:00", "Mars/Olympus")).toThrow(RangeError);
+  });
+});
+
+describe("calendar days in a zone", () => {
+  const start = (day: string, timeZone: string) => zonedDayStart(day, timeZone)?.toISOString() ?? null;
+  /** How long a day lasts in a zone, in hours: from its midnight to the next. */
+  const hours = (day: string, timeZone: string) =>
+    (zonedDayStart(addCalendarDays(day, 1), timeZone)!.getTime() - zonedDayStart(day, timeZone)!.getTime()) / 3_600_000;
+
+  it("begins a day at the zone's midnight", () => {
+    expect(start("2026-03-01", "Europe/Berlin")).toBe("2026-02-28T23:00:00.000Z"); // CET
+    expect(start("2026-07-01", "Europe/Berlin")).toBe("2026-06-30T22:00:00.000Z"); // CEST
+    expect(start("2026-03-01", "America/Los_Angeles")).toBe("2026-03-01T08:00:00.000Z"); // PST
+    expect(start("2026-03-01", "Pacific/Auckland")).toBe("2026-02-28T11:00:00.000Z"); // NZDT, the day before in UTC
+    expect(start("2026-03-01", "UTC")).toBe("2026-03-01T00:00:00.000Z");
+  });
+
+  it("makes the days the clocks change on 23 and 25 hours long", () => {
+    expect([hours("2026-03-28", "Europe/Berlin"), hours("2026-03-29", "Europe/Berlin"), hours("2026-03-30", "Europe/Berlin")]).toEqual([
+      24, 23, 24,
+    ]);
+    expect(start("2026-03-30", "Europe/Berlin")).toBe("2026-03-29T22:00:00.000Z");
+    expect(hours("2026-10-25", "Europe/Berlin")).toBe(25);
+    expect(start("2026-10-26", "Europe/Berlin")).toBe("2026-10-25T23:00:00.000Z");
+    expect([hours("2026-03-08", "America/Los_Angeles"), hours("2026-11-01", "America/Los_Angeles")]).toEqual([23, 25]);
+    // Southern hemisphere: summer time ends in April and begins in September.
+    expect([hours("2026-04-05", "Pacific/Auckland"), hours("2026-09-27", "Pacific/Auckland")]).toEqual([25, 23]);
+    expect(start("2026-04-06", "Pacific/Auckland")).toBe("2026-04-05T12:00:00.000Z"); // NZST
+    expect(hours("2026-10-25", "UTC")).toBe(24);
+  });
+
+  it("begins a day whose midnight never happens at its first hour (Chile moves 00:00 to 01:00)", () => {
+    expect(start("2026-09-06", "America/Santiago")).toBe("2026-09-06T04:00:00.000Z"); // 01:00 -03
+    expect(instantToWallClock("2026-09-06T04:00:00Z", "America/Santiago")).toBe("2026-09-06T01:00");
+    expect(hours("2026-09-05", "America/Santiago")).toBe(24);
+    expect(hours("2026-09-06", "America/Santiago")).toBe(23);
+  });
+
+  it("gives a skipped day no length (Samoa, 30 December 2011)", () => {
+    expect(hours("2011-12-30", "Pacific/Apia")).toBe(0);
+    expect(start("2011-12-31", "Pacific/Apia")).toBe("2011-12-30T10:00:00.000Z");
+  });
+
+  it("names the day an instant falls on, either side of the zone's midnight", () => {
+    // 23:30 on 1 March and 00:30 on 2 March in Berlin (CET).
+    expect(zonedDayOf(new Date("2026-03-01T22:30:00Z"), "Europe/Berlin")).toBe("2026-03-01");
+    expect(zonedDayOf(new Date("2026-03-01T23:30:00Z"), "Europe/Berlin")).toBe("2026-03-02");
+    expect(zonedDayOf("2026-03-01T22:59:59.999Z", "Europe/Berlin")).toBe("2026-03-01");
+    expect(zonedDayOf("2026-03-01T23:00:00.000Z", "Europe/Berlin")).toBe("2026-03-02");
+    // Either side of midnight on the short and the long day (CEST, then CET).
+    expect(zonedDayOf("2026-03-29T21:59:59.999Z", "Europe/Berlin")).toBe("2026-03-29");
+    expect(zonedDayOf("2026-03-29T22:00:00.000Z", "Europe/Berlin")).toBe("2026-03-30");
+    expect(zonedDayOf("2026-10-25T22:59:59.999Z", "Europe/Berlin")).toBe("2026-10-25");
+    expect(zonedDayOf("2026-10-25T23:00:00.000Z", "Europe/Berlin")).toBe("2026-10-26");
+    expect(zonedDayOf("2026-03-02T07:59:59.999Z", "America/Los_Angeles")).toBe("2026-03-01");
+    expect(zonedDayOf("2026-03-02T08:00:00.000Z", "America/Los_Angeles")).toBe("2026-03-02");
+    // Auckland is ahead of UTC: its 2 March begins at 11:00 UTC on 1 March.
+    expect(zonedDayOf("2026-03-01T10:59:59.999Z", "Pacific/Auckland")).toBe("2026-03-01");
+    expect(zonedDayOf("2026-03-01T11:00:00.000Z", "Pacific/Auckland")).toBe("2026-03-02");
+    expect(zonedDayOf("garbage", "Europe/Berlin")).toBe("");
+    expect(zonedDayOf(null, "Europe/Berlin")).toBe("");
+  });
+
+  it("counts calendar days without a zone, across months, years and 29 February", () => {
+    expect(addCalendarDays("2026-02-28", 1)).toBe("2026-03-01");
+    expect(addCalendarDays("2028-02-28", 1)).toBe("2028-02-29");
+    expect(addCalendarDays("2026-12-31", 1)).toBe("2027-01-01");
+    expect(addCalendarDays("2026-03-01", -89)).toBe("2025-12-02");
+    expect(addCalendarDays("2026-03-29", 0)).toBe("2026-03-29");
+    expect(addCalendarDays("2026-02-30", 1)).toBe("");
+    expect(addCalendarDays("garbage", 1)).toBe("");
+  });
+
+  it("refuses what is not a calendar day", () => {
+    for (const bad of ["", "garbage", "2026-02-29", "2026-13-01", "2026-03-01T00:00", "26-03-01"])
+      expect(zonedDayStart(bad, "Europe/Berlin"), bad).toBeNull();
+    expect(() => zonedDayStart("2026-03-01", "Mars/Olympus")).toThrow(RangeError);
   });
 });

@@ -1,7 +1,9 @@
 // Wall-clock times in the shop's time zone, for `datetime-local` inputs: the admin
 // shows every time in the shop's zone (i18n.tsx), so a time the merchant types is read
-// in that zone too, and the URL and the server keep UTC instants. Intl only (no time
-// zone library); pure, so the same answer on the server and in the browser.
+// in that zone too, and the URL and the server keep UTC instants. Calendar days too: a
+// date filter and the days of a chart are the shop's days, from its midnight to the
+// next (23 or 25 hours long when the clocks change). Intl only (no time zone library);
+// pure, so the same answer on the server and in the browser.
 //
 // Daylight saving, deterministically:
 // - A wall-clock time that happens twice (clocks go back: 02:30 on the last Sunday of
@@ -15,6 +17,11 @@
 
 /** "2026-03-29T02:30": what a `datetime-local` input holds (seconds are accepted and kept). */
 export type WallClock = string;
+
+/** "2026-03-29": a calendar day, what a date input holds; which zone's day is up to the caller. */
+export type CalendarDay = string;
+
+const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?$/;
 const DAY_MS = 86_400_000;
@@ -109,4 +116,27 @@ export function instantToWallClock(instant: Date | string | null | undefined, ti
   if (year < 0 || year > 9999) return "";
   const pad = (n: number, width = 2) => String(n).padStart(width, "0");
   return `${pad(year, 4)}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}T${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}`;
+}
+
+/**
+ * The first instant of a calendar day in a zone (its midnight), or null when the text is
+ * not a date. Where the clocks go forward at midnight (America/Santiago in September)
+ * 00:00 never happens and the day begins at 01:00, the gap rule above; where midnight
+ * happens twice the day begins at the first. The day ends where the next one begins:
+ * `zonedDayStart(addCalendarDays(day, 1), timeZone)`. Throws RangeError for an unknown zone.
+ */
+export function zonedDayStart(day: CalendarDay, timeZone: string): Date | null {
+  return CALENDAR_DAY.test(day) ? wallClockToInstant(`${day}T00:00`, timeZone) : null;
+}
+
+/** The calendar day an instant falls on in a zone ("2026-03-01" for 23:30 that evening in Berlin); "" for no or an invalid date. */
+export function zonedDayOf(instant: Date | string | null | undefined, timeZone: string): CalendarDay {
+  return instantToWallClock(instant, timeZone).slice(0, 10);
+}
+
+/** A calendar day moved by whole days ("2026-02-28" + 1 → "2026-03-01"); no zone involved. "" when it is not a date. */
+export function addCalendarDays(day: CalendarDay, days: number): CalendarDay {
+  const date = CALENDAR_DAY.test(day) ? parseWallClock(`${day}T00:00`) : null;
+  if (date === null) return "";
+  return instantToWallClock(new Date(date + days * DAY_MS), "UTC").slice(0, 10);
 }

@@ -10,7 +10,13 @@ import {
   staffMember,
   testVault,
 } from "../../../test/support/admin-fixtures";
-import { conversationFilterSchema, listConversations, viewTranscript, CONVERSATIONS_PAGE_SIZE } from "./conversations.server";
+import {
+  conversationFilterSchema,
+  listConversations,
+  viewTranscript,
+  zonedDayRange,
+  CONVERSATIONS_PAGE_SIZE,
+} from "./conversations.server";
 
 let t: TestDatabase;
 const vault = testVault();
@@ -27,14 +33,52 @@ describe("listConversations", () => {
     await seedConversation(t.db, vault, { createdAt: new Date("2026-11-02T10:00:00Z"), outcome: "handed_off" });
     await seedConversation(t.db, vault, { createdAt: new Date("2026-11-03T10:00:00Z"), outcome: "answered", basicMode: true });
     await seedConversation(t.db, vault, { shop: OTHER_SHOP, createdAt: new Date("2026-11-03T10:00:00Z") });
-    expect((await listConversations(t.db, SHOP, filter())).items.map((c) => c.createdAt.getUTCDate())).toEqual([3, 2, 1]);
-    expect((await listConversations(t.db, SHOP, filter({ outcome: "answered" }))).items).toHaveLength(2);
-    expect((await listConversations(t.db, SHOP, filter({ outcome: "handed_off" }))).items).toHaveLength(1);
-    expect((await listConversations(t.db, SHOP, filter({ outcome: "basic" }))).items).toHaveLength(1);
-    const range = await listConversations(t.db, SHOP, filter({ from: "2026-11-02", to: "2026-11-02" }));
+    expect((await listConversations(t.db, SHOP, filter(), "UTC")).items.map((c) => c.createdAt.getUTCDate())).toEqual([3, 2, 1]);
+    expect((await listConversations(t.db, SHOP, filter({ outcome: "answered" }), "UTC")).items).toHaveLength(2);
+    expect((await listConversations(t.db, SHOP, filter({ outcome: "handed_off" }), "UTC")).items).toHaveLength(1);
+    expect((await listConversations(t.db, SHOP, filter({ outcome: "basic" }), "UTC")).items).toHaveLength(1);
+    const range = await listConversations(t.db, SHOP, filter({ from: "2026-11-02", to: "2026-11-02" }), "UTC");
     expect(range.items.map((c) => c.outcome)).toEqual(["handed_off"]);
     // Hostile query strings fall back to defaults instead of failing the page.
     expect(conversationFilterSchema.parse({ outcome: "<script>", from: "yesterday" })).toMatchObject({ outcome: "all", from: undefined });
+  });
+
+  it("reads the date filter's days in the shop's time zone, midnight to midnight", async () => {
+    // Around 2 November in Berlin (CET, UTC+1): it runs from 2026-11-01T23:00Z to 2026-11-02T23:00Z.
+    const times = [
+      "2026-11-01T22:59:59.999Z", // 1 Nov, 23:59:59.999 in Berlin
+      "2026-11-01T23:00:00.000Z", // 2 Nov, 00:00
+      "2026-11-01T23:30:00.000Z", // 2 Nov, 00:30
+      "2026-11-02T22:30:00.000Z", // 2 Nov, 23:30
+      "2026-11-02T23:00:00.000Z", // 3 Nov, 00:00
+    ];
+    for (const time of times) await seedConversation(t.db, vault, { createdAt: new Date(time) });
+    const on = async (from: string, to: string, timeZone: string) =>
+      (await listConversations(t.db, SHOP, filter({ from, to }), timeZone)).items.map((c) => c.createdAt.toISOString()).reverse();
+    expect(await on("2026-11-02", "2026-11-02", "Europe/Berlin")).toEqual(times.slice(1, 4));
+    expect(await on("2026-11-01", "2026-11-01", "Europe/Berlin")).toEqual(times.slice(0, 1));
+    expect(await on("2026-11-03", "2026-11-03", "Europe/Berlin")).toEqual(times.slice(4));
+    // The same rows in other zones: 2 November in UTC and in Auckland (UTC+13, from
+    // 2026-11-01T11:00Z), 1 November in Los Angeles (PST from 09:00Z that day, so until 2026-11-02T08:00Z).
+    expect(await on("2026-11-02", "2026-11-02", "UTC")).toEqual(times.slice(3));
+    expect(await on("2026-11-02", "2026-11-02", "Pacific/Auckland")).toEqual(times.slice(0, 3));
+    expect(await on("2026-11-01", "2026-11-01", "America/Los_Angeles")).toEqual(times.slice(0, 3));
+    // Only one side set: from its midnight on, or up to the end of its day.
+    expect((await listConversations(t.db, SHOP, filter({ from: "2026-11-03" }), "Europe/Berlin")).items).toHaveLength(1);
+    expect((await listConversations(t.db, SHOP, filter({ to: "2026-11-01" }), "Europe/Berlin")).items).toHaveLength(1);
+  });
+
+  it("keeps the whole of a 25-hour day in the filter (Berlin, 25 October 2026)", async () => {
+    const times = [
+      "2026-10-24T21:59:59.999Z", // 24 Oct, 23:59:59.999 CEST
+      "2026-10-24T22:00:00.000Z", // 25 Oct, 00:00 CEST
+      "2026-10-25T01:30:00.000Z", // 25 Oct, 02:30 CET (the repeated hour's second time)
+      "2026-10-25T22:59:59.999Z", // 25 Oct, 23:59:59.999 CET: the 25th hour
+      "2026-10-25T23:00:00.000Z", // 26 Oct, 00:00 CET
+    ];
+    for (const time of times) await seedConversation(t.db, vault, { createdAt: new Date(time) });
+    const page = await listConversations(t.db, SHOP, filter({ from: "2026-10-25", to: "2026-10-25" }), "Europe/Berlin");
+    expect(page.items.map((c) => c.createdAt.toISOString()).reverse()).toEqual(times.slice(1, 4));
   });
 
   it("stays fast at 10,000 conversations with keyset pages in both directions", async () => {
@@ -50,26 +94,66 @@ describe("listConversations", () => {
     }));
     for (let i = 0; i < rows.length; i += 1000) await t.db.conversation.createMany({ data: rows.slice(i, i + 1000) });
 
-    let page = await listConversations(t.db, SHOP, filter());
+    let page = await listConversations(t.db, SHOP, filter(), "UTC");
     const seen = new Set(page.items.map((c) => c.id));
     const timings: number[] = [];
     for (let i = 0; i < 20; i++) {
       const began = performance.now();
-      page = await listConversations(t.db, SHOP, filter({ cursor: page.nextCursor!, outcome: i % 2 ? "all" : "answered" }));
+      page = await listConversations(t.db, SHOP, filter({ cursor: page.nextCursor!, outcome: i % 2 ? "all" : "answered" }), "UTC");
       timings.push(performance.now() - began);
       expect(page.items).toHaveLength(CONVERSATIONS_PAGE_SIZE);
     }
     const began = performance.now();
-    const filtered = await listConversations(t.db, SHOP, filter({ outcome: "basic", from: "2026-01-03", to: "2026-01-05" }));
+    const filtered = await listConversations(t.db, SHOP, filter({ outcome: "basic", from: "2026-01-03", to: "2026-01-05" }), "UTC");
     timings.push(performance.now() - began);
     expect(filtered.items.every((c) => c.basicMode)).toBe(true);
     timings.sort((a, b) => a - b);
     expect(timings[Math.floor(timings.length / 2)]).toBeLessThan(100); // median page query, ms
-    const back = await listConversations(t.db, SHOP, filter({ cursor: page.previousCursor!, direction: "previous" }));
+    const back = await listConversations(t.db, SHOP, filter({ cursor: page.previousCursor!, direction: "previous" }), "UTC");
     expect(back.items).toHaveLength(CONVERSATIONS_PAGE_SIZE);
     expect(back.items[0]!.createdAt > back.items[1]!.createdAt).toBe(true);
     expect(seen.size).toBe(CONVERSATIONS_PAGE_SIZE);
   }, 60_000);
+});
+
+describe("zonedDayRange", () => {
+  const range = (from: string | undefined, to: string | undefined, timeZone: string) => {
+    const r = zonedDayRange(from, to, timeZone);
+    return r && { gte: r.gte?.toISOString(), lt: r.lt?.toISOString() };
+  };
+
+  it("runs from midnight of the first day to midnight after the last, in the zone", () => {
+    expect(range("2026-11-02", "2026-11-02", "Europe/Berlin")).toEqual({ gte: "2026-11-01T23:00:00.000Z", lt: "2026-11-02T23:00:00.000Z" });
+    expect(range("2026-11-02", "2026-11-04", "UTC")).toEqual({ gte: "2026-11-02T00:00:00.000Z", lt: "2026-11-05T00:00:00.000Z" });
+    expect(range("2026-03-01", "2026-03-01", "Pacific/Auckland")).toEqual({
+      gte: "2026-02-28T11:00:00.000Z",
+      lt: "2026-03-01T11:00:00.000Z",
+    });
+    expect(range("2026-12-31", "2026-12-31", "America/Los_Angeles")).toEqual({
+      gte: "2026-12-31T08:00:00.000Z",
+      lt: "2027-01-01T08:00:00.000Z",
+    });
+  });
+
+  it("gives the days the clocks change on 23 or 25 hours", () => {
+    const hours = (r: { gte?: Date; lt?: Date } | undefined) => (r!.lt!.getTime() - r!.gte!.getTime()) / 3_600_000;
+    expect(hours(zonedDayRange("2026-03-29", "2026-03-29", "Europe/Berlin"))).toBe(23);
+    expect(hours(zonedDayRange("2026-10-25", "2026-10-25", "Europe/Berlin"))).toBe(25);
+    expect(hours(zonedDayRange("2026-03-08", "2026-03-08", "America/Los_Angeles"))).toBe(23);
+    expect(hours(zonedDayRange("2026-11-01", "2026-11-01", "America/Los_Angeles"))).toBe(25);
+    expect(hours(zonedDayRange("2026-04-05", "2026-04-05", "Pacific/Auckland"))).toBe(25);
+    expect(hours(zonedDayRange("2026-09-27", "2026-09-27", "Pacific/Auckland"))).toBe(23);
+    // A week across Berlin's spring change: 7 × 24 − 1 hours.
+    expect(hours(zonedDayRange("2026-03-26", "2026-04-01", "Europe/Berlin"))).toBe(167);
+    expect(range("2026-03-29", "2026-03-29", "Europe/Berlin")).toEqual({ gte: "2026-03-28T23:00:00.000Z", lt: "2026-03-29T22:00:00.000Z" });
+  });
+
+  it("leaves out a side that is not set, and is nothing when neither is", () => {
+    expect(range("2026-11-02", undefined, "Europe/Berlin")).toEqual({ gte: "2026-11-01T23:00:00.000Z", lt: undefined });
+    expect(range(undefined, "2026-11-02", "Europe/Berlin")).toEqual({ gte: undefined, lt: "2026-11-02T23:00:00.000Z" });
+    expect(zonedDayRange(undefined, undefined, "Europe/Berlin")).toBeUndefined();
+    expect(zonedDayRange("", "", "Europe/Berlin")).toBeUndefined();
+  });
 });
 
 describe("viewTranscript", () => {
