@@ -14,10 +14,16 @@ export default function App() {
         <meta name="viewport" content="width=device-width,initial-scale=1" />
         {preconnectShopifyCdn ? <link rel="preconnect" href="https://cdn.shopify.com/" /> : null}
         <Meta />
+        {/* Nothing is painted before the page's HTML is all in (#page-end, below): Remix streams
+            the document, and a busy browser painted half a page whose columns then narrowed
+            when the rest arrived, a layout shift (0.003–0.005 on Knowledge at 1,280 px). Where
+            `blocking` is unknown this does nothing. */}
+        <link rel="expect" href="#page-end" blocking="render" />
         <Links />
       </head>
       <body>
         <Outlet />
+        <div id="page-end" hidden />
         <ScrollRestoration />
         <Scripts />
       </body>

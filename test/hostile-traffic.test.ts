@@ -112,7 +112,7 @@ describe("hostile traffic against the built app", () => {
       } finally {
         await limited.close();
       }
-    }, 60_000);
+    }, 180_000); // starts an app server: tens of seconds on a busy machine
 
     it("a 50 MB chunked body without Content-Length gets a JSON 413 and a clean close, not a reset", async () => {
       const connection = await RawConnection.open(server.url);
@@ -259,7 +259,7 @@ describe("the client address comes from the trusted hop, not the leftmost X-Forw
     } finally {
       await server.close();
     }
-  }, 60_000);
+  }, 180_000); // an app server and 40 requests: over a minute at load average 19
 
   it("TRUSTED_PROXY_HOPS=1: the entry the trusted proxy appended; what the client wrote to its left is ignored", async () => {
     const server = await startAppServer({ DATABASE_URL: database.url, RATE_LIMIT_IP_PER_MINUTE: "20", TRUSTED_PROXY_HOPS: "1" });
@@ -272,5 +272,5 @@ describe("the client address comes from the trusted hop, not the leftmost X-Forw
     } finally {
       await server.close();
     }
-  }, 60_000);
+  }, 180_000);
 });

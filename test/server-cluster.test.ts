@@ -75,7 +75,7 @@ describe("the app with two workers (built app, Redis)", () => {
       RATE_LIMIT_REDIS_PREFIX: PREFIX,
       RATE_LIMIT_IP_PER_MINUTE: "6",
     });
-  }, 60_000);
+  }, 180_000); // two workers start: tens of seconds on a busy machine
   afterAll(async () => {
     await server?.close();
     await database?.cleanup();
@@ -144,5 +144,5 @@ describe("a cluster that cannot start", () => {
     } finally {
       await database.cleanup();
     }
-  }, 60_000);
+  }, 180_000);
 });

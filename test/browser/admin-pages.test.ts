@@ -2,6 +2,8 @@
 // every page opens and is screenshotted; switching "Ask for consent" in Privacy
 // settings takes effect in the storefront widget (the consent step disappears and
 // comes back), through the same widget-config metafield a real shop uses.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import type { Browser, FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seriousAxeViolations } from "./support/axe";
@@ -87,6 +89,48 @@ async function saveConsentSetting(checked: boolean) {
   await page.close();
 }
 
+const CLS_GOAL = 0.001;
+
+/** One cold load of an admin page at a width: its layout shifts in the app's frame until hydrated and idle. */
+async function coldLoadShifts(path: string, width: number): Promise<{ total: number; shifts: string[] }> {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  await context.addInitScript({
+    content: `(() => {
+    if (!location.pathname.startsWith("/app")) return;
+    window.__cls = { total: 0, shifts: [] };
+    const what = (node) => { const el = node && (node.nodeType === 1 ? node : node.parentElement);
+      return el ? el.tagName + "." + String(el.className).slice(0, 60) : "?"; };
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) {
+      window.__cls.total += e.value;
+      // When, before or after hydration, and how each source moved (x, y and size, before → after).
+      const hydrated = Object.keys(document).some((k) => k.startsWith("_reactListening"));
+      const moved = (s) => what(s.node) + " x" + Math.round(s.previousRect.x) + "→" + Math.round(s.currentRect.x)
+        + " y" + Math.round(s.previousRect.y) + "→" + Math.round(s.currentRect.y)
+        + " " + Math.round(s.previousRect.width) + "×" + Math.round(s.previousRect.height)
+        + "→" + Math.round(s.currentRect.width) + "×" + Math.round(s.currentRect.height);
+      window.__cls.shifts.push(e.value.toFixed(4) + " at " + Math.round(e.startTime) + " ms" + (hydrated ? " (hydrated)" : "")
+        + ": " + (e.sources || []).map(moved).join(", "));
+    } }).observe({ type: "layout-shift", buffered: true });
+  })();`,
+  });
+  try {
+    const page = await context.newPage();
+    await blockExternalRequests(page, external);
+    await page.goto(`${demo.adminUrl}/apps/shop-assistant${path}`);
+    const appFrame = () => page.frames().find((f) => new URL(f.url()).pathname.startsWith("/app"));
+    await expect.poll(appFrame, { timeout: 30_000 }).toBeTruthy();
+    const frame = appFrame()!;
+    await frame.waitForFunction(() => Object.keys(document).some((k) => k.startsWith("_reactListening")), undefined, {
+      timeout: 60_000,
+    });
+    await page.waitForLoadState("networkidle");
+    await page.waitForTimeout(500); // lazy chunks (Analytics' charts) and late effects
+    return await frame.evaluate(() => (window as unknown as { __cls: { total: number; shifts: string[] } }).__cls);
+  } finally {
+    await context.close();
+  }
+}
+
 describe.skipIf(!chromiumAvailable())("the embedded admin in Chromium", () => {
   beforeAll(async () => {
     demo = await startBrowserDemo();
@@ -138,56 +182,81 @@ describe.skipIf(!chromiumAvailable())("the embedded admin in Chromium", () => {
     await screenshot(page, `admin-${name}`);
     // axe runs inside the app's frame (a Frame has the addScriptTag/evaluate the helper uses).
     const frame = page.frames().find((f) => new URL(f.url()).pathname.startsWith("/app"));
+    // Nothing is painted before the whole page is parsed (app/root.tsx): the head asks the
+    // browser to wait for #page-end, which comes after everything the page shows.
+    expect(
+      await frame!.evaluate(() => {
+        const expectLink = document.head.querySelector('link[rel="expect"][blocking="render"]');
+        const end = document.getElementById("page-end");
+        const content = [...document.querySelectorAll(".Polaris-Page, .Polaris-Page *")];
+        return {
+          target: expectLink?.getAttribute("href"),
+          endFound: end !== null,
+          contentAfterEnd: content.filter((el) => end && end.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING).length,
+        };
+      }),
+    ).toEqual({ target: "#page-end", endFound: true, contentAfterEnd: 0 });
     expect(await seriousAxeViolations(frame as unknown as Page)).toEqual([]);
     await page.close();
   });
 
-  // Issue 12: CLS at most 0.001 on every page. Layout shifts (without recent input) in
-  // the app's frame from its first byte until it is hydrated and idle; each shift is
-  // reported with the elements that moved, to find the culprit when this fails.
+  // Issue 12: CLS at most 0.001 on every page, as the goal is measured (bench/admin-vitals.ts:
+  // the median of cold loads). Layout shifts (without recent input) in the app's frame from
+  // its first byte until it is hydrated and idle. A page that shifts on its first load is
+  // loaded twice more and judged by the median of the three, so a page that shifts on every
+  // load fails and one stalled load on a busy machine does not; each shift is reported with
+  // when it happened and how the elements moved, to find the culprit when this fails.
   it.each([390, 1280])(
-    "nothing shifts while a page loads, at %i px (CLS ≤ 0.001)",
+    "nothing shifts while a page loads, at %i px (CLS ≤ 0.001, median of cold loads)",
     async (width) => {
-      const shifts: string[] = [];
+      const failures: string[] = [];
       for (const [name, path] of PAGES) {
-        const context = await browser.newContext({ viewport: { width, height: 900 } });
-        await context.addInitScript({
-          content: `(() => {
-          if (!location.pathname.startsWith("/app")) return;
-          window.__cls = { total: 0, shifts: [] };
-          const what = (node) => { const el = node && (node.nodeType === 1 ? node : node.parentElement);
-            return el ? el.tagName + "." + String(el.className).slice(0, 60) : "?"; };
-          new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) {
-            window.__cls.total += e.value;
-            // When, before or after hydration, and how each source moved (y and height, before → after).
-            const hydrated = Object.keys(document).some((k) => k.startsWith("_reactListening"));
-            const moved = (s) => what(s.node) + " y" + Math.round(s.previousRect.y) + "→" + Math.round(s.currentRect.y)
-              + " h" + Math.round(s.previousRect.height) + "→" + Math.round(s.currentRect.height);
-            window.__cls.shifts.push(e.value.toFixed(4) + " at " + Math.round(e.startTime) + " ms" + (hydrated ? " (hydrated)" : "")
-              + ": " + (e.sources || []).map(moved).join(", "));
-          } }).observe({ type: "layout-shift", buffered: true });
-        })();`,
-        });
-        const page = await context.newPage();
-        await blockExternalRequests(page, external);
-        await page.goto(`${demo.adminUrl}/apps/shop-assistant${path}`);
-        const frame = await expect
-          .poll(() => page.frames().find((f) => new URL(f.url()).pathname.startsWith("/app")), { timeout: 30_000 })
-          .toBeTruthy()
-          .then(() => page.frames().find((f) => new URL(f.url()).pathname.startsWith("/app"))!);
-        await frame.waitForFunction(() => Object.keys(document).some((k) => k.startsWith("_reactListening")), undefined, {
-          timeout: 60_000,
-        });
-        await page.waitForLoadState("networkidle");
-        await page.waitForTimeout(500); // lazy chunks (Analytics' charts) and late effects
-        const cls = await frame.evaluate(() => (window as unknown as { __cls: { total: number; shifts: string[] } }).__cls);
-        if (cls.total > 0.001) shifts.push(`${name} (${width} px): CLS ${cls.total.toFixed(4)}: ${cls.shifts.join(" | ")}`);
-        await context.close();
+        const loads = [await coldLoadShifts(path, width)];
+        if (loads[0]!.total > CLS_GOAL) loads.push(await coldLoadShifts(path, width), await coldLoadShifts(path, width));
+        const median = loads.map((l) => l.total).sort((a, b) => a - b)[Math.floor(loads.length / 2)]!;
+        if (median > CLS_GOAL)
+          failures.push(
+            `${name} (${width} px): CLS ${loads.map((l) => `${l.total.toFixed(4)}: ${l.shifts.join(" | ") || "none"}`).join(" ; ")}`,
+          );
+        else if (loads.length > 1)
+          console.warn(`[cls] ${name} (${width} px) shifted on one cold load only: ${loads[0]!.shifts.join(" | ")}`);
       }
-      expect(shifts).toEqual([]);
+      expect(failures).toEqual([]);
     },
-    300_000,
+    600_000,
   );
+
+  // The mechanism the CLS fix relies on, in this Chromium: a document that asks to wait for
+  // an element (`<link rel="expect" blocking="render">`, as app/root.tsx does) is not
+  // painted while the browser has only the part before it; the same document without the
+  // link is painted at once. The page's HTML arrives in two parts, 1.5 s apart.
+  it("a page streamed in two parts is first painted whole (render-blocking expect link)", async () => {
+    const PAUSE_MS = 1_500;
+    const server = createServer((request, response) => {
+      response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      const wait = request.url === "/wait" ? '<link rel="expect" href="#page-end" blocking="render">' : "";
+      response.write(`<!doctype html><html><head>${wait}</head><body><p>first part ${"x".repeat(2048)}</p>`);
+      setTimeout(() => response.end('<p>second part</p><div id="page-end" hidden></div></body></html>'), PAUSE_MS);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    const firstPaint = async (path: string) => {
+      const page = await browser.newPage();
+      await page.goto(`http://127.0.0.1:${port}${path}`);
+      const at = await page.evaluate(() => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? -1);
+      await page.close();
+      return at;
+    };
+    try {
+      const [painted, waited] = [await firstPaint("/"), await firstPaint("/wait")];
+      // Each bound is the pause, which only a stalled parser could cross the wrong way.
+      expect(painted).toBeGreaterThan(0);
+      expect(painted).toBeLessThan(PAUSE_MS);
+      expect(waited).toBeGreaterThanOrEqual(PAUSE_MS);
+    } finally {
+      server.close();
+    }
+  });
 
   it("a privacy setting takes effect in the storefront widget (consent step)", async () => {
     expect(await consentStepShown("default")).toBe(true);
