@@ -5,7 +5,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { forwardToApp, upstreamLoad, type ProxyTarget } from "./app-proxy";
+import { APP_IDLE_TIMEOUT_MS, appAgents, forwardToApp, upstreamLoad, type ProxyTarget } from "./app-proxy";
+import { DEMO_APP_KEEP_ALIVE_MS } from "./stack/demo-stack";
 
 interface Upstream {
   url: string;
@@ -87,6 +88,27 @@ describe("app proxy with several app instances", () => {
     const load = upstreamLoad();
     expect(load[dead]).toMatchObject({ down: true, inFlight: 0 });
     expect(load[dead]!.sent).toBe(1); // tried once, then skipped while marked down
+  });
+
+  it("closes a connection to the app that is idle for APP_IDLE_TIMEOUT_MS, sooner than the demo app closes it", async () => {
+    // An instance that keeps connections as the demo app does. Node's agent also reads the
+    // app's `Keep-Alive: timeout=` and closes a second before it: with the app's default 5 s
+    // that is 4 s, a second of margin that a stalled process overruns.
+    const app = await upstream("kept");
+    app.server.keepAliveTimeout = DEMO_APP_KEEP_ALIVE_MS;
+    close(app.server);
+    const proxy = await proxyFor([app.url]);
+    close(proxy.server);
+    expect(await (await fetch(`${proxy.url}/apps/assistant/idle`)).json()).toHaveProperty("name", "kept");
+    // The connection is back in the pool, with the idle timeout that makes the pool close it.
+    const port = new URL(app.url).port;
+    const free = Object.entries(appAgents["http:"].freeSockets)
+      .filter(([name]) => name.includes(`:${port}:`))
+      .flatMap(([, sockets]) => sockets ?? []);
+    expect(free.length).toBe(1);
+    expect(free[0]!.timeout).toBe(APP_IDLE_TIMEOUT_MS);
+    // The demo app keeps a connection open well after that (a margin for a stalled process).
+    expect(DEMO_APP_KEEP_ALIVE_MS - APP_IDLE_TIMEOUT_MS).toBeGreaterThanOrEqual(30_000);
   });
 
   it("answers 502 when every instance refuses", async () => {

@@ -49,9 +49,18 @@ export interface ProxyTarget {
 // An agent's maxSockets holds per host:port, so with several app URLs this is one pool
 // of APP_CONNECTIONS per upstream.
 export const APP_CONNECTIONS = 64;
-const agents = {
-  "http:": new http.Agent({ keepAlive: true, maxSockets: APP_CONNECTIONS }),
-  "https:": new https.Agent({ keepAlive: true, maxSockets: APP_CONNECTIONS }),
+// A kept-alive connection idle this long is closed here, as a balancer's idle timeout
+// does; the app must keep one open longer (docs/operations.md: the demo stack runs it
+// with DEMO_APP_KEEP_ALIVE_MS). Otherwise the app closes it first, and a request sent on
+// it in that moment fails with no retry possible (a POST): with the app's default 5 s
+// and no idle timeout here, a run next to CPU burners, where this process stalled for
+// seconds between two requests on one connection, had chat turns fail with 502s
+// ("socket hang up", ECONNRESET). Only idle connections: a request's socket timing out
+// emits an event nobody here listens to, so a quiet answer stream is not cut.
+export const APP_IDLE_TIMEOUT_MS = 30_000;
+export const appAgents = {
+  "http:": new http.Agent({ keepAlive: true, maxSockets: APP_CONNECTIONS, timeout: APP_IDLE_TIMEOUT_MS }),
+  "https:": new https.Agent({ keepAlive: true, maxSockets: APP_CONNECTIONS, timeout: APP_IDLE_TIMEOUT_MS }),
 };
 
 // Several upstreams (ProxyTarget.appUrls), as nginx's `upstream` with `least_conn` and
@@ -187,7 +196,7 @@ export function forwardToApp(
     let sentAny = () => false;
     const upstream = client.request(
       url,
-      { method, headers: outHeaders, agent: agents[url.protocol === "https:" ? "https:" : "http:"] },
+      { method, headers: outHeaders, agent: appAgents[url.protocol === "https:" ? "https:" : "http:"] },
       (answer) => {
         answered = true;
         const out: http.OutgoingHttpHeaders = {};

@@ -18,6 +18,9 @@ export const DEMO_SHOP = "demo-shop.myshopify.com";
 /** The scopes shopify.app.toml requests: what the seeded session holds and the Admin fake grants. */
 export const DEMO_SCOPES = scopesFromAppToml().join(",");
 
+/** The app's kept-alive connections outlive the storefront proxy's (APP_IDLE_TIMEOUT_MS), as behind any balancer. */
+export const DEMO_APP_KEEP_ALIVE_MS = 65_000;
+
 export type ModelChoice = { kind: "basic" } | { kind: "fake" } | { kind: "openai"; apiKey: string; baseUrl?: string; model?: string };
 
 export interface DemoStackOptions {
@@ -128,6 +131,7 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
         SCOPES: DEMO_SCOPES,
         ENCRYPTION_KEYS: keys.ENCRYPTION_KEYS,
         HASH_KEY: keys.HASH_KEY,
+        SERVER_KEEP_ALIVE_TIMEOUT_MS: String(DEMO_APP_KEEP_ALIVE_MS),
         ...modelEnv,
         ...options.appEnv,
       },
