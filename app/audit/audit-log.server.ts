@@ -1,7 +1,8 @@
 // The audit log: staff and system actions, filterable by action, actor and date,
 // paginated on the server (newest first).
 import { z } from "zod";
-import { dayRange, decodeCursor, pageQuerySchema, toPage, type Page } from "../infra/http/cursor";
+import { decodeCursor, pageQuerySchema, toPage, type Page } from "../infra/http/cursor";
+import { zonedDayRange } from "../admin-ui/i18n/zoned-time";
 import { findAuditPage, listAuditActionsAndActors } from "./audit-store.server";
 import type { Database } from "../infra/admin-ports";
 
@@ -50,12 +51,13 @@ function describeDetail(json: string): string {
   }
 }
 
-export async function listAuditEvents(db: Database, shop: string, filter: AuditFilter): Promise<Page<AuditRow>> {
+/** A page of the shop's audit log; `timeZone` is the shop's, the one its filter days are read in. */
+export async function listAuditEvents(db: Database, shop: string, filter: AuditFilter, timeZone: string): Promise<Page<AuditRow>> {
   const position = decodeCursor(filter.cursor);
   const rows = await findAuditPage(db, shop, {
     action: filter.action,
     actor: filter.actor,
-    createdAt: dayRange(filter.from, filter.to).createdAt,
+    createdAt: zonedDayRange(filter.from, filter.to, timeZone),
     position,
     direction: filter.direction,
     take: AUDIT_PAGE_SIZE + 1,

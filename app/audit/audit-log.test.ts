@@ -26,17 +26,30 @@ describe("audit log", () => {
         { fields: ["privacy.retentionDays"] },
       );
     await seed(OTHER_SHOP, "leads.exported", "9", new Date("2026-11-05T00:00:00Z"));
-    const first = await listAuditEvents(t.db, SHOP, auditFilterSchema.parse({}));
+    const first = await listAuditEvents(t.db, SHOP, auditFilterSchema.parse({}), "UTC");
     expect(first.items).toHaveLength(AUDIT_PAGE_SIZE);
-    const second = await listAuditEvents(t.db, SHOP, auditFilterSchema.parse({ cursor: first.nextCursor }));
+    const second = await listAuditEvents(t.db, SHOP, auditFilterSchema.parse({ cursor: first.nextCursor }), "UTC");
     expect(second.items).toHaveLength(10);
     expect(second.nextCursor).toBeNull();
     expect(first.items[0]!.detail).toBe("fields: privacy.retentionDays");
-    const viewed = await listAuditEvents(t.db, SHOP, auditFilterSchema.parse({ action: "transcript.viewed", actor: "2" }));
+    const viewed = await listAuditEvents(t.db, SHOP, auditFilterSchema.parse({ action: "transcript.viewed", actor: "2" }), "UTC");
     expect(viewed.items.every((r) => r.action === "transcript.viewed" && r.actor === "2")).toBe(true);
     expect(viewed.items).toHaveLength(10);
-    const day = await listAuditEvents(t.db, SHOP, auditFilterSchema.parse({ from: "2026-11-03", to: "2026-11-03" }));
+    const day = await listAuditEvents(t.db, SHOP, auditFilterSchema.parse({ from: "2026-11-03", to: "2026-11-03" }), "UTC");
     expect(day.items).toHaveLength(3);
+    // The filter's days are the shop's: 3 November on Kiritimati (UTC+14) is 2 November,
+    // 10:00 UTC to 3 November, 10:00 UTC, so the entries of 2 November at 10:01–10:41 UTC.
+    const kiritimati = await listAuditEvents(
+      t.db,
+      SHOP,
+      auditFilterSchema.parse({ from: "2026-11-03", to: "2026-11-03" }),
+      "Pacific/Kiritimati",
+    );
+    expect(kiritimati.items.map((r) => r.createdAt.toISOString()).sort()).toEqual([
+      "2026-11-02T10:01:00.000Z",
+      "2026-11-02T10:21:00.000Z",
+      "2026-11-02T10:41:00.000Z",
+    ]);
     const options = await auditFilterOptions(t.db, SHOP);
     expect(options.actions).toEqual(["settings.updated", "transcript.viewed"]);
     expect(options.actors.map((a) => a.id)).toEqual(["1", "2"]);

@@ -13,14 +13,18 @@ import { RelativeTime, useT } from "../admin-ui/i18n/i18n";
 import { useCursorPagination, useFilterParams } from "../admin-ui/pagination";
 import { ListLayout, WrappingText } from "../admin-ui/resource-table";
 import { authenticate } from "../composition/shopify.server";
+import { shopAdminTimeZone } from "../composition/admin-locale.server";
+import { adminGraphqlOf } from "../infra/shopify/admin-graphql.server";
 
 export const meta: MetaFunction = () => [{ title: "Audit log · Shop assistant" }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
+  const { session, admin } = await authenticate.admin(request);
   const filter = auditFilterSchema.parse(searchParamsOf(request));
   const { db } = adminDeps();
-  const [page, options] = await Promise.all([listAuditEvents(db, session.shop, filter), auditFilterOptions(db, session.shop)]);
+  // The filter's days are the shop's calendar days, in the zone the layout shows times in.
+  const timeZone = await shopAdminTimeZone(db, session.shop, adminGraphqlOf(admin));
+  const [page, options] = await Promise.all([listAuditEvents(db, session.shop, filter, timeZone), auditFilterOptions(db, session.shop)]);
   return json({
     page,
     options,

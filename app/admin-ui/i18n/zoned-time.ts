@@ -140,3 +140,21 @@ export function addCalendarDays(day: CalendarDay, days: number): CalendarDay {
   if (date === null) return "";
   return instantToWallClock(new Date(date + days * DAY_MS), "UTC").slice(0, 10);
 }
+
+/**
+ * A date filter's days (YYYY-MM-DD, both included) as a range of instants in the shop's
+ * time zone (the Conversations and Audit log filters): from midnight of `from` there to midnight of the day after `to` (excluded), so
+ * a day the clocks change on counts its 23 or 25 hours. Undefined when neither is set.
+ */
+export function zonedDayRange(
+  from: CalendarDay | undefined,
+  to: CalendarDay | undefined,
+  timeZone: string,
+): { gte?: Date; lt?: Date } | undefined {
+  const range: { gte?: Date; lt?: Date } = {};
+  const gte = from ? zonedDayStart(from, timeZone) : null;
+  const lt = to ? zonedDayStart(addCalendarDays(to, 1), timeZone) : null;
+  if (gte) range.gte = gte;
+  if (lt) range.lt = lt;
+  return gte || lt ? range : undefined;
+}

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Vault } from "../../infra/crypto/crypto.server";
 import { loadShopSettings } from "../../settings/shop-settings.server";
 import { decodeCursor, pageQuerySchema, toPage, type Page } from "../../infra/http/cursor";
-import { addCalendarDays, zonedDayStart } from "../../admin-ui/i18n/zoned-time";
+import { zonedDayRange } from "../../admin-ui/i18n/zoned-time";
 import { findConversationPage, findConversationWithMessages } from "../store/conversation-rows.server";
 import { decodeMessageBody } from "../store/message-body.server";
 import { failure, type AuditRecorder, type Database, type Failure, type StaffUser } from "../../infra/admin-ports";
@@ -28,20 +28,6 @@ export interface ConversationRow {
   turnCount: number;
   consentState: string;
   orderVerified: boolean;
-}
-
-/**
- * The filter's days (YYYY-MM-DD, both included) as a createdAt range in the shop's time
- * zone: from midnight of `from` there to midnight of the day after `to` (excluded), so
- * a day the clocks change on counts its 23 or 25 hours. Undefined when neither is set.
- */
-export function zonedDayRange(from: string | undefined, to: string | undefined, timeZone: string): { gte?: Date; lt?: Date } | undefined {
-  const range: { gte?: Date; lt?: Date } = {};
-  const gte = from ? zonedDayStart(from, timeZone) : null;
-  const lt = to ? zonedDayStart(addCalendarDays(to, 1), timeZone) : null;
-  if (gte) range.gte = gte;
-  if (lt) range.lt = lt;
-  return gte || lt ? range : undefined;
 }
 
 /** A page of the shop's conversations; `timeZone` is the shop's, the one its filter days are read in. */

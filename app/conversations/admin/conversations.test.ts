@@ -10,13 +10,7 @@ import {
   staffMember,
   testVault,
 } from "../../../test/support/admin-fixtures";
-import {
-  conversationFilterSchema,
-  listConversations,
-  viewTranscript,
-  zonedDayRange,
-  CONVERSATIONS_PAGE_SIZE,
-} from "./conversations.server";
+import { conversationFilterSchema, listConversations, viewTranscript, CONVERSATIONS_PAGE_SIZE } from "./conversations.server";
 
 let t: TestDatabase;
 const vault = testVault();
@@ -114,46 +108,6 @@ describe("listConversations", () => {
     expect(back.items[0]!.createdAt > back.items[1]!.createdAt).toBe(true);
     expect(seen.size).toBe(CONVERSATIONS_PAGE_SIZE);
   }, 60_000);
-});
-
-describe("zonedDayRange", () => {
-  const range = (from: string | undefined, to: string | undefined, timeZone: string) => {
-    const r = zonedDayRange(from, to, timeZone);
-    return r && { gte: r.gte?.toISOString(), lt: r.lt?.toISOString() };
-  };
-
-  it("runs from midnight of the first day to midnight after the last, in the zone", () => {
-    expect(range("2026-11-02", "2026-11-02", "Europe/Berlin")).toEqual({ gte: "2026-11-01T23:00:00.000Z", lt: "2026-11-02T23:00:00.000Z" });
-    expect(range("2026-11-02", "2026-11-04", "UTC")).toEqual({ gte: "2026-11-02T00:00:00.000Z", lt: "2026-11-05T00:00:00.000Z" });
-    expect(range("2026-03-01", "2026-03-01", "Pacific/Auckland")).toEqual({
-      gte: "2026-02-28T11:00:00.000Z",
-      lt: "2026-03-01T11:00:00.000Z",
-    });
-    expect(range("2026-12-31", "2026-12-31", "America/Los_Angeles")).toEqual({
-      gte: "2026-12-31T08:00:00.000Z",
-      lt: "2027-01-01T08:00:00.000Z",
-    });
-  });
-
-  it("gives the days the clocks change on 23 or 25 hours", () => {
-    const hours = (r: { gte?: Date; lt?: Date } | undefined) => (r!.lt!.getTime() - r!.gte!.getTime()) / 3_600_000;
-    expect(hours(zonedDayRange("2026-03-29", "2026-03-29", "Europe/Berlin"))).toBe(23);
-    expect(hours(zonedDayRange("2026-10-25", "2026-10-25", "Europe/Berlin"))).toBe(25);
-    expect(hours(zonedDayRange("2026-03-08", "2026-03-08", "America/Los_Angeles"))).toBe(23);
-    expect(hours(zonedDayRange("2026-11-01", "2026-11-01", "America/Los_Angeles"))).toBe(25);
-    expect(hours(zonedDayRange("2026-04-05", "2026-04-05", "Pacific/Auckland"))).toBe(25);
-    expect(hours(zonedDayRange("2026-09-27", "2026-09-27", "Pacific/Auckland"))).toBe(23);
-    // A week across Berlin's spring change: 7 × 24 − 1 hours.
-    expect(hours(zonedDayRange("2026-03-26", "2026-04-01", "Europe/Berlin"))).toBe(167);
-    expect(range("2026-03-29", "2026-03-29", "Europe/Berlin")).toEqual({ gte: "2026-03-28T23:00:00.000Z", lt: "2026-03-29T22:00:00.000Z" });
-  });
-
-  it("leaves out a side that is not set, and is nothing when neither is", () => {
-    expect(range("2026-11-02", undefined, "Europe/Berlin")).toEqual({ gte: "2026-11-01T23:00:00.000Z", lt: undefined });
-    expect(range(undefined, "2026-11-02", "Europe/Berlin")).toEqual({ gte: undefined, lt: "2026-11-02T23:00:00.000Z" });
-    expect(zonedDayRange(undefined, undefined, "Europe/Berlin")).toBeUndefined();
-    expect(zonedDayRange("", "", "Europe/Berlin")).toBeUndefined();
-  });
 });
 
 describe("viewTranscript", () => {

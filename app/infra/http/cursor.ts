@@ -69,11 +69,3 @@ export const pageQuerySchema = z.object({
   cursor: z.string().max(500).optional(),
   direction: z.enum(["next", "previous"]).default("next"),
 });
-
-/** A `createdAt` filter for whole UTC days from `from` to `to` (YYYY-MM-DD, both included). */
-export function dayRange(from?: string, to?: string) {
-  const range: { gte?: Date; lt?: Date } = {};
-  if (from) range.gte = new Date(`${from}T00:00:00.000Z`);
-  if (to) range.lt = new Date(new Date(`${to}T00:00:00.000Z`).getTime() + 86_400_000);
-  return Object.keys(range).length ? { createdAt: range } : {};
-}
