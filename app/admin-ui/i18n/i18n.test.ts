@@ -43,6 +43,12 @@ describe("the admin's dictionaries", () => {
     expect(t("en").dateTime("2026-01-15T08:30:00Z")).toMatch(/9:30.*GMT\+1|9:30.*CET/);
     expect(t("de").number(1234.5)).toBe("1.234,5");
     expect(t("en", "Mars/Olympus").timeZone).toBe("UTC");
+    // Analytics' help lines agree with their number in every language (was "1 conversations.").
+    expect(t("en")("analytics.answeredHelp", { count: 1 })).toBe("1 conversation.");
+    expect(t("en")("analytics.basicModeHelp", { count: 2 })).toBe("2 conversations answered without the AI at least once.");
+    expect(t("de")("analytics.basicModeHelp", { count: 1 })).toBe("1 Unterhaltung mindestens einmal ohne KI beantwortet.");
+    expect(t("fr")("analytics.answeredHelp", { count: 0 })).toBe("0 conversation.");
+    expect(t("es")("analytics.answeredHelp", { count: 1 })).toBe("1 conversación.");
     expect(t("en").relative(new Date(Date.now() - 3 * 3600_000))).toBe("3 hours ago");
   });
 
