@@ -46,7 +46,9 @@ async function launchChromium(): Promise<{ port: number; close(): Promise<void> 
     async close() {
       child.kill("SIGTERM");
       await exited;
-      rmSync(profile, { recursive: true, force: true });
+      // Chromium's helper processes can still write to the profile just after the browser
+      // exits (ENOTEMPTY on the first try); Node retries those errors when asked to.
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     },
   };
 }
