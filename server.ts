@@ -32,6 +32,7 @@ import { createRequestHandler } from "@remix-run/express";
 // package's main entry exports only createRequestHandler; these live in the same file).
 import { createRemixRequest, sendRemixResponse } from "@remix-run/express/dist/server.js";
 import compression from "compression";
+import expressStaticGzip from "express-static-gzip";
 import type { ServerBuild } from "@remix-run/node";
 // A route the app's build asks to be served without Remix's request handling (type only: erased when Node runs this file).
 import type { DirectRoute } from "./app/composition/direct-routes.server.ts";
@@ -230,8 +231,18 @@ export async function startServer(options: { port: number; host: string }): Prom
       filter: (req, res) => !String(res.getHeader("Content-Type") ?? "").startsWith("text/event-stream") && compression.filter(req, res),
     }),
   );
-  // Fingerprinted browser bundles never change under the same name.
-  app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
+  // Fingerprinted browser bundles never change under the same name. They are sent as
+  // `npm run build` compressed them (brotli quality 11 or gzip 9, scripts/precompress-build.ts),
+  // so no page load spends the server's CPU on them; compression above skips a response that
+  // is already encoded, and answers a bundle without a compressed copy as before.
+  app.use(
+    "/build",
+    expressStaticGzip(path.join(root, "public", "build"), {
+      enableBrotli: true,
+      orderPreference: ["br", "gzip"],
+      serveStatic: { immutable: true, maxAge: "1y" },
+    }),
+  );
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
   app.all("*", createRequestHandler({ build, mode: build.mode }));
   app.use(jsonErrors);
