@@ -316,7 +316,7 @@ async function runConfig(config: Config) {
     OPENAI_API_KEY: "sk-bench",
     OPENAI_BASE_URL: fake.baseUrl,
     WEB_CONCURRENCY: config.workers > 1 ? String(config.workers) : undefined,
-    REDIS_URL: config.workers > 1 || process.env.THROUGHPUT_REDIS_ALWAYS ? REDIS_URL : undefined,
+    REDIS_URL: config.workers > 1 || process.env.THROUGHPUT_REDIS_ALWAYS === "1" ? REDIS_URL : undefined,
     RATE_LIMIT_REDIS_PREFIX: redisPrefix,
     RATE_LIMIT_IP_PER_MINUTE: "100000000",
     RATE_LIMIT_SHOP_PER_MINUTE: "100000000",
