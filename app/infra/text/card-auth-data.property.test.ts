@@ -3,7 +3,7 @@
 // redactCardNumbers (PCI DSS 3.3.1: sensitive authentication data is never kept).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isLuhnValid, redactCardAuthData, redactCardNumbers } from "./redact-text";
+import { applyCardAuthRules, isLuhnValid, redactCardAuthData, redactCardNumbers } from "./redact-text";
 
 function withCheckDigit(body: number[]): string {
   for (let check = 0; check <= 9; check++) {
@@ -107,6 +107,69 @@ describe("card security codes and expiry dates (property)", () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  // redactCardAuthData skips text in which no rule has an anchor (no card, code or expiry
+  // word, no redacted card number, no "[expiry]"); that shortcut must never change what
+  // comes out. Texts of digits, dates and codes among card words, their near misses
+  // ("cards", "expo", "Kartei"), accented and upper-case words and the markers themselves.
+  it("the shortcut for text with no card word or marker never changes the result", () => {
+    const token = fc.oneof(
+      {
+        weight: 6,
+        arbitrary: fc.constantFrom("123", "4567", "12/29", "1 / 2024", "03-27", "2026", "42", "#1001", "49.90", "12 26", "999999"),
+      },
+      {
+        weight: 6,
+        arbitrary: fc.constantFrom(
+          "order",
+          "size",
+          "Größe",
+          "pedido",
+          "taille",
+          "cards",
+          "expo",
+          "expert",
+          "Kartei",
+          "codes",
+          "pins",
+          "café",
+          "ÉTÉ",
+          "the",
+        ),
+      },
+      {
+        weight: 2,
+        arbitrary: fc.constantFrom(
+          "card",
+          "CVV",
+          "cvc2",
+          "exp",
+          "Ablaufdatum",
+          "Karte",
+          "tarjeta",
+          "cryptogramme",
+          "PIN",
+          "valid thru",
+          "code de sécurité",
+        ),
+      },
+      { weight: 1, arbitrary: fc.constantFrom("[card •••• 1111]", "[expiry]", "[security code]", "[CARD •••• 4242]") },
+    );
+    const separator = fc.constantFrom(" ", ", ", ": ", "\n", ". ", " - ", "/", "");
+    const text = fc.array(fc.tuple(token, separator), { maxLength: 14 }).map((parts) => parts.map(([t, s]) => t + s).join(""));
+    fc.assert(
+      fc.property(text, (input) => {
+        expect(redactCardAuthData(input)).toBe(applyCardAuthRules(input));
+      }),
+      { numRuns: 3000 },
+    );
+    // The samples exercise both sides: texts the shortcut skips and texts the rules change.
+    const samples = fc.sample(text, { numRuns: 2000, seed: 7 });
+    expect(
+      samples.filter((t) => /\d/.test(t) && !/card|cvv|cvc|exp|karte|tarjeta|crypto|pin|valid|sécurité|\[/i.test(t)).length,
+    ).toBeGreaterThan(200);
+    expect(samples.filter((t) => applyCardAuthRules(t) !== t).length).toBeGreaterThan(200);
   });
 
   it("examples: what the widget's warning should match too", () => {

@@ -2,7 +2,7 @@
 // redacted text holds no Luhn-valid 13–19 digit sequence (in any formatting we accept).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { containsCardNumber, isLuhnValid, redactCardNumbers } from "./redact-text";
+import { containsCardNumber, fold, foldChar, isLuhnValid, redactCardNumbers } from "./redact-text";
 
 /** A Luhn-valid number of the given length: random digits plus the check digit. */
 function withCheckDigit(body: number[]): string {
@@ -64,5 +64,33 @@ describe("redactCardNumbers (property)", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("fold (property)", () => {
+  // The definition: each character folded on its own, apostrophes as "'".
+  const reference = (text: string) =>
+    [...text]
+      .map(foldChar)
+      .join("")
+      .replace(/[\u2019\u02bc]/g, "'");
+  const letters = fc.constantFrom(..."aZßẞÄöÜéÈñÇİıΣσςǅǄﬁŉ’ʼ€–🙂𝔄Ωµ\u0301\u0308 .:/0123456789");
+
+  it("folds every character as the definition does, at the same indexes", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: "binary", maxLength: 40 }), fc.string({ unit: letters, maxLength: 40 })), (text) => {
+        const folded = fold(text);
+        expect(folded).toBe(reference(text));
+        expect(folded.length).toBe(text.length);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("examples", () => {
+    expect(fold("Größe: 42 – Café")).toBe("große: 42 – cafe");
+    expect(fold("İSTANBUL’s")).toBe("istanbul's");
+    // A character outside the BMP keeps its two units, as "?" (no pattern needs it).
+    expect(fold("CVV 🙂 123")).toBe("cvv ?? 123");
   });
 });
