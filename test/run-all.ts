@@ -42,6 +42,8 @@ if (existsSync(path.join(root, "extensions", "shop-assistant", "scripts", "build
   if (!run("npm", ["run", "build:widget"])) process.exit(1);
 }
 if (!run(bin("remix"), ["build"])) process.exit(1);
+// As `npm run build` ends: the bundles' brotli and gzip copies the server sends (decision 0014).
+if (!run(bin("tsx"), ["scripts/precompress-build.ts"])) process.exit(1);
 
 type Run = { provider: "sqlite" | "postgres"; passed: number; failed: number; ok: boolean };
 const runs: Run[] = [{ provider: "sqlite", ...vitest("sqlite") }];
