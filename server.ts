@@ -235,14 +235,22 @@ export async function startServer(options: { port: number; host: string }): Prom
   // `npm run build` compressed them (brotli quality 11 or gzip 9, scripts/precompress-build.ts),
   // so no page load spends the server's CPU on them; compression above skips a response that
   // is already encoded, and answers a bundle without a compressed copy as before.
-  app.use(
-    "/build",
-    expressStaticGzip(path.join(root, "public", "build"), {
-      enableBrotli: true,
-      orderPreference: ["br", "gzip"],
-      serveStatic: { immutable: true, maxAge: "1y" },
-    }),
-  );
+  const bundles = expressStaticGzip(path.join(root, "public", "build"), {
+    enableBrotli: true,
+    orderPreference: ["br", "gzip"],
+    serveStatic: { immutable: true, maxAge: "1y" },
+  });
+  app.use("/build", (req, res, next) => {
+    // The library answers a path that is not valid percent-encoding with a plain-text 400;
+    // such a path names no file, so it goes on to the app's JSON 400 like every other.
+    try {
+      decodeURIComponent(req.path);
+    } catch {
+      next();
+      return;
+    }
+    bundles(req, res, next);
+  });
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
   app.all("*", createRequestHandler({ build, mode: build.mode }));
   app.use(jsonErrors);

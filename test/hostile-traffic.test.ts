@@ -180,6 +180,10 @@ describe("hostile traffic against the built app", () => {
       const elsewhere = await fetch(`${server.url}/app/%E0%A4%A`);
       expect(elsewhere.status).toBe(400);
       expect((await elsewhere.json()).error.code).toBe("BAD_REQUEST");
+      // Under the bundles' directory too (served by express-static-gzip).
+      const bundle = await fetch(`${server.url}/build/_shared/%E0%A4%A.js`, { headers: { "Accept-Encoding": "br" } });
+      expect(bundle.status).toBe(400);
+      expect((await bundle.json()).error.code).toBe("BAD_REQUEST");
     });
 
     it("unknown paths under /proxy and /webhooks: 404 JSON for every method", async () => {
