@@ -17,14 +17,14 @@ export function precompress(dir: string): { files: number; bytes: number; brotli
   const totals = { files: 0, bytes: 0, brotliBytes: 0 };
   for (const entry of readdirSync(dir, { recursive: true, encoding: "utf8" })) {
     const file = path.join(dir, entry);
-    if (!TYPES.has(path.extname(file)) || !statSync(file).isFile()) continue;
+    const type = path.extname(file);
+    if (!TYPES.has(type) || !statSync(file).isFile()) continue;
     const data = readFileSync(file);
     if (data.length < MIN_BYTES) continue;
     const br = brotliCompressSync(data, {
       params: {
         [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
-        [constants.BROTLI_PARAM_MODE]:
-          path.extname(file) === ".svg" || path.extname(file) === ".txt" ? constants.BROTLI_MODE_TEXT : constants.BROTLI_MODE_GENERIC,
+        [constants.BROTLI_PARAM_MODE]: type === ".svg" || type === ".txt" ? constants.BROTLI_MODE_TEXT : constants.BROTLI_MODE_GENERIC,
         [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
       },
     });

@@ -38,12 +38,8 @@ function vitest(provider: "sqlite" | "postgres"): { passed: number; failed: numb
 
 mkdirSync(path.join(root, "test-output"), { recursive: true });
 const lint = process.env.SKIP_LINT === "1" ? "skipped (SKIP_LINT=1)" : run("npm", ["run", "lint"]) ? "passed" : "FAILED";
-if (existsSync(path.join(root, "extensions", "shop-assistant", "scripts", "build-widget.ts"))) {
-  if (!run("npm", ["run", "build:widget"])) process.exit(1);
-}
-if (!run(bin("remix"), ["build"])) process.exit(1);
-// As `npm run build` ends: the bundles' brotli and gzip copies the server sends (decision 0014).
-if (!run(bin("tsx"), ["scripts/precompress-build.ts"])) process.exit(1);
+// The build as package.json defines it: the widget, the app, the bundles' compressed copies.
+if (!run("npm", ["run", "build"])) process.exit(1);
 
 type Run = { provider: "sqlite" | "postgres"; passed: number; failed: number; ok: boolean };
 const runs: Run[] = [{ provider: "sqlite", ...vitest("sqlite") }];

@@ -68,12 +68,8 @@ describe("redactCardNumbers (property)", () => {
 });
 
 describe("fold (property)", () => {
-  // The definition: each character folded on its own, apostrophes as "'".
-  const reference = (text: string) =>
-    [...text]
-      .map(foldChar)
-      .join("")
-      .replace(/[\u2019\u02bc]/g, "'");
+  // The definition: each character folded on its own.
+  const reference = (text: string) => [...text].map(foldChar).join("");
   const letters = fc.constantFrom(..."aZßẞÄöÜéÈñÇİıΣσςǅǄﬁŉ’ʼ€–🙂𝔄Ωµ\u0301\u0308 .:/0123456789");
 
   it("folds every character as the definition does, at the same indexes", () => {

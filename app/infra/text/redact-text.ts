@@ -211,8 +211,12 @@ const CARD_WORDS = [
   "tarjeta de debito",
 ];
 
-/** One character folded: lower case, accents removed, as many UTF-16 units as the character (indexes stay valid). */
+/**
+ * One character folded: lower case, accents removed, typographic apostrophes as "'", as
+ * many UTF-16 units as the character (indexes stay valid).
+ */
 export function foldChar(char: string): string {
+  if (char === "\u2019" || char === "\u02bc") return "'";
   const base = char
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -224,18 +228,15 @@ export function foldChar(char: string): string {
 const NON_ASCII = /[^\p{ASCII}]/gu;
 
 /**
- * The text with every character folded by foldChar (apostrophes as "'"), so patterns are
- * matched case- and accent-blind at the original's indexes. Only the non-ASCII characters
- * take foldChar's way (Unicode normalisation per character was about 95 % of the time of
- * folding a text with a single "€" or "–" in it); lower-casing the rest at once gives the
- * same, as ASCII's lower case is one character for one and a folded character is already
- * lower case (the property test compares the two on random Unicode text).
+ * The text with every character folded by foldChar, so patterns are matched case- and
+ * accent-blind at the original's indexes. Only the non-ASCII characters take foldChar's
+ * way (Unicode normalisation per character was about 95 % of the time of folding a text
+ * with a single "€" or "–" in it); lower-casing the rest at once gives the same, as
+ * ASCII's lower case is one character for one and a folded character is already lower
+ * case (the property test compares the two on random Unicode text).
  */
 export function fold(text: string): string {
-  return text
-    .replace(NON_ASCII, foldChar)
-    .toLowerCase()
-    .replace(/[\u2019\u02bc]/g, "'");
+  return text.replace(NON_ASCII, foldChar).toLowerCase();
 }
 
 const words = (list: string[]) =>
@@ -258,7 +259,9 @@ const SECURITY_BEFORE_WORD = new RegExp(
 );
 const EXPIRY_AFTER_WORD = new RegExp(`(${WORD(EXPIRY_WORDS)}${GAP})(${MONTH_YEAR})`, "gu");
 const BARE_DATE = /(?<!\d)(?:0?[1-9]|1[0-2])\s?\/\s?(?:20\d{2}|\d{2})(?!\d)/g;
-const CARD_CONTEXT = new RegExp(`${WORD([...CARD_WORDS, ...SECURITY_CODE_WORDS, ...EXPIRY_WORDS])}|\\[card •••• \\d{4}\\]`, "gu");
+/** Every keyword of the rules below (the card-auth-data property test draws from all of them). */
+export const CARD_AUTH_WORDS: readonly string[] = [...CARD_WORDS, ...SECURITY_CODE_WORDS, ...EXPIRY_WORDS];
+const CARD_CONTEXT = new RegExp(`${WORD([...CARD_AUTH_WORDS])}|\\[card •••• \\d{4}\\]`, "gu");
 // Right after a card number: an expiry (any separator, "12 26" too) and a 3–4 digit code, in either order.
 // A card number typed next to its expiry can take the month into its Luhn window ("…79 3/24"):
 // a lone "/24" or 2-digit group right after the card is the rest of the expiry.
