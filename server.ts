@@ -306,9 +306,22 @@ async function runSingle() {
   process.once("SIGINT", stop);
 }
 
+/**
+ * V8 options of the workers: optimised code is compiled on the worker's own thread, when
+ * a function turns hot, instead of on V8's background threads (decision 0015). N workers
+ * on N cores keep every core busy under load, and a background compile then waits for a
+ * core: a new worker ran on unoptimised code for tens of seconds, at up to twice the CPU
+ * per turn. `SERVER_WORKER_CONCURRENT_JIT=1` keeps V8's default, for comparisons.
+ */
+export function workerExecArgv(execArgv: string[], concurrentJit: string | undefined): string[] {
+  const flag = "--no-concurrent-recompilation";
+  return concurrentJit === "1" || execArgv.includes(flag) ? execArgv : [...execArgv, flag];
+}
+
 /** The primary: forks the workers, announces once all listen, replaces a worker that dies. */
 function runPrimary(count: number) {
   cluster.schedulingPolicy = cluster.SCHED_RR;
+  cluster.setupPrimary({ execArgv: workerExecArgv(process.execArgv, process.env.SERVER_WORKER_CONCURRENT_JIT) });
   let stopping = false;
   let announced = false;
   const listening = new Set<number>();

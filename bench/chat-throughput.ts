@@ -7,7 +7,11 @@
 // The model is the OpenAI-compatible fake answering at once (AI mode). The load
 // generator and the fake run in this process, over keep-alive loopback HTTP.
 //
-// CPU is read from /proc (user + system time) before and after the measured window:
+// The configurations of one database run side by side: all their servers are started and
+// warmed, then each is loaded in turn for THROUGHPUT_ROUNDS windows, interleaved (A B B A…),
+// so that the host's slow and fast spells fall on every configuration alike; the worker
+// efficiency compares runs measured in the same minute, not a minute apart.
+// CPU is read from /proc (user + system time) before and after each measured window:
 // `app` is the server's process tree (primary and workers; SQLite runs inside it),
 // `postgres` every PostgreSQL server process, `redis` the Redis server, `loadgen_fake`
 // this process. Every acknowledged turn (its `done` event) is checked afterwards: its
@@ -18,9 +22,10 @@
 // latency floor ratios of bench/chat-overhead.ts's method for each database.
 // Needs the built app (`npm run build`), PostgreSQL for the `pg_*` configurations and
 // Redis for two workers; a configuration whose service is unreachable is skipped with a
-// comment line. Env: THROUGHPUT_SECONDS (10), THROUGHPUT_CONCURRENCY (32),
+// comment line. Env: THROUGHPUT_SECONDS (12, measured per configuration), THROUGHPUT_ROUNDS (4),
+// THROUGHPUT_WARMUP_SECONDS (30 per server), THROUGHPUT_CONCURRENCY (32),
 // THROUGHPUT_CONFIGS (e.g. "sqlite_1w,pg_2w"), BENCH_SAMPLES (200, latency phase),
-// DATABASE_SQLITE_SYNCHRONOUS=NORMAL (A/B of the fsync per commit only), THROUGHPUT_PROFILE_DIR.
+// DATABASE_SQLITE_SYNCHRONOUS=NORMAL and SERVER_WORKER_CONCURRENT_JIT=1 (A/B only), THROUGHPUT_PROFILE_DIR.
 import http from "node:http";
 import { readdirSync, readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
@@ -34,8 +39,16 @@ import { postgresAnswers, redisAnswers, TEST_POSTGRES_URL, TEST_REDIS_URL } from
 const SHOP = "throughput-shop.myshopify.com";
 // Requires consent (the default) and the bench never gives it: its turns store nothing.
 const UNSTORED_SHOP = "unstored-shop.myshopify.com";
-const SECONDS = Number(process.env.THROUGHPUT_SECONDS ?? 10);
-const WARMUP_SECONDS = 3;
+const SECONDS = Number(process.env.THROUGHPUT_SECONDS ?? 12);
+// The measured seconds of a configuration are split into this many windows, interleaved
+// with the other configurations' windows on the same database.
+const ROUNDS = Math.max(1, Number(process.env.THROUGHPUT_ROUNDS ?? 4));
+// Load before measuring, per server: a new worker needs tens of seconds of load before its
+// CPU per turn settles (the first chunk is printed as *.cold_cpu_ms_per_turn.app).
+const WARMUP_CHUNK_SECONDS = 5;
+const WARMUP_SECONDS = Math.max(WARMUP_CHUNK_SECONDS, Number(process.env.THROUGHPUT_WARMUP_SECONDS ?? 30));
+// Unmeasured load right before each measured window (the server idled meanwhile).
+const REWARM_SECONDS = 1;
 const CONCURRENCY = Number(process.env.THROUGHPUT_CONCURRENCY ?? 32);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
 const TURNS_PER_CONVERSATION = 4;
@@ -295,26 +308,30 @@ async function storedAnswers(database: TestDatabase, ids: string[]): Promise<num
 
 const perAppCpuSecond: Record<string, number> = {};
 
-async function runConfig(config: Config) {
-  const missing = await unreachable(config.provider, config.workers);
-  if (missing) {
-    console.log(`# ${config.name} skipped: ${missing}`);
-    return;
-  }
+/** A configuration's server, started once and loaded in its turn, with its totals. */
+interface Running {
+  config: Config;
+  database: TestDatabase;
+  server: AppServer;
+  redisPrefix: string;
+  turns: number;
+  failures: number;
+  seconds: number;
+  cpu: Record<string, number>;
+  acknowledged: string[];
+  coldAppMsPerTurn?: number;
+}
+
+async function start(config: Config, fakeUrl: string): Promise<Running> {
   process.env.TEST_DATABASE_PROVIDER = config.provider;
   const database = await createTestDatabase();
   const redisPrefix = `bench-throughput-${randomBytes(4).toString("hex")}`;
   await database.db.shop.create({ data: { shop: SHOP, settingsJson: JSON.stringify({ privacy: { consentRequired: false } }) } });
   await database.db.shop.create({ data: { shop: UNSTORED_SHOP } });
-  const fake = await startOpenAiFake({
-    brain: () => ({ text: "We have the trail boots in sizes 38 to 46.", usage: { prompt: 50, completion: 12 } }),
-  });
-  // The fake keeps every request for tests; a long run would only grow memory.
-  const resetTimer = setInterval(() => fake.reset(), 1000);
   const server = await startAppServer({
     DATABASE_URL: database.url,
     OPENAI_API_KEY: "sk-bench",
-    OPENAI_BASE_URL: fake.baseUrl,
+    OPENAI_BASE_URL: fakeUrl,
     WEB_CONCURRENCY: config.workers > 1 ? String(config.workers) : undefined,
     REDIS_URL: config.workers > 1 || process.env.THROUGHPUT_REDIS_ALWAYS === "1" ? REDIS_URL : undefined,
     RATE_LIMIT_REDIS_PREFIX: redisPrefix,
@@ -326,6 +343,8 @@ async function runConfig(config: Config) {
     DATABASE_SQLITE_SYNCHRONOUS: process.env.DATABASE_SQLITE_SYNCHRONOUS,
     // A/B of the chat route's direct path (1: through Remix like every route).
     SERVER_DIRECT_ROUTES_OFF: process.env.SERVER_DIRECT_ROUTES_OFF,
+    // A/B of the workers' JIT (1: V8 compiles on its background threads, its default).
+    SERVER_WORKER_CONCURRENT_JIT: process.env.SERVER_WORKER_CONCURRENT_JIT,
     // A CPU profile of the app: THROUGHPUT_PROFILE_DIR=/tmp/prof (one .cpuprofile per process).
     // THROUGHPUT_NODE_OPTIONS: extra Node options for the app (A/B of V8 flags).
     NODE_OPTIONS:
@@ -336,42 +355,124 @@ async function runConfig(config: Config) {
         .filter(Boolean)
         .join(" ") || undefined,
   });
+  return { config, database, server, redisPrefix, turns: 0, failures: 0, seconds: 0, cpu: {}, acknowledged: [] };
+}
+
+async function stop(running: Running) {
+  await running.server.close();
+  if (running.config.workers > 1) {
+    const { Redis } = await import("ioredis");
+    const redis = new Redis(REDIS_URL);
+    const keys = await redis.keys(`${running.redisPrefix}*`);
+    if (keys.length) await redis.del(...keys);
+    redis.disconnect();
+  }
+  await running.database.cleanup();
+}
+
+/** A window of load on one configuration: its turns and each process group's CPU. */
+async function loadWindow(running: Running, seconds: number) {
+  const before = cpuSnapshot(running.server.pid);
+  const load = await runLoad(running.server, seconds, true);
+  const cpu = cpuSeconds(before, cpuSnapshot(running.server.pid));
+  return { load, cpu, appMsPerTurn: (cpu.app! * 1000) / load.turns };
+}
+
+/** One measured window, added to the configuration's totals. */
+async function measureWindow(running: Running, seconds: number) {
+  const { load, cpu, appMsPerTurn } = await loadWindow(running, seconds);
+  for (const [group, groupSeconds] of Object.entries(cpu)) running.cpu[group] = (running.cpu[group] ?? 0) + groupSeconds;
+  running.turns += load.turns;
+  running.failures += load.failures;
+  running.seconds += load.seconds;
+  running.acknowledged.push(...load.acknowledged);
+  console.log(
+    `# ${running.config.name} window: ${round(load.turns / load.seconds, 1)} turns/s, ${round(appMsPerTurn)} ms of app CPU a turn`,
+  );
+}
+
+/**
+ * The warm-up, WARMUP_SECONDS of load per server in chunks of WARMUP_CHUNK_SECONDS, the
+ * servers in turn (a server left idle for half a minute was slow again in its next
+ * window). The first chunk of a new server is measured apart: a new worker's JIT and
+ * caches are cold, and with two workers each gets half the turns, so it warms more slowly.
+ */
+async function warmUp(running: Running[]) {
+  for (const r of running) {
+    const cold = await loadWindow(r, WARMUP_CHUNK_SECONDS);
+    r.coldAppMsPerTurn = cold.appMsPerTurn;
+    r.failures += cold.load.failures;
+    r.acknowledged.push(...cold.load.acknowledged);
+  }
+  for (let done = WARMUP_CHUNK_SECONDS; done < WARMUP_SECONDS; done += WARMUP_CHUNK_SECONDS)
+    for (const r of running) await runLoad(r.server, Math.min(WARMUP_CHUNK_SECONDS, WARMUP_SECONDS - done), false);
+}
+
+async function report(running: Running) {
+  const { config, turns, seconds, cpu } = running;
+  const stored = await storedAnswers(running.database, running.acknowledged);
+  const p = config.name;
+  print(`${p}.turns_per_second`, round(turns / seconds, 1));
+  print(`${p}.failed_turns`, running.failures);
+  print(`${p}.acknowledged_not_stored`, running.acknowledged.length - stored);
+  for (const [group, groupSeconds] of Object.entries(cpu)) {
+    if ((group === "postgres" && config.provider !== "postgres") || (group === "redis" && config.workers === 1)) continue;
+    print(`${p}.cpu_ms_per_turn.${group}`, round((groupSeconds * 1000) / turns));
+  }
+  print(`${p}.cpu_cores_used.total`, round(Object.values(cpu).reduce((a, b) => a + b, 0) / seconds));
+  if (running.coldAppMsPerTurn !== undefined) print(`${p}.cold_cpu_ms_per_turn.app`, round(running.coldAppMsPerTurn));
+  perAppCpuSecond[p] = turns / cpu.app!;
+  print(`${p}.turns_per_app_cpu_second`, round(perAppCpuSecond[p]!, 1));
+}
+
+/**
+ * A database's configurations, measured in turns: every server is started and warmed
+ * first, then each gets ROUNDS windows of load in the order A B B A A B…, so that a slow
+ * or fast spell of the host (a fixed CPU-bound task here varies by ±10 % from one second
+ * to the next) falls on one worker and two alike. Idle servers cost next to nothing.
+ */
+async function runProvider(wanted: Config[]) {
+  const runnable: Config[] = [];
+  for (const config of wanted) {
+    const missing = await unreachable(config.provider, config.workers);
+    if (missing) console.log(`# ${config.name} skipped: ${missing}`);
+    else runnable.push(config);
+  }
+  if (runnable.length === 0) return;
+  const fake = await startOpenAiFake({
+    brain: () => ({ text: "We have the trail boots in sizes 38 to 46.", usage: { prompt: 50, completion: 12 } }),
+  });
+  // The fake keeps every request for tests; a long run would only grow memory.
+  const resetTimer = setInterval(() => fake.reset(), 1000);
+  const running: Running[] = [];
   try {
-    await runLoad(server, WARMUP_SECONDS, false);
-    const before = cpuSnapshot(server.pid);
-    const load = await runLoad(server, SECONDS, true);
-    const after = cpuSnapshot(server.pid);
-    const cpu = cpuSeconds(before, after);
-    const stored = await storedAnswers(database, load.acknowledged);
-    const p = config.name;
-    print(`${p}.turns_per_second`, round(load.turns / load.seconds, 1));
-    print(`${p}.failed_turns`, load.failures);
-    print(`${p}.acknowledged_not_stored`, load.acknowledged.length - stored);
-    for (const [group, seconds] of Object.entries(cpu)) {
-      if ((group === "postgres" && config.provider !== "postgres") || (group === "redis" && config.workers === 1)) continue;
-      print(`${p}.cpu_ms_per_turn.${group}`, round((seconds * 1000) / load.turns));
+    for (const config of runnable) running.push(await start(config, fake.baseUrl));
+    await warmUp(running);
+    for (let round_ = 0; round_ < ROUNDS; round_++) {
+      const order = round_ % 2 === 0 ? running : [...running].reverse();
+      for (const r of order) {
+        // The server idled while the others were loaded: load it unmeasured first, so a
+        // window measures a busy server, not its wake-up.
+        await runLoad(r.server, REWARM_SECONDS, false);
+        await measureWindow(r, SECONDS / ROUNDS);
+      }
     }
-    print(`${p}.cpu_cores_used.total`, round(Object.values(cpu).reduce((a, b) => a + b, 0) / load.seconds));
-    perAppCpuSecond[p] = load.turns / cpu.app!;
-    print(`${p}.turns_per_app_cpu_second`, round(perAppCpuSecond[p]!, 1));
-    if (config.workers === 1) await latency(server, fake.baseUrl, p);
+    for (const r of running) await report(r);
+    for (const r of running) if (r.config.workers === 1) await latency(r.server, fake.baseUrl, r.config.name);
   } finally {
     clearInterval(resetTimer);
-    await server.close();
+    for (const r of running) await stop(r);
     await fake.close();
-    if (config.workers > 1) {
-      const { Redis } = await import("ioredis");
-      const redis = new Redis(REDIS_URL);
-      const keys = await redis.keys(`${redisPrefix}*`);
-      if (keys.length) await redis.del(...keys);
-      redis.disconnect();
-    }
-    await database.cleanup();
   }
 }
 
 print("concurrency", CONCURRENCY);
-for (const config of configs) await runConfig(config);
+print("rounds", ROUNDS);
+print("window_seconds", round(SECONDS / ROUNDS));
+for (const provider of ["sqlite", "postgres"] as const) {
+  const wantedHere = configs.filter((c) => c.provider === provider);
+  if (wantedHere.length) await runProvider(wantedHere);
+}
 for (const provider of ["sqlite", "pg"]) {
   const one = perAppCpuSecond[`${provider}_1w`];
   const two = perAppCpuSecond[`${provider}_2w`];

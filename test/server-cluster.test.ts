@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import http from "node:http";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { workerCount } from "../server";
+import { workerCount, workerExecArgv } from "../server";
 import { startAppServer, TEST_APP_ENV, type AppServer } from "./support/app-server";
 import { appProxyParams, signAppProxyQuery } from "./support/shopify-signing";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
@@ -62,6 +62,18 @@ describe("WEB_CONCURRENCY values", () => {
   });
 });
 
+describe("the workers' V8 options (decision 0015)", () => {
+  it("compiles optimised code on the worker's own thread unless SERVER_WORKER_CONCURRENT_JIT=1", () => {
+    expect(workerExecArgv([], undefined)).toEqual(["--no-concurrent-recompilation"]);
+    expect(workerExecArgv(["--enable-source-maps"], "0")).toEqual(["--enable-source-maps", "--no-concurrent-recompilation"]);
+    expect(workerExecArgv(["--no-concurrent-recompilation"], undefined)).toEqual(["--no-concurrent-recompilation"]);
+    expect(workerExecArgv(["--enable-source-maps"], "1")).toEqual(["--enable-source-maps"]);
+  });
+});
+
+/** A process's command line, as its arguments. */
+const commandLine = (pid: number) => readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean);
+
 describe("the app with two workers (built app, Redis)", () => {
   let database: TestDatabase;
   let server: AppServer;
@@ -102,6 +114,9 @@ describe("the app with two workers (built app, Redis)", () => {
 
   it("runs two workers that answer", async () => {
     expect(childrenOf(server.pid)).toHaveLength(2);
+    // The primary keeps V8's default; the workers compile on their own thread.
+    expect(commandLine(server.pid)).not.toContain("--no-concurrent-recompilation");
+    for (const worker of childrenOf(server.pid)) expect(commandLine(worker)).toContain("--no-concurrent-recompilation");
     const answers = await Promise.all(Array.from({ length: 20 }, () => fetch(`${server.url}/healthz`).then((r) => r.status)));
     expect(answers).toEqual(Array(20).fill(200));
   });
@@ -119,6 +134,7 @@ describe("the app with two workers (built app, Redis)", () => {
     process.kill(victim!, "SIGKILL");
     await until(() => !alive(victim!) && childrenOf(server.pid).length === 2);
     expect(childrenOf(server.pid)).not.toContain(victim);
+    for (const worker of childrenOf(server.pid)) expect(commandLine(worker)).toContain("--no-concurrent-recompilation");
     for (let i = 0; i < 10; i++) expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     expect(server.output()).toMatch(/worker \d+ exited \(SIGKILL\); starting another/);
   });
