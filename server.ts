@@ -242,11 +242,11 @@ export async function startServer(options: { port: number; host: string }): Prom
   });
   app.use("/build", (req, res, next) => {
     // The library answers a path that is not valid percent-encoding with a plain-text 400;
-    // such a path names no file, so it goes on to the app's JSON 400 like every other.
+    // jsonErrors answers it as JSON, as it does on every other path.
     try {
       decodeURIComponent(req.path);
-    } catch {
-      next();
+    } catch (error) {
+      next(Object.assign(error as URIError, { status: 400 }));
       return;
     }
     bundles(req, res, next);
@@ -310,7 +310,7 @@ async function runSingle() {
  * V8 options of the workers: optimised code is compiled on the worker's own thread, when
  * a function turns hot, instead of on V8's background threads (decision 0015). N workers
  * on N cores keep every core busy under load, and a background compile then waits for a
- * core: a new worker ran on unoptimised code for tens of seconds, at up to twice the CPU
+ * core: a new worker ran on unoptimised code for tens of seconds, at about 1.6× the CPU
  * per turn. `SERVER_WORKER_CONCURRENT_JIT=1` keeps V8's default, for comparisons.
  */
 export function workerExecArgv(execArgv: string[], concurrentJit: string | undefined): string[] {

@@ -428,8 +428,8 @@ async function report(running: Running) {
 /**
  * A database's configurations, measured in turns: every server is started and warmed
  * first, then each gets ROUNDS windows of load in the order A B B A A B…, so that a slow
- * or fast spell of the host (a fixed CPU-bound task here varies by ±10 % from one second
- * to the next) falls on one worker and two alike. Idle servers cost next to nothing.
+ * or fast spell of the host (a fixed CPU-bound script here took 441–563 ms in ten runs
+ * back to back) falls on one worker and two alike. Idle servers cost next to nothing.
  */
 async function runProvider(wanted: Config[]) {
   const runnable: Config[] = [];
